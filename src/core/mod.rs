@@ -1,0 +1,5 @@
+//! The pure core: data model, parser, compact store and queries. No web-sys, no leptos:
+//! everything here runs and is tested natively.
+
+pub mod model;
+pub mod parse;

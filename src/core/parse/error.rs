@@ -1,0 +1,139 @@
+//! Typed parse errors whose messages tell a person what is wrong and where.
+
+use std::fmt;
+
+/// Where in the document a field error happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A field of the `<response>` itself (e.g. `<nextPageToken>`).
+    Response,
+    /// Inside the `index`-th `<enrollment>` (1-based), with its ID when it was read already.
+    Enrollment {
+        /// 1-based position of the enrollment in the document.
+        index: usize,
+        /// `enrollmentId`, when it appeared before the faulty field.
+        enrollment_id: Option<String>,
+    },
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Response => f.write_str("in <response>"),
+            Location::Enrollment {
+                index,
+                enrollment_id: Some(id),
+            } => write!(f, "enrollment #{index} (enrollmentId {:?})", snippet(id)),
+            Location::Enrollment {
+                index,
+                enrollment_id: None,
+            } => write!(f, "enrollment #{index}"),
+        }
+    }
+}
+
+/// Why an enrollment document could not be read.
+///
+/// Every variant's `Display` names what is wrong, where (enrollment, field, byte offset) and,
+/// where it helps, what to check.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// The body is empty or whitespace only.
+    #[error("the response body is empty: expected an XML document with a <response> root element")]
+    EmptyBody,
+    /// The body does not start like XML (JSON, plain text, ...).
+    #[error("the response is not XML (it starts with {snippet:?}); check that the endpoint URL points at the LMS API")]
+    NotXml {
+        /// The first characters of the body.
+        snippet: String,
+    },
+    /// The XML syntax is broken.
+    #[error("malformed XML at byte {offset}: {reason}")]
+    Malformed {
+        /// Byte offset where the reader stopped.
+        offset: u64,
+        /// The XML reader's description of the problem.
+        reason: String,
+    },
+    /// The document ends while elements are still open (a cut-off download).
+    #[error("the XML ends early at byte {offset}: <{open}> is never closed (was the download cut off?)")]
+    Truncated {
+        /// Length of the document.
+        offset: u64,
+        /// The innermost element still open.
+        open: String,
+    },
+    /// The root element is not `<response>`.
+    #[error("expected a <response> root element, found <{found}>{}", root_hint(found))]
+    UnexpectedRoot {
+        /// Local name of the root element found.
+        found: String,
+    },
+    /// The service answered with its error body (`<code>` and `<message>`).
+    #[error("the LMS reported error {code}: {message}")]
+    Service {
+        /// The `<code>` value.
+        code: String,
+        /// The `<message>` value.
+        message: String,
+    },
+    /// A required field is absent.
+    #[error("{at}: the required field <{field}> is missing")]
+    MissingField {
+        /// Which enrollment.
+        at: Location,
+        /// Element name of the field.
+        field: &'static str,
+    },
+    /// A field holds a value of the wrong form.
+    #[error("{at}: <{field}> has the value {:?}, expected {expected} (byte {offset})", snippet(value))]
+    InvalidValue {
+        /// Which enrollment.
+        at: Location,
+        /// Element name of the field.
+        field: &'static str,
+        /// The value found (trimmed).
+        value: String,
+        /// What the field should hold.
+        expected: &'static str,
+        /// Byte offset of the value.
+        offset: u64,
+    },
+    /// A field value is implausibly long (hostile or corrupt input).
+    #[error("{at}: <{field}> is longer than {limit} bytes (byte {offset})")]
+    ValueTooLong {
+        /// Which enrollment.
+        at: Location,
+        /// Element name of the field.
+        field: String,
+        /// The limit that was exceeded.
+        limit: usize,
+        /// Byte offset of the value.
+        offset: u64,
+    },
+    /// An entity other than the five predefined ones (DOCTYPE entities are never expanded).
+    #[error("unsupported entity reference &{name}; at byte {offset}: only the five predefined XML entities and character references are allowed")]
+    UnsupportedEntity {
+        /// The entity name.
+        name: String,
+        /// Byte offset of the reference.
+        offset: u64,
+    },
+}
+
+fn root_hint(found: &str) -> &'static str {
+    if found.eq_ignore_ascii_case("html") {
+        " (an HTML page: a proxy, login or error page answered instead of the LMS API)"
+    } else {
+        ""
+    }
+}
+
+/// Shortens a value for an error message: at most 60 characters.
+pub(crate) fn snippet(value: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    match value.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_owned(),
+    }
+}
