@@ -213,11 +213,17 @@ impl<'a> Parser<'a> {
     /// After the root: only whitespace, comments and processing instructions.
     fn epilogue(&mut self) -> Result<(), ParseError> {
         loop {
+            let offset = self.offset();
             match self.next("the document")? {
                 Event::Eof => return Ok(()),
                 Event::Text(t) if is_blank(&t) => {}
                 Event::Comment(_) | Event::PI(_) => {}
-                _ => return Err(self.malformed("content after the end of the root element")),
+                _ => {
+                    return Err(ParseError::Malformed {
+                        offset,
+                        reason: "content after the end of the root element".into(),
+                    })
+                }
             }
         }
     }
@@ -250,10 +256,15 @@ impl<'a> Parser<'a> {
         self.base + self.reader.buffer_position()
     }
 
-    /// A reader error at the very end of the input is a cut-off document; anything else is
-    /// broken syntax.
+    /// An unclosed construct at the very end of the input is a cut-off document; anything else
+    /// is broken syntax.
     fn xml_error(&self, error: quick_xml::Error, open: &str) -> ParseError {
-        if self.reader.buffer_position() as usize >= self.len {
+        use quick_xml::errors::IllFormedError;
+        let unclosed = matches!(
+            error,
+            quick_xml::Error::Syntax(_) | quick_xml::Error::IllFormed(IllFormedError::MissingEndTag(_))
+        );
+        if unclosed && self.reader.buffer_position() as usize >= self.len {
             self.truncated(open)
         } else {
             ParseError::Malformed {
