@@ -1,1 +1,103 @@
-fn main(){}
+//! `mock-lms`: serve a generated LMS account on 127.0.0.1.
+//!
+//! ```text
+//! mock-lms [--port 8081] [--seed 1] [--enrollments 300] [--today YYYY-MM-DD]
+//!          [--token demo-token] [--restricted-token restricted-token]
+//!          [--client-id demo-client] [--client-secret demo-secret]
+//! ```
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use mock_lms::server::{serve, AppState, Settings};
+use mock_lms::{Dataset, GeneratorConfig};
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
+
+const MAX_ENROLLMENTS: usize = 200_000;
+
+struct Args {
+    port: u16,
+    generator: GeneratorConfig,
+    settings: Settings,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut parsed = Args {
+        port: 8081,
+        generator: GeneratorConfig {
+            seed: 1,
+            enrollments: 300,
+            today: OffsetDateTime::now_utc().date(),
+        },
+        settings: Settings::default(),
+    };
+    while let Some(flag) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--port" => parsed.port = value()?.parse().map_err(|_| "--port takes a port number")?,
+            "--seed" => parsed.generator.seed = value()?.parse().map_err(|_| "--seed takes a number")?,
+            "--enrollments" => {
+                let n: usize = value()?.parse().map_err(|_| "--enrollments takes a number")?;
+                if n > MAX_ENROLLMENTS {
+                    return Err(format!("--enrollments is at most {MAX_ENROLLMENTS}"));
+                }
+                parsed.generator.enrollments = n;
+            }
+            "--today" => {
+                let text = value()?;
+                parsed.generator.today = Date::parse(&text, format_description!("[year]-[month]-[day]"))
+                    .map_err(|_| format!("--today takes a date like 2026-11-26, not {text:?}"))?;
+            }
+            "--token" => parsed.settings.token = value()?,
+            "--restricted-token" => parsed.settings.restricted_token = value()?,
+            "--client-id" => parsed.settings.client_id = value()?,
+            "--client-secret" => parsed.settings.client_secret = value()?,
+            "--help" | "-h" => return Err(String::new()),
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    Ok(parsed)
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("mock-lms: {message}");
+            }
+            eprintln!("usage: mock-lms [--port N] [--seed N] [--enrollments N] [--today YYYY-MM-DD] [--token T] [--restricted-token T] [--client-id ID] [--client-secret S]");
+            return ExitCode::from(2);
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(("127.0.0.1", args.port)).await {
+        Ok(listener) => listener,
+        Err(e) => {
+            eprintln!("mock-lms: cannot listen on 127.0.0.1:{}: {e}", args.port);
+            return ExitCode::FAILURE;
+        }
+    };
+    let data = Dataset::generate(args.generator);
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
+    println!(
+        "mock-lms: http://127.0.0.1:{port} ({} enrollments, {} learners, {} courses; seed {}, today {})",
+        data.enrollments.len(),
+        data.learners.len(),
+        data.courses.len(),
+        data.config.seed,
+        mock_lms::xml::date(data.config.today)
+    );
+    let state = Arc::new(AppState {
+        data,
+        settings: args.settings,
+    });
+    match serve(listener, state).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mock-lms: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

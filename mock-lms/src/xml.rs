@@ -1,0 +1,181 @@
+//! Renders generated data in the XML shapes the live service sends.
+
+use std::fmt::Write;
+
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+use crate::data::{CertificateShape, Dataset, MockEnrollment};
+
+const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/// How a list is wrapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing<'a> {
+    /// Unpaged: items straight under `<response>`.
+    Unpaged,
+    /// Paged: items inside the plural element, then `<nextPageToken>` (empty on the last page).
+    Paged {
+        /// The plural element name (`enrollments`, `userProfiles`, ...).
+        wrapper: &'a str,
+        /// Token of the next page, if any.
+        next_page_token: Option<&'a str>,
+    },
+}
+
+/// `GET /enrollment` (unpaged) or one page of `GET /enrollments`.
+pub fn enrollments<'e>(data: &Dataset, items: impl Iterator<Item = &'e MockEnrollment>, listing: Listing<'_>) -> String {
+    list(items, listing, 460, |out, e| enrollment(out, data, e))
+}
+
+/// `GET /users/v2`: user profiles with their name fields.
+pub fn users(data: &Dataset, learners: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
+    list(learners, listing, 600, |out, i| {
+        let l = &data.learners[i];
+        let _ = write!(
+            out,
+            "<userProfile><userId>{}</userId><departmentId>{}</departmentId><status>{}</status><fields>",
+            l.id, l.department_id, l.status
+        );
+        for (name, value) in [
+            ("FIRST_NAME", l.first_name.as_str()),
+            ("LAST_NAME", l.last_name.as_str()),
+            ("EMAIL", l.email.as_str()),
+            ("LOGIN", l.email.as_str()),
+        ] {
+            let _ = write!(out, "<field><name>{name}</name><value>{}</value></field>", escape(value));
+        }
+        out.push_str("</fields></userProfile>");
+    })
+}
+
+/// `GET /contents`: course titles.
+pub fn contents(data: &Dataset, courses: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
+    list(courses, listing, 200, |out, i| {
+        let c = &data.courses[i];
+        let _ = write!(
+            out,
+            "<contentItem><contentItemId>{}</contentItemId><title>{}</title><type>course</type></contentItem>",
+            c.id,
+            escape(&c.title)
+        );
+    })
+}
+
+/// `GET /learners/results`: completion per enrollment.
+pub fn results<'e>(data: &Dataset, items: impl Iterator<Item = &'e MockEnrollment>, listing: Listing<'_>) -> String {
+    list(items, listing, 300, |out, e| {
+        let overdue = e.due_date.is_some_and(|d| d < data.config.today) && e.progress < 100;
+        let _ = write!(
+            out,
+            "<result><enrollmentId>{}</enrollmentId><courseId>{}</courseId><learnerId>{}</learnerId>\
+             <completionStatus>{}</completionStatus><progress>{}</progress><isOverdue>{}</isOverdue></result>",
+            e.id, data.courses[e.course].id, data.learners[e.learner].id, e.completion, e.progress, u8::from(overdue)
+        );
+    })
+}
+
+/// The service's error body.
+pub fn error(code: u16, message: &str) -> String {
+    format!(
+        "{DECLARATION}<response><code>{code}</code><message>{}</message></response>\n",
+        escape(message)
+    )
+}
+
+fn list<T>(items: impl Iterator<Item = T>, listing: Listing<'_>, bytes_per_item: usize, mut item: impl FnMut(&mut String, T)) -> String {
+    let (lower, _) = items.size_hint();
+    let mut out = String::with_capacity(128 + lower * bytes_per_item);
+    out.push_str(DECLARATION);
+    out.push_str("<response>\n");
+    if let Listing::Paged { wrapper, .. } = listing {
+        let _ = writeln!(out, "<{wrapper}>");
+    }
+    for value in items {
+        item(&mut out, value);
+        out.push('\n');
+    }
+    if let Listing::Paged { wrapper, next_page_token } = listing {
+        let _ = writeln!(
+            out,
+            "</{wrapper}>\n<nextPageToken>{}</nextPageToken>",
+            next_page_token.unwrap_or_default()
+        );
+    }
+    out.push_str("</response>\n");
+    out
+}
+
+fn enrollment(out: &mut String, data: &Dataset, e: &MockEnrollment) {
+    let flag = |value: bool| match (e.word_booleans, value) {
+        (true, true) => "true",
+        (true, false) => "false",
+        (false, true) => "1",
+        (false, false) => "0",
+    };
+    let _ = write!(
+        out,
+        "  <enrollment>\n    <enrollmentId>{}</enrollmentId>\n    <courseId>{}</courseId>\n    \
+         <learnerId>{}</learnerId>\n    <accessDate>{}</accessDate>\n",
+        e.id,
+        data.courses[e.course].id,
+        data.learners[e.learner].id,
+        date(e.access_date)
+    );
+    if let Some(due) = e.due_date {
+        let _ = writeln!(out, "    <dueDate>{}</dueDate>", date(due));
+    }
+    if let Some(expiration) = e.expiration_date {
+        let _ = writeln!(out, "    <expirationDate>{}</expirationDate>", date(expiration));
+    }
+    let _ = write!(
+        out,
+        "    <enrollmentTypeGroup>{}</enrollmentTypeGroup>\n    <shouldLockAfterDueDate>{}</shouldLockAfterDueDate>\n",
+        u8::from(e.from_catalog),
+        flag(e.should_lock)
+    );
+    if let Some(cert) = &e.certificate {
+        let (open, close, issued, expiry) = match e.shape {
+            CertificateShape::Nested => ("    <certificate>\n", "    </certificate>\n", "issueDate", "expiryDate"),
+            CertificateShape::Flat => ("", "", "certIssueDate", "certExpiryDate"),
+        };
+        out.push_str(open);
+        let _ = writeln!(out, "      <issuedCertificateId>{}</issuedCertificateId>", cert.id);
+        let _ = writeln!(out, "      <{issued}>{}</{issued}>", timestamp(cert.issued_at));
+        if let Some(expires) = cert.expires_at {
+            let _ = writeln!(out, "      <{expiry}>{}</{expiry}>", timestamp(expires));
+        }
+        out.push_str(close);
+    }
+    out.push_str("  </enrollment>");
+}
+
+/// `2022-07-14`.
+pub fn date(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// `2022-07-15T07:19:00+00:00` (the live service writes `+00:00`, not `Z`).
+fn timestamp(t: OffsetDateTime) -> String {
+    let text = t.format(&Rfc3339).unwrap_or_default();
+    match text.strip_suffix('Z') {
+        Some(base) => format!("{base}+00:00"),
+        None => text,
+    }
+}
+
+/// Escapes the five XML special characters.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
