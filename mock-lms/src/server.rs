@@ -4,13 +4,13 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Form, RawQuery, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
-use tower_http::cors::CorsLayer;
+use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
 use crate::data::Dataset;
 use crate::fault::Fault;
@@ -59,8 +59,18 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/contents", get(contents))
         .route("/learners/results", get(results))
         .route("/api/v3/token", post(token))
-        .layer(CorsLayer::permissive())
+        .layer(cors())
         .with_state(state)
+}
+
+/// Any origin may call; request headers are mirrored because the `*` wildcard does not cover
+/// `Authorization` in browsers.
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::any())
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers(AllowHeaders::mirror_request())
+        .max_age(std::time::Duration::from_secs(600))
 }
 
 /// Serves [`router`] on `listener` until Ctrl-C, turning a `/_fault/{spec}/…` path prefix into

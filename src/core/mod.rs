@@ -3,3 +3,7 @@
 
 pub mod model;
 pub mod parse;
+pub mod ids;
+pub mod query;
+pub mod status;
+pub mod store;

@@ -1,0 +1,461 @@
+//! The compact, append-only store of loaded enrollments, and the queries the view runs on it.
+//!
+//! Column layout (one entry per row): enrollment ID handle, course and learner indices into
+//! interners, three dates as Julian day numbers, one byte of flags and derived states, and a
+//! certificate index. Canonical UUIDs take 16 bytes; repeated course and learner IDs are kept
+//! once. Certificate timestamps are kept to the second, in UTC.
+
+use time::{Date, OffsetDateTime};
+
+use crate::core::ids::{contains_folded, could_be_in_uuid, IdColumn, IdText, Interner};
+use crate::core::model::{Certificate, Enrollment, EnrollmentType};
+use crate::core::query::{Facets, Filter, QueryResult, Sort, SortKey};
+use crate::core::status::{CertificateState, DayFields, Status, StatusRules};
+
+const NO_DAY: i32 = i32::MIN;
+const NO_TIME: i64 = i64::MIN;
+const NO_CERTIFICATE: u32 = u32::MAX;
+/// Julian day number of 1970-01-01.
+const UNIX_EPOCH_DAY: i32 = 2_440_588;
+
+// Layout of the per-row flags byte.
+const LOCK: u8 = 1;
+const CATALOG: u8 = 1 << 1;
+const STATUS_SHIFT: u8 = 2; // 3 bits
+const CERT_SHIFT: u8 = 5; // 2 bits
+
+/// The loaded enrollments, column by column.
+#[derive(Debug, Default, Clone)]
+struct Columns {
+    ids: IdColumn,
+    id: Vec<u32>,
+    courses: Interner,
+    learners: Interner,
+    course: Vec<u32>,
+    learner: Vec<u32>,
+    access: Vec<i32>,
+    due: Vec<i32>,
+    expiration: Vec<i32>,
+    flags: Vec<u8>,
+    certificate: Vec<u32>,
+    certificate_ids: IdColumn,
+    certificate_id: Vec<u32>,
+    issued: Vec<i64>,
+    expires: Vec<i64>,
+}
+
+/// Results kept between queries so that typing and re-sorting stay cheap.
+#[derive(Debug, Default, Clone)]
+struct Cache {
+    /// Row order for a sort, valid while no rows were added and the rules did not change.
+    sorted: Option<(Sort, Vec<u32>)>,
+    /// The lowercase search text `text_ok` was computed for.
+    needle: String,
+    /// Per row: does it match `needle`? Rows appended later are evaluated on demand.
+    text_ok: Vec<bool>,
+}
+
+/// Enrollments in a compact columnar layout, with filtering, sorting, facets and slicing.
+#[derive(Debug, Clone)]
+pub struct EnrollmentStore {
+    rules: StatusRules,
+    cols: Columns,
+    cache: Cache,
+}
+
+impl EnrollmentStore {
+    /// An empty store whose derived states follow `rules`.
+    pub fn new(rules: StatusRules) -> Self {
+        EnrollmentStore {
+            rules,
+            cols: Columns::default(),
+            cache: Cache::default(),
+        }
+    }
+
+    /// Appends one page of enrollments (as they arrive from the API).
+    pub fn append(&mut self, enrollments: Vec<Enrollment>) {
+        let c = &mut self.cols;
+        let n = enrollments.len();
+        for v in [&mut c.id, &mut c.course, &mut c.learner, &mut c.certificate] {
+            v.reserve(n);
+        }
+        for v in [&mut c.access, &mut c.due, &mut c.expiration] {
+            v.reserve(n);
+        }
+        c.flags.reserve(n);
+        for e in enrollments {
+            c.id.push(c.ids.push(&e.enrollment_id));
+            c.course.push(c.courses.intern(e.course_id));
+            c.learner.push(c.learners.intern(e.learner_id));
+            c.access.push(e.access_date.to_julian_day());
+            c.due.push(e.due_date.map_or(NO_DAY, Date::to_julian_day));
+            c.expiration.push(e.expiration_date.map_or(NO_DAY, Date::to_julian_day));
+            let mut flags = 0;
+            if e.should_lock_after_due_date {
+                flags |= LOCK;
+            }
+            if e.enrollment_type == EnrollmentType::FromCatalog {
+                flags |= CATALOG;
+            }
+            c.flags.push(flags);
+            match e.certificate {
+                None => c.certificate.push(NO_CERTIFICATE),
+                Some(cert) => {
+                    c.certificate.push(c.certificate_id.len() as u32);
+                    c.certificate_id.push(c.certificate_ids.push(&cert.id));
+                    c.issued.push(cert.issued_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
+                    c.expires.push(cert.expires_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
+                }
+            }
+            let row = c.flags.len() - 1;
+            c.derive(row, &self.rules);
+        }
+        self.cache.sorted = None;
+    }
+
+    /// Changes "today" or the windows, re-deriving every row's states.
+    pub fn set_rules(&mut self, rules: StatusRules) {
+        if rules != self.rules {
+            self.rules = rules;
+            for row in 0..self.len() {
+                self.cols.derive(row, &rules);
+            }
+            self.cache.sorted = None;
+        }
+    }
+
+    /// The rules states are derived with.
+    pub fn rules(&self) -> StatusRules {
+        self.rules
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.cols.flags.len()
+    }
+
+    /// `true` when nothing is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.cols.flags.is_empty()
+    }
+
+    /// Releases spare capacity (call when loading is complete).
+    pub fn shrink_to_fit(&mut self) {
+        let c = &mut self.cols;
+        c.ids.shrink_to_fit();
+        c.certificate_ids.shrink_to_fit();
+        for v in [&mut c.id, &mut c.course, &mut c.learner, &mut c.certificate, &mut c.certificate_id] {
+            v.shrink_to_fit();
+        }
+        for v in [&mut c.access, &mut c.due, &mut c.expiration] {
+            v.shrink_to_fit();
+        }
+        c.flags.shrink_to_fit();
+        c.issued.shrink_to_fit();
+        c.expires.shrink_to_fit();
+    }
+
+    /// Distinct courses (ID) with their index, as used by [`Facets::courses`].
+    pub fn courses(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.cols.courses.iter()
+    }
+
+    /// Distinct learners (ID) with their index, as used by [`Facets::learners`].
+    pub fn learners(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.cols.learners.iter()
+    }
+
+    /// The enrollment ID of `row`.
+    pub fn enrollment_id(&self, row: u32) -> IdText<'_> {
+        self.cols.ids.get(self.cols.id.get(row as usize).copied().unwrap_or(u32::MAX))
+    }
+
+    /// The course ID of `row`.
+    pub fn course_id(&self, row: u32) -> &str {
+        self.cols.courses.get(self.cols.course.get(row as usize).copied().unwrap_or(u32::MAX))
+    }
+
+    /// The learner ID of `row`.
+    pub fn learner_id(&self, row: u32) -> &str {
+        self.cols.learners.get(self.cols.learner.get(row as usize).copied().unwrap_or(u32::MAX))
+    }
+
+    /// Derived status and certificate state of `row`.
+    pub fn states(&self, row: u32) -> (Status, CertificateState) {
+        let flags = self.cols.flags.get(row as usize).copied().unwrap_or_default();
+        (
+            Status::from_index(flags >> STATUS_SHIFT & 0b111),
+            CertificateState::from_index(flags >> CERT_SHIFT & 0b11),
+        )
+    }
+
+    /// The full record of `row` (certificate times in UTC, to the second).
+    pub fn enrollment(&self, row: u32) -> Option<Enrollment> {
+        let c = &self.cols;
+        let r = row as usize;
+        let flags = *c.flags.get(r)?;
+        let certificate = match c.certificate[r] {
+            NO_CERTIFICATE => None,
+            k => {
+                let k = k as usize;
+                Some(Certificate {
+                    id: c.certificate_ids.get(c.certificate_id[k]).as_str().to_owned(),
+                    issued_at: time_of(c.issued[k]),
+                    expires_at: time_of(c.expires[k]),
+                })
+            }
+        };
+        Some(Enrollment {
+            enrollment_id: self.enrollment_id(row).as_str().to_owned(),
+            course_id: self.course_id(row).to_owned(),
+            learner_id: self.learner_id(row).to_owned(),
+            access_date: date_of(c.access[r])?,
+            due_date: date_of(c.due[r]),
+            expiration_date: date_of(c.expiration[r]),
+            should_lock_after_due_date: flags & LOCK != 0,
+            enrollment_type: if flags & CATALOG != 0 {
+                EnrollmentType::FromCatalog
+            } else {
+                EnrollmentType::AssignedByAdmin
+            },
+            certificate,
+        })
+    }
+
+    /// Heap bytes held by the store (columns, interned strings and caches).
+    pub fn heap_bytes(&self) -> usize {
+        let c = &self.cols;
+        c.ids.heap_bytes()
+            + c.certificate_ids.heap_bytes()
+            + c.courses.heap_bytes()
+            + c.learners.heap_bytes()
+            + 4 * (c.id.capacity() + c.course.capacity() + c.learner.capacity() + c.certificate.capacity())
+            + 4 * (c.access.capacity() + c.due.capacity() + c.expiration.capacity() + c.certificate_id.capacity())
+            + 8 * (c.issued.capacity() + c.expires.capacity())
+            + c.flags.capacity()
+            + self.cache.sorted.as_ref().map_or(0, |(_, rows)| rows.capacity() * 4)
+            + self.cache.text_ok.capacity()
+    }
+
+    /// Runs a query: the rows passing every criterion of `filter`, ordered by `sort`, with
+    /// facet counts. Work is one pass over the rows (plus a sort when the order changes).
+    pub fn query(&mut self, filter: &Filter, sort: Sort) -> QueryResult {
+        let needle = filter.text.trim().to_lowercase();
+        let text_active = !needle.is_empty();
+        if text_active {
+            self.update_text_cache(&needle);
+        }
+        self.ensure_sorted(sort);
+        let c = &self.cols;
+        let selection = |interner: &Interner, ids: &[String]| {
+            (!ids.is_empty()).then(|| {
+                let mut selected = vec![false; interner.len()];
+                for i in ids.iter().filter_map(|id| interner.find(id)) {
+                    selected[i as usize] = true;
+                }
+                selected
+            })
+        };
+        let courses = selection(&c.courses, &filter.courses);
+        let learners = selection(&c.learners, &filter.learners);
+        let day = |d: Option<Date>, none| d.map_or(none, |d| d.to_julian_day());
+        let (due_from, due_to) = (day(filter.due.from, i32::MIN + 1), day(filter.due.to, i32::MAX));
+        let (access_from, access_to) = (day(filter.access.from, i32::MIN), day(filter.access.to, i32::MAX));
+
+        let mut facets = Facets {
+            courses: vec![0; c.courses.len()],
+            learners: vec![0; c.learners.len()],
+            ..Facets::default()
+        };
+        let mut rows = Vec::new();
+        let order = self.cache.sorted.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice());
+        for &row in order {
+            let r = row as usize;
+            let flags = c.flags[r];
+            let (course, learner) = (c.course[r] as usize, c.learner[r] as usize);
+            let status = flags >> STATUS_SHIFT & 0b111;
+            let cert = flags >> CERT_SHIFT & 0b11;
+            let kind = u8::from(flags & CATALOG != 0);
+            let mut fail = 0u8;
+            if courses.as_ref().is_some_and(|s| !s[course]) {
+                fail |= COURSE;
+            }
+            if learners.as_ref().is_some_and(|s| !s[learner]) {
+                fail |= LEARNER;
+            }
+            if !filter.statuses.admits(status) {
+                fail |= STATUS;
+            }
+            if !filter.certificates.admits(cert) {
+                fail |= CERT;
+            }
+            if !filter.types.admits(kind) {
+                fail |= TYPE;
+            }
+            if !filter.due.is_open() && !(due_from..=due_to).contains(&c.due[r]) {
+                fail |= OTHER;
+            }
+            if !(access_from..=access_to).contains(&c.access[r]) {
+                fail |= OTHER;
+            }
+            if fail.count_ones() > 1 {
+                continue;
+            }
+            if text_active && !self.cache.text_ok[r] {
+                fail |= OTHER;
+            }
+            match fail {
+                0 => {
+                    rows.push(row);
+                    facets.courses[course] += 1;
+                    facets.learners[learner] += 1;
+                    facets.statuses[usize::from(status)] += 1;
+                    facets.certificates[usize::from(cert)] += 1;
+                    facets.types[usize::from(kind)] += 1;
+                }
+                COURSE => facets.courses[course] += 1,
+                LEARNER => facets.learners[learner] += 1,
+                STATUS => facets.statuses[usize::from(status)] += 1,
+                CERT => facets.certificates[usize::from(cert)] += 1,
+                TYPE => facets.types[usize::from(kind)] += 1,
+                _ => {}
+            }
+        }
+        QueryResult {
+            rows,
+            facets,
+            total: self.len(),
+        }
+    }
+
+    /// Brings `cache.text_ok` up to date for `needle`, re-checking only earlier matches when the
+    /// new text extends the old (typing narrows the result).
+    fn update_text_cache(&mut self, needle: &str) {
+        let cache = &mut self.cache;
+        let c = &self.cols;
+        let matcher = TextMatcher::new(c, needle);
+        if cache.needle != needle {
+            if !cache.needle.is_empty() && needle.contains(cache.needle.as_str()) {
+                for (r, ok) in cache.text_ok.iter_mut().enumerate() {
+                    *ok = *ok && matcher.matches(c, r);
+                }
+            } else {
+                cache.text_ok.clear();
+            }
+            cache.needle.clear();
+            cache.needle.push_str(needle);
+        }
+        let done = cache.text_ok.len();
+        cache.text_ok.extend((done..self.cols.flags.len()).map(|r| matcher.matches(c, r)));
+    }
+
+    /// Computes the row order for `sort` unless it is cached.
+    fn ensure_sorted(&mut self, sort: Sort) {
+        if self.cache.sorted.as_ref().is_some_and(|(s, _)| *s == sort) {
+            return;
+        }
+        let c = &self.cols;
+        let course_rank = rank(&c.courses);
+        let learner_rank = rank(&c.learners);
+        let key = |r: usize| -> (bool, u32) {
+            let day = |d: i32| (d != NO_DAY, (d as u32) ^ 0x8000_0000);
+            let (present, value) = match sort.key {
+                SortKey::Loaded => (true, r as u32),
+                SortKey::DueDate => day(c.due[r]),
+                SortKey::AccessDate => day(c.access[r]),
+                SortKey::Course => (true, course_rank[c.course[r] as usize]),
+                SortKey::Learner => (true, learner_rank[c.learner[r] as usize]),
+                SortKey::Status => (true, u32::from(c.flags[r] >> STATUS_SHIFT & 0b111)),
+            };
+            // Missing values last in both directions; ties keep load order (stable sort).
+            (!present, if sort.descending { !value } else { value })
+        };
+        let mut rows: Vec<u32> = (0..self.len() as u32).collect();
+        rows.sort_by_cached_key(|&r| key(r as usize));
+        self.cache.sorted = Some((sort, rows));
+    }
+}
+
+// Bits of the per-row failure mask: one per facet dimension, one for everything else.
+const COURSE: u8 = 1;
+const LEARNER: u8 = 1 << 1;
+const STATUS: u8 = 1 << 2;
+const CERT: u8 = 1 << 3;
+const TYPE: u8 = 1 << 4;
+const OTHER: u8 = 1 << 5;
+
+impl Columns {
+    /// Stores the derived status and certificate state of `row` in its flags byte.
+    fn derive(&mut self, row: usize, rules: &StatusRules) {
+        let optional = |d: i32| (d != NO_DAY).then_some(d);
+        let status = Status::derive(
+            DayFields {
+                access: self.access[row],
+                due: optional(self.due[row]),
+                expiration: optional(self.expiration[row]),
+                lock_after_due: self.flags[row] & LOCK != 0,
+            },
+            rules,
+        );
+        let certificate = match self.certificate[row] {
+            NO_CERTIFICATE => None,
+            k => Some(match self.expires[k as usize] {
+                NO_TIME => None,
+                secs => Some(UNIX_EPOCH_DAY.saturating_add(secs.div_euclid(86_400).clamp(-1 << 30, 1 << 30) as i32)),
+            }),
+        };
+        let state = CertificateState::derive(certificate, rules);
+        let kept = self.flags[row] & (LOCK | CATALOG);
+        self.flags[row] = kept | (status as u8) << STATUS_SHIFT | (state as u8) << CERT_SHIFT;
+    }
+}
+
+/// Case-insensitive search over a row's enrollment, course and learner IDs.
+struct TextMatcher<'a> {
+    needle: &'a str,
+    courses: Vec<bool>,
+    learners: Vec<bool>,
+    uuid_possible: bool,
+}
+
+impl<'a> TextMatcher<'a> {
+    fn new(c: &Columns, needle: &'a str) -> Self {
+        let hits = |interner: &Interner| interner.iter().map(|(_, s)| contains_folded(s, needle)).collect();
+        TextMatcher {
+            needle,
+            courses: hits(&c.courses),
+            learners: hits(&c.learners),
+            uuid_possible: could_be_in_uuid(needle),
+        }
+    }
+
+    fn matches(&self, c: &Columns, r: usize) -> bool {
+        if self.courses[c.course[r] as usize] || self.learners[c.learner[r] as usize] {
+            return true;
+        }
+        match c.ids.get(c.id[r]) {
+            IdText::Uuid(bytes) => self.uuid_possible && bytes.windows(self.needle.len()).any(|w| w == self.needle.as_bytes()),
+            IdText::Text(text) => contains_folded(text, self.needle),
+        }
+    }
+}
+
+/// Position of each interned string in sorted order.
+fn rank(interner: &Interner) -> Vec<u32> {
+    let mut order: Vec<(u32, &str)> = interner.iter().collect();
+    order.sort_by(|a, b| a.1.cmp(b.1));
+    let mut ranks = vec![0; order.len()];
+    for (position, (index, _)) in order.into_iter().enumerate() {
+        ranks[index as usize] = position as u32;
+    }
+    ranks
+}
+
+fn date_of(day: i32) -> Option<Date> {
+    (day != NO_DAY).then(|| Date::from_julian_day(day).ok()).flatten()
+}
+
+fn time_of(secs: i64) -> Option<OffsetDateTime> {
+    (secs != NO_TIME).then(|| OffsetDateTime::from_unix_timestamp(secs).ok()).flatten()
+}

@@ -1,0 +1,277 @@
+//! The store's filters, facets, sorts and slices agree with a naive reference implementation
+//! on generated data.
+
+mod support;
+
+use enrollment_cards::{
+    CertificateState, Choice, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, SortKey, Status,
+    StatusRules,
+};
+use support::{enrollments, TODAY};
+use time::Duration;
+
+fn store_of(list: &[Enrollment]) -> EnrollmentStore {
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    for page in list.chunks(97) {
+        store.append(page.to_vec());
+    }
+    store
+}
+
+fn states(e: &Enrollment) -> (Status, CertificateState) {
+    let rules = StatusRules::new(TODAY);
+    let day = |d: time::Date| d.to_julian_day();
+    let status = Status::derive(
+        enrollment_cards::core::status::DayFields {
+            access: day(e.access_date),
+            due: e.due_date.map(day),
+            expiration: e.expiration_date.map(day),
+            lock_after_due: e.should_lock_after_due_date,
+        },
+        &rules,
+    );
+    let cert = e
+        .certificate
+        .as_ref()
+        .map(|c| c.expires_at.map(|t| day(t.to_offset(time::UtcOffset::UTC).date())));
+    (status, CertificateState::derive(cert, &rules))
+}
+
+/// The reference: does `e` pass `f`? (Straightforward, no indices, no caches.)
+fn passes(e: &Enrollment, f: &Filter) -> bool {
+    let (status, cert) = states(e);
+    let needle = f.text.trim().to_lowercase();
+    let text = needle.is_empty()
+        || [&e.enrollment_id, &e.course_id, &e.learner_id]
+            .iter()
+            .any(|id| id.to_lowercase().contains(&needle));
+    let in_range = |d: Option<time::Date>, r: &DateRange| {
+        r.is_open() || d.is_some_and(|d| r.from.is_none_or(|f| d >= f) && r.to.is_none_or(|t| d <= t))
+    };
+    text && (f.courses.is_empty() || f.courses.contains(&e.course_id))
+        && (f.learners.is_empty() || f.learners.contains(&e.learner_id))
+        && (f.statuses.is_any() || f.statuses.contains(status as u8))
+        && (f.certificates.is_any() || f.certificates.contains(cert as u8))
+        && (f.types.is_any() || f.types.contains(e.enrollment_type as u8))
+        && in_range(e.due_date, &f.due)
+        && in_range(Some(e.access_date), &f.access)
+}
+
+fn expected_rows(list: &[Enrollment], f: &Filter) -> Vec<u32> {
+    (0..list.len() as u32).filter(|&i| passes(&list[i as usize], f)).collect()
+}
+
+fn sample_filters(list: &[Enrollment]) -> Vec<Filter> {
+    let course = list[3].course_id.clone();
+    let other_course = list[40].course_id.clone();
+    let learner = list[5].learner_id.clone();
+    let soon = DateRange {
+        from: Some(TODAY),
+        to: Some(TODAY + Duration::days(14)),
+    };
+    vec![
+        Filter::default(),
+        Filter { text: list[7].enrollment_id[9..18].to_uppercase(), ..Filter::default() },
+        Filter { text: "  4".into(), ..Filter::default() },
+        Filter { text: "zz-not-there".into(), ..Filter::default() },
+        Filter { courses: vec![course.clone()], ..Filter::default() },
+        Filter { courses: vec![course.clone(), other_course.clone(), "unknown".into()], ..Filter::default() },
+        Filter { learners: vec![learner.clone()], ..Filter::default() },
+        Filter::default().with_status(Status::Overdue),
+        Filter::default().with_status(Status::Locked).with_status(Status::DueSoon),
+        Filter::default().with_certificate(CertificateState::Expiring),
+        Filter::default().with_certificate(CertificateState::None),
+        Filter::default().with_type(EnrollmentType::FromCatalog),
+        Filter { due: soon, ..Filter::default() },
+        Filter { due: DateRange { from: None, to: Some(TODAY) }, ..Filter::default() },
+        Filter { access: DateRange { from: Some(TODAY - Duration::days(60)), to: None }, ..Filter::default() },
+        Filter {
+            text: "a".into(),
+            courses: vec![course, other_course],
+            statuses: Choice::of([Status::Active as u8, Status::Overdue as u8]),
+            types: Choice::of([EnrollmentType::AssignedByAdmin as u8]),
+            ..Filter::default()
+        },
+        Filter {
+            learners: vec![learner],
+            certificates: Choice::of([CertificateState::Valid as u8, CertificateState::Expired as u8]),
+            access: DateRange { from: Some(TODAY - Duration::days(400)), to: Some(TODAY) },
+            ..Filter::default()
+        },
+    ]
+}
+
+#[test]
+fn every_filter_alone_and_combined_matches_the_reference() {
+    let list = enrollments(3_000);
+    let mut store = store_of(&list);
+    for filter in sample_filters(&list) {
+        let result = store.query(&filter, Sort::default());
+        assert_eq!(result.rows, expected_rows(&list, &filter), "{filter:?}");
+        assert_eq!(result.total, list.len());
+    }
+}
+
+#[test]
+fn every_status_and_certificate_state_occurs_in_generated_data() {
+    let list = enrollments(300);
+    let mut store = store_of(&list);
+    let facets = store.query(&Filter::default(), Sort::default()).facets;
+    assert!(facets.statuses.iter().all(|&n| n > 0), "{:?}", facets.statuses);
+    assert!(facets.certificates.iter().all(|&n| n > 0), "{:?}", facets.certificates);
+    assert!(facets.types.iter().all(|&n| n > 0));
+    assert_eq!(facets.statuses.iter().sum::<u32>(), 300);
+}
+
+#[test]
+fn facet_counts_apply_every_other_filter() {
+    let list = enrollments(2_000);
+    let mut store = store_of(&list);
+    let courses: Vec<(u32, String)> = store.courses().map(|(i, s)| (i, s.to_owned())).collect();
+    let learners: Vec<(u32, String)> = store.learners().map(|(i, s)| (i, s.to_owned())).collect();
+    for filter in sample_filters(&list) {
+        let facets = store.query(&filter, Sort::default()).facets;
+        for (index, id) in &courses {
+            let alone = Filter { courses: vec![id.clone()], ..filter.clone() };
+            assert_eq!(facets.courses[*index as usize] as usize, expected_rows(&list, &alone).len(), "course {id} under {filter:?}");
+        }
+        for (index, id) in learners.iter().step_by(17) {
+            let alone = Filter { learners: vec![id.clone()], ..filter.clone() };
+            assert_eq!(facets.learners[*index as usize] as usize, expected_rows(&list, &alone).len());
+        }
+        for status in Status::ALL {
+            let alone = Filter { statuses: Choice::of([status as u8]), ..filter.clone() };
+            assert_eq!(facets.statuses[status as usize] as usize, expected_rows(&list, &alone).len(), "{status:?}");
+        }
+        for state in CertificateState::ALL {
+            let alone = Filter { certificates: Choice::of([state as u8]), ..filter.clone() };
+            assert_eq!(facets.certificates[state as usize] as usize, expected_rows(&list, &alone).len());
+        }
+        for kind in EnrollmentType::ALL {
+            let alone = Filter { types: Choice::of([kind as u8]), ..filter.clone() };
+            assert_eq!(facets.types[kind as usize] as usize, expected_rows(&list, &alone).len());
+        }
+    }
+}
+
+#[test]
+fn typing_narrows_and_widens_correctly() {
+    let list = enrollments(2_000);
+    let mut store = store_of(&list);
+    let id = list[11].learner_id.clone();
+    // Extend the text one character at a time, then delete back, then jump elsewhere.
+    let mut texts: Vec<String> = (1..=8).map(|n| id[..n].to_owned()).collect();
+    texts.extend((1..8).rev().map(|n| id[..n].to_owned()));
+    texts.extend(["b".to_owned(), "be".to_owned(), String::new(), "E".to_owned()]);
+    for text in texts {
+        let filter = Filter { text, ..Filter::default() };
+        assert_eq!(store.query(&filter, Sort::default()).rows, expected_rows(&list, &filter), "{:?}", filter.text);
+    }
+    // Rows appended after a search are searched too.
+    let filter = Filter { text: "e".into(), ..Filter::default() };
+    store.query(&filter, Sort::default());
+    let more = enrollments(2_100).split_off(2_000);
+    store.append(more.clone());
+    let all: Vec<Enrollment> = list.iter().chain(&more).cloned().collect();
+    assert_eq!(store.query(&filter, Sort::default()).rows, expected_rows(&all, &filter));
+}
+
+fn assert_sorted_stably(list: &[Enrollment], rows: &[u32], key: impl Fn(&Enrollment) -> Option<i64>, descending: bool) {
+    assert_eq!(rows.len(), list.len());
+    for pair in rows.windows(2) {
+        let (a, b) = (&list[pair[0] as usize], &list[pair[1] as usize]);
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) if x == y => assert!(pair[0] < pair[1], "tie keeps load order"),
+            (Some(x), Some(y)) => assert_eq!(x < y, !descending, "order of {x} and {y}"),
+            (None, Some(_)) => panic!("missing values sort last"),
+            (None, None) => assert!(pair[0] < pair[1]),
+            (Some(_), None) => {}
+        }
+    }
+}
+
+#[test]
+fn sorts_are_stable_in_both_directions() {
+    let list = enrollments(1_500);
+    let mut store = store_of(&list);
+    let all = Filter::default();
+    for descending in [false, true] {
+        let run = |store: &mut EnrollmentStore, key| store.query(&all, Sort { key, descending }).rows;
+        let rows = run(&mut store, SortKey::DueDate);
+        assert_sorted_stably(&list, &rows, |e| e.due_date.map(|d| d.to_julian_day().into()), descending);
+        let rows = run(&mut store, SortKey::AccessDate);
+        assert_sorted_stably(&list, &rows, |e| Some(e.access_date.to_julian_day().into()), descending);
+        let rows = run(&mut store, SortKey::Status);
+        assert_sorted_stably(&list, &rows, |e| Some(states(e).0 as i64), descending);
+        let mut course_ids: Vec<&str> = list.iter().map(|e| e.course_id.as_str()).collect();
+        course_ids.sort_unstable();
+        course_ids.dedup();
+        let rows = run(&mut store, SortKey::Course);
+        assert_sorted_stably(&list, &rows, |e| course_ids.binary_search(&e.course_id.as_str()).ok().map(|i| i as i64), descending);
+        let rows = run(&mut store, SortKey::Learner);
+        let first = &list[rows[0] as usize].learner_id;
+        assert!(list.iter().all(|e| if descending { &e.learner_id <= first } else { &e.learner_id >= first }));
+    }
+    let loaded_desc = store.query(&all, Sort { key: SortKey::Loaded, descending: true }).rows;
+    assert_eq!(loaded_desc, (0..1_500).rev().collect::<Vec<u32>>());
+}
+
+#[test]
+fn sorted_and_filtered_together() {
+    let list = enrollments(1_000);
+    let mut store = store_of(&list);
+    let filter = Filter::default().with_status(Status::Overdue);
+    let rows = store.query(&filter, Sort { key: SortKey::DueDate, descending: false }).rows;
+    let mut expected = expected_rows(&list, &filter);
+    expected.sort_by_key(|&r| list[r as usize].due_date);
+    assert_eq!(rows, expected);
+}
+
+#[test]
+fn slices_are_clamped_windows_of_the_result() {
+    let list = enrollments(500);
+    let mut store = store_of(&list);
+    let result = store.query(&Filter::default(), Sort::default());
+    assert_eq!(result.slice(0, 10), &(0..10).collect::<Vec<u32>>()[..]);
+    assert_eq!(result.slice(495, 600), &[495, 496, 497, 498, 499]);
+    assert!(result.slice(700, 800).is_empty());
+    assert!(result.slice(30, 10).is_empty());
+}
+
+#[test]
+fn rows_read_back_exactly() {
+    let list = enrollments(1_000);
+    let store = store_of(&list);
+    for (row, e) in list.iter().enumerate() {
+        assert_eq!(store.enrollment(row as u32).as_ref(), Some(e));
+        assert_eq!(store.enrollment_id(row as u32).as_str(), e.enrollment_id);
+        assert_eq!(store.states(row as u32), states(e));
+    }
+    assert_eq!(store.enrollment(1_000), None);
+}
+
+#[test]
+fn changing_today_re_derives_states() {
+    let list = enrollments(600);
+    let mut store = store_of(&list);
+    let overdue_now = store.query(&Filter::default().with_status(Status::Overdue), Sort::default()).len();
+    store.set_rules(StatusRules::new(TODAY - Duration::days(365)));
+    let overdue_then = store.query(&Filter::default().with_status(Status::Overdue), Sort::default()).len();
+    assert!(overdue_now > 0);
+    assert_ne!(overdue_now, overdue_then);
+}
+
+#[test]
+fn hundred_thousand_enrollments_fit_in_128_bytes_each() {
+    let list = enrollments(100_000);
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    for page in list.chunks(1_000) {
+        store.append(page.to_vec());
+    }
+    store.shrink_to_fit();
+    // Include the caches a search and a sort leave behind.
+    store.query(&Filter { text: "ab".into(), ..Filter::default() }, Sort { key: SortKey::DueDate, descending: true });
+    let per_enrollment = store.heap_bytes() as f64 / 100_000.0;
+    println!("store: {per_enrollment:.1} bytes per enrollment at 100k");
+    assert!(per_enrollment < 100.0, "{per_enrollment} bytes per enrollment");
+}
