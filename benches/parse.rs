@@ -1,1 +1,62 @@
-fn main(){}
+//! Parser throughput on a generated 100k-enrollment document (and the store build on top).
+//!
+//! `cargo bench --bench parse` (or `make bench-native`).
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use enrollment_cards::{parse_enrollments, EnrollmentStore, Filter, Sort, Status, StatusRules};
+use mock_lms::xml::{self, Listing};
+use mock_lms::{Dataset, GeneratorConfig};
+use time::macros::date;
+
+fn document(n: usize) -> String {
+    let data = Dataset::generate(GeneratorConfig {
+        seed: 42,
+        enrollments: n,
+        today: date!(2026 - 11 - 26),
+    });
+    xml::enrollments(&data, data.enrollments.iter(), Listing::Unpaged)
+}
+
+fn parse(c: &mut Criterion) {
+    let xml = document(100_000);
+    let mut group = c.benchmark_group("parse");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(xml.len() as u64));
+    group.bench_function("100k enrollments", |b| {
+        b.iter(|| parse_enrollments(std::hint::black_box(&xml)).map(|page| page.enrollments.len()))
+    });
+    group.finish();
+
+    let enrollments = parse_enrollments(&xml).map(|p| p.enrollments).unwrap_or_default();
+    let mut group = c.benchmark_group("store");
+    group.sample_size(10);
+    group.bench_function("append 100k", |b| {
+        b.iter(|| {
+            let mut store = EnrollmentStore::new(StatusRules::new(date!(2026 - 11 - 26)));
+            store.append(enrollments.clone());
+            store.len()
+        })
+    });
+    let mut store = EnrollmentStore::new(StatusRules::new(date!(2026 - 11 - 26)));
+    store.append(enrollments.clone());
+    let mut keystroke = 0usize;
+    group.bench_function("search keystroke 100k", |b| {
+        b.iter(|| {
+            // Alternate between two texts so every iteration does a full search.
+            keystroke += 1;
+            let text = if keystroke % 2 == 0 { "4a" } else { "b7" };
+            store.query(&Filter { text: text.into(), ..Filter::default() }, Sort::default()).len()
+        })
+    });
+    group.bench_function("status chip 100k", |b| {
+        b.iter(|| {
+            keystroke += 1;
+            let filter = Filter::default().with_status(if keystroke % 2 == 0 { Status::Overdue } else { Status::Active });
+            store.query(&filter, Sort::default()).len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse);
+criterion_main!(benches);

@@ -244,7 +244,7 @@ fn rows_read_back_exactly() {
     let store = store_of(&list);
     for (row, e) in list.iter().enumerate() {
         assert_eq!(store.enrollment(row as u32).as_ref(), Some(e));
-        assert_eq!(store.enrollment_id(row as u32).as_str(), e.enrollment_id);
+        assert_eq!(store.enrollment_id(row as u32), e.enrollment_id);
         assert_eq!(store.states(row as u32), states(e));
     }
     assert_eq!(store.enrollment(1_000), None);

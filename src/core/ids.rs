@@ -1,75 +1,74 @@
 //! Compact storage for ID strings.
 //!
-//! [`IdColumn`] keeps unique IDs (enrollments, certificates): a canonical lowercase UUID takes
-//! 16 bytes, anything else goes to a shared text arena. [`Interner`] keeps repeated IDs
-//! (courses, learners) once each and hands out small indices.
+//! [`IdColumn`] keeps unique IDs (enrollments, certificates): canonical lowercase UUIDs as
+//! fixed-width records in one buffer (so a search is a single pass over it), anything else in a
+//! text arena. [`Interner`] keeps repeated IDs (courses, learners) once each and hands out small
+//! indices.
 
 use indexmap::IndexSet;
+use memchr::memmem::Finder;
 
 /// Length of a canonical UUID string (`8-4-4-4-12` hex digits).
 const UUID_LEN: usize = 36;
-/// Marks a handle that points into the text arena rather than the UUID table.
+/// Bytes per UUID record: the UUID and a newline, so no search match spans two records.
+const UUID_STRIDE: usize = UUID_LEN + 1;
+/// Marks a handle that points into the text arena rather than the UUID records.
 const TEXT_BIT: u32 = 1 << 31;
 
 /// An append-only list of ID strings, addressed by handle.
 #[derive(Debug, Default, Clone)]
 pub struct IdColumn {
-    uuids: Vec<u128>,
+    uuids: String,
     text: String,
     text_ends: Vec<u32>,
-}
-
-/// An ID read back from an [`IdColumn`]: UUIDs are re-formatted into a small buffer.
-#[derive(Debug, Clone, Copy)]
-pub enum IdText<'a> {
-    /// A UUID, formatted (always ASCII).
-    Uuid([u8; UUID_LEN]),
-    /// Any other ID, borrowed from the arena.
-    Text(&'a str),
-}
-
-impl IdText<'_> {
-    /// The ID as a string slice.
-    pub fn as_str(&self) -> &str {
-        match self {
-            IdText::Uuid(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
-            IdText::Text(text) => text,
-        }
-    }
 }
 
 impl IdColumn {
     /// Stores `id` and returns its handle.
     pub fn push(&mut self, id: &str) -> u32 {
-        match parse_uuid(id) {
-            Some(value) if self.uuids.len() < TEXT_BIT as usize => {
-                self.uuids.push(value);
-                (self.uuids.len() - 1) as u32
-            }
-            _ => {
-                self.text.push_str(id);
-                self.text_ends.push(self.text.len() as u32);
-                (self.text_ends.len() - 1) as u32 | TEXT_BIT
-            }
+        let uuid_count = self.uuids.len() / UUID_STRIDE;
+        if is_canonical_uuid(id) && uuid_count < TEXT_BIT as usize {
+            self.uuids.push_str(id);
+            self.uuids.push('\n');
+            uuid_count as u32
+        } else {
+            self.text.push_str(id);
+            self.text_ends.push(self.text.len() as u32);
+            (self.text_ends.len() - 1) as u32 | TEXT_BIT
         }
     }
 
     /// The ID behind `handle` (empty for a handle this column never gave out).
-    pub fn get(&self, handle: u32) -> IdText<'_> {
+    pub fn get(&self, handle: u32) -> &str {
         if handle & TEXT_BIT == 0 {
-            let value = self.uuids.get(handle as usize).copied().unwrap_or_default();
-            IdText::Uuid(format_uuid(value))
+            let start = handle as usize * UUID_STRIDE;
+            self.uuids.get(start..start + UUID_LEN).unwrap_or_default()
         } else {
             let i = (handle & !TEXT_BIT) as usize;
             let end = self.text_ends.get(i).copied().unwrap_or_default() as usize;
             let start = if i == 0 { 0 } else { self.text_ends[i - 1] as usize };
-            IdText::Text(self.text.get(start..end).unwrap_or_default())
+            self.text.get(start..end).unwrap_or_default()
         }
+    }
+
+    /// `true` when `handle` holds a canonical UUID (lowercase hex digits and hyphens only).
+    pub fn is_uuid(&self, handle: u32) -> bool {
+        handle & TEXT_BIT == 0
+    }
+
+    /// For every UUID handle, whether its ID contains what `finder` looks for (one pass over
+    /// all UUIDs). Index the answer with a UUID handle.
+    pub fn uuid_hits(&self, finder: &Finder<'_>) -> Vec<bool> {
+        let mut hits = vec![false; self.uuids.len() / UUID_STRIDE];
+        for at in finder.find_iter(self.uuids.as_bytes()) {
+            hits[at / UUID_STRIDE] = true;
+        }
+        hits
     }
 
     /// Heap bytes held.
     pub fn heap_bytes(&self) -> usize {
-        self.uuids.capacity() * 16 + self.text.capacity() + self.text_ends.capacity() * 4
+        self.uuids.capacity() + self.text.capacity() + self.text_ends.capacity() * 4
     }
 
     /// Releases spare capacity.
@@ -127,39 +126,13 @@ impl Interner {
     }
 }
 
-/// A canonical lowercase UUID (`fc1fc35c-040d-11ed-a2ba-b6f58d6fa7b5`) as a number; any other
-/// spelling returns `None` so that it is kept verbatim.
-fn parse_uuid(id: &str) -> Option<u128> {
-    let bytes = id.as_bytes();
-    if bytes.len() != UUID_LEN {
-        return None;
-    }
-    let mut value = 0u128;
-    for (i, &b) in bytes.iter().enumerate() {
-        let nibble = match (i, b) {
-            (8 | 13 | 18 | 23, b'-') => continue,
-            (8 | 13 | 18 | 23, _) => return None,
-            (_, b'0'..=b'9') => b - b'0',
-            (_, b'a'..=b'f') => b - b'a' + 10,
-            _ => return None,
-        };
-        value = value << 4 | u128::from(nibble);
-    }
-    Some(value)
-}
-
-fn format_uuid(value: u128) -> [u8; UUID_LEN] {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = [b'-'; UUID_LEN];
-    let mut shift = 128;
-    for (i, slot) in out.iter_mut().enumerate() {
-        if matches!(i, 8 | 13 | 18 | 23) {
-            continue;
-        }
-        shift -= 4;
-        *slot = HEX[((value >> shift) & 0xF) as usize];
-    }
-    out
+/// `true` for a canonical lowercase UUID such as `fc1fc35c-040d-11ed-a2ba-b6f58d6fa7b5`.
+fn is_canonical_uuid(id: &str) -> bool {
+    id.len() == UUID_LEN
+        && id.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => matches!(b, b'0'..=b'9' | b'a'..=b'f'),
+        })
 }
 
 /// `true` when `haystack` contains `needle`, ignoring letter case. `needle` must already be
@@ -202,10 +175,14 @@ mod tests {
         ];
         let handles: Vec<u32> = ids.iter().map(|id| column.push(id)).collect();
         for (id, handle) in ids.iter().zip(&handles) {
-            assert_eq!(column.get(*handle).as_str(), *id);
+            assert_eq!(column.get(*handle), *id);
         }
-        assert!(matches!(column.get(handles[0]), IdText::Uuid(_)));
-        assert!(matches!(column.get(handles[1]), IdText::Text(_)), "uppercase is kept verbatim");
+        assert!(column.is_uuid(handles[0]) && column.is_uuid(handles[6]));
+        assert!(!column.is_uuid(handles[1]), "uppercase is kept verbatim");
+        let hits = column.uuid_hits(&Finder::new("040d-11"));
+        assert_eq!(hits, vec![true, false]);
+        // A match may not span two records.
+        assert_eq!(column.uuid_hits(&Finder::new("b50000")), vec![false, false]);
     }
 
     #[test]

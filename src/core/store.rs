@@ -7,7 +7,7 @@
 
 use time::{Date, OffsetDateTime};
 
-use crate::core::ids::{contains_folded, could_be_in_uuid, IdColumn, IdText, Interner};
+use crate::core::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner};
 use crate::core::model::{Certificate, Enrollment, EnrollmentType};
 use crate::core::query::{Facets, Filter, QueryResult, Sort, SortKey};
 use crate::core::status::{CertificateState, DayFields, Status, StatusRules};
@@ -167,7 +167,7 @@ impl EnrollmentStore {
     }
 
     /// The enrollment ID of `row`.
-    pub fn enrollment_id(&self, row: u32) -> IdText<'_> {
+    pub fn enrollment_id(&self, row: u32) -> &str {
         self.cols.ids.get(self.cols.id.get(row as usize).copied().unwrap_or(u32::MAX))
     }
 
@@ -200,14 +200,14 @@ impl EnrollmentStore {
             k => {
                 let k = k as usize;
                 Some(Certificate {
-                    id: c.certificate_ids.get(c.certificate_id[k]).as_str().to_owned(),
+                    id: c.certificate_ids.get(c.certificate_id[k]).to_owned(),
                     issued_at: time_of(c.issued[k]),
                     expires_at: time_of(c.expires[k]),
                 })
             }
         };
         Some(Enrollment {
-            enrollment_id: self.enrollment_id(row).as_str().to_owned(),
+            enrollment_id: self.enrollment_id(row).to_owned(),
             course_id: self.course_id(row).to_owned(),
             learner_id: self.learner_id(row).to_owned(),
             access_date: date_of(c.access[r])?,
@@ -347,7 +347,7 @@ impl EnrollmentStore {
             cache.needle.push_str(needle);
         }
         let done = cache.text_ok.len();
-        cache.text_ok.extend((done..self.cols.flags.len()).map(|r| matcher.matches(c, r)));
+        matcher.scan(c, done, &mut cache.text_ok);
     }
 
     /// Computes the row order for `sort` unless it is cached.
@@ -417,6 +417,7 @@ struct TextMatcher<'a> {
     courses: Vec<bool>,
     learners: Vec<bool>,
     uuid_possible: bool,
+    finder: memchr::memmem::Finder<'a>,
 }
 
 impl<'a> TextMatcher<'a> {
@@ -427,17 +428,39 @@ impl<'a> TextMatcher<'a> {
             courses: hits(&c.courses),
             learners: hits(&c.learners),
             uuid_possible: could_be_in_uuid(needle),
+            finder: memchr::memmem::Finder::new(needle),
         }
     }
 
+    /// Does row `r` match? (Used to re-check the few rows that matched a shorter text.)
     fn matches(&self, c: &Columns, r: usize) -> bool {
         if self.courses[c.course[r] as usize] || self.learners[c.learner[r] as usize] {
             return true;
         }
-        match c.ids.get(c.id[r]) {
-            IdText::Uuid(bytes) => self.uuid_possible && bytes.windows(self.needle.len()).any(|w| w == self.needle.as_bytes()),
-            IdText::Text(text) => contains_folded(text, self.needle),
+        let handle = c.id[r];
+        match c.ids.is_uuid(handle) {
+            true => self.uuid_possible && self.finder.find(c.ids.get(handle).as_bytes()).is_some(),
+            false => contains_folded(c.ids.get(handle), self.needle),
         }
+    }
+
+    /// Appends to `out` whether each row from `from` on matches; UUIDs are searched in one pass
+    /// over their shared buffer.
+    fn scan(&self, c: &Columns, from: usize, out: &mut Vec<bool>) {
+        let uuid_hits = if self.uuid_possible {
+            c.ids.uuid_hits(&self.finder)
+        } else {
+            Vec::new()
+        };
+        out.extend((from..c.id.len()).map(|r| {
+            let handle = c.id[r];
+            self.courses[c.course[r] as usize]
+                || self.learners[c.learner[r] as usize]
+                || match c.ids.is_uuid(handle) {
+                    true => uuid_hits.get(handle as usize).copied().unwrap_or(false),
+                    false => contains_folded(c.ids.get(handle), self.needle),
+                }
+        }));
     }
 }
 

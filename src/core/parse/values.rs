@@ -162,7 +162,7 @@ mod tests {
         assert_eq!(timestamp("2022-07-15 07:19"), Some(datetime!(2022-07-15 07:19:00 UTC)));
         assert_eq!(timestamp("2022-07-15T07:19:00"), Some(datetime!(2022-07-15 07:19:00 UTC)));
         assert_eq!(timestamp("2022-07-15"), Some(datetime!(2022-07-15 00:00:00 UTC)));
-        for bad in ["", "yesterday", "2022-07-15T25:00:00Z", "2022-07-15T07:19:00+25:00", "2022-07-15T07:19:00.+00:00", "2022-07-15T07"] {
+        for bad in ["", "yesterday", "2022-07-15T25:00:00Z", "2022-07-15T07:19:00+26:00", "2022-07-15T07:19:00.+00:00", "2022-07-15T07"] {
             assert_eq!(timestamp(bad), None, "{bad:?}");
         }
     }
