@@ -3,6 +3,8 @@
 //! The [`core`] (model, parser, store, queries) is plain Rust; [`api`] talks to the LMS from the
 //! browser; [`components`] renders the cards with leptos.
 
+pub mod api;
+pub mod components;
 pub mod core;
 
 pub use crate::core::model::{Certificate, Enrollment, EnrollmentPage, EnrollmentType};

@@ -130,7 +130,7 @@ fn root_hint(found: &str) -> &'static str {
 }
 
 /// Shortens a value for an error message: at most 60 characters.
-pub(crate) fn snippet(value: &str) -> String {
+pub fn snippet(value: &str) -> String {
     const MAX_CHARS: usize = 60;
     match value.char_indices().nth(MAX_CHARS) {
         Some((cut, _)) => format!("{}…", &value[..cut]),

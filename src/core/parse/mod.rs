@@ -14,7 +14,7 @@ use quick_xml::Reader;
 
 use self::draft::{Draft, Field};
 pub use self::error::{Location, ParseError};
-use self::error::snippet;
+pub use self::error::snippet;
 use crate::core::model::EnrollmentPage;
 
 /// Longest accepted field value, in bytes. IDs, dates and tokens are far shorter; a longer value

@@ -1,0 +1,173 @@
+//! The fetch client: one request at a time per [`Client`], abortable, with a time-out.
+//!
+//! Starting a request aborts the one still running on the same client (its future resolves to
+//! [`ApiError::Aborted`]), so a view that re-queries never shows a stale answer.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_net::http::{Request, Response};
+use gloo_timers::callback::Timeout;
+use web_sys::AbortController;
+
+use super::config::{ClientConfig, EnrollmentQuery};
+use super::error::ApiError;
+use super::url::{enrollments_url, PageRequest};
+use crate::core::model::EnrollmentPage;
+use crate::core::parse::parse_enrollments;
+
+/// How a paged load went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PagingSummary {
+    /// Pages received.
+    pub pages: u32,
+    /// Enrollments received.
+    pub enrollments: usize,
+}
+
+/// A handle for the LMS API. Cheap to clone; clones share the running request.
+#[derive(Clone)]
+pub struct Client {
+    config: Rc<RefCell<ClientConfig>>,
+    /// Bumped by every new load; a load whose number is no longer current stops.
+    generation: Rc<Cell<u64>>,
+    running: Rc<RefCell<Option<AbortController>>>,
+}
+
+impl Client {
+    /// A client for `config`.
+    pub fn new(config: ClientConfig) -> Self {
+        Client {
+            config: Rc::new(RefCell::new(config)),
+            generation: Rc::new(Cell::new(0)),
+            running: Rc::new(RefCell::new(None)),
+        }
+    }
+
+    /// Replaces the configuration (e.g. a fresh token) for the next requests.
+    pub fn set_config(&self, config: ClientConfig) {
+        *self.config.borrow_mut() = config;
+    }
+
+    /// Aborts the running request, if any.
+    pub fn abort(&self) {
+        self.generation.set(self.generation.get() + 1);
+        if let Some(controller) = self.running.borrow_mut().take() {
+            controller.abort();
+        }
+    }
+
+    /// `GET {endpoint}/enrollment`: the whole (filtered) list in one answer.
+    pub async fn fetch_enrollments(&self, query: &EnrollmentQuery) -> Result<EnrollmentPage, ApiError> {
+        let generation = self.begin();
+        let url = enrollments_url(&self.config.borrow().endpoint, query, None);
+        self.get(generation, &url).await
+    }
+
+    /// `GET {endpoint}/enrollments`, following `nextPageToken` to the last page and handing
+    /// each page to `on_page` as it arrives. On an error the pages already handed over stay
+    /// with the caller.
+    pub async fn fetch_enrollment_pages(
+        &self,
+        query: &EnrollmentQuery,
+        page_size: u32,
+        mut on_page: impl FnMut(EnrollmentPage),
+    ) -> Result<PagingSummary, ApiError> {
+        let generation = self.begin();
+        let mut summary = PagingSummary::default();
+        let mut token: Option<String> = None;
+        loop {
+            let url = {
+                let page = PageRequest {
+                    size: page_size.max(1),
+                    token: token.as_deref(),
+                };
+                enrollments_url(&self.config.borrow().endpoint, query, Some(page))
+            };
+            let mut page = self.get(generation, &url).await?;
+            summary.pages += 1;
+            summary.enrollments += page.enrollments.len();
+            let next = page.next_page_token.take();
+            on_page(page);
+            match next {
+                None => return Ok(summary),
+                Some(next) if token.as_ref() == Some(&next) => return Err(ApiError::PagingLoop { pages: summary.pages }),
+                Some(next) => token = Some(next),
+            }
+        }
+    }
+
+    /// Starts a new load, aborting the previous one.
+    fn begin(&self) -> u64 {
+        self.abort();
+        self.generation.get()
+    }
+
+    /// One GET with auth header, time-out and abort, parsed as an enrollment answer.
+    async fn get(&self, generation: u64, url: &str) -> Result<EnrollmentPage, ApiError> {
+        if self.generation.get() != generation {
+            return Err(ApiError::Aborted);
+        }
+        let config = self.config.borrow().clone();
+        let controller = AbortController::new().map_err(|_| ApiError::Network)?;
+        if let Some(previous) = self.running.replace(Some(controller.clone())) {
+            previous.abort();
+        }
+        let timed_out = Rc::new(Cell::new(false));
+        let _timer = {
+            let (controller, timed_out) = (controller.clone(), timed_out.clone());
+            Timeout::new(config.timeout_ms, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let failure = |timed_out: &Cell<bool>| {
+            if timed_out.get() {
+                ApiError::Timeout {
+                    after_ms: config.timeout_ms,
+                }
+            } else if controller.signal().aborted() {
+                ApiError::Aborted
+            } else {
+                ApiError::Network
+            }
+        };
+        let response = Request::get(url)
+            .header("Authorization", &config.token.header_value(config.auth_scheme.as_deref()))
+            .header("Accept", "application/xml")
+            .abort_signal(Some(&controller.signal()))
+            .send()
+            .await
+            .map_err(|_| failure(&timed_out))?;
+        let body = read_body(&response, config.max_body_bytes, &controller)
+            .await
+            .map_err(|e| e.unwrap_or_else(|| failure(&timed_out)))?;
+        self.running.borrow_mut().take();
+        if !response.ok() {
+            return Err(ApiError::from_status(response.status(), &body));
+        }
+        parse_enrollments(&body).map_err(ApiError::from)
+    }
+}
+
+/// Reads the body as text, refusing announced or actual sizes over `limit`.
+/// `Err(None)` means the read failed (network, abort or time-out: the caller tells which).
+async fn read_body(response: &Response, limit: usize, controller: &AbortController) -> Result<String, Option<ApiError>> {
+    let too_large = |bytes: u64| ApiError::TooLarge {
+        bytes,
+        limit: limit as u64,
+    };
+    let announced = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if let Some(bytes) = announced.filter(|&b| b > limit as u64) {
+        controller.abort();
+        return Err(Some(too_large(bytes)));
+    }
+    let body = response.text().await.map_err(|_| None)?;
+    if body.len() > limit {
+        return Err(Some(too_large(body.len() as u64)));
+    }
+    Ok(body)
+}

@@ -1,0 +1,147 @@
+//! Everything that can go wrong talking to the LMS, each with a message for the person using
+//! the widget.
+
+use crate::core::parse::ParseError;
+
+/// The service's own error body (`<code>`, `<message>`), when it sent one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceMessage {
+    /// `<code>`.
+    pub code: String,
+    /// `<message>`.
+    pub message: String,
+}
+
+/// A failed request.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// The service answered with an error status (or a 2xx carrying an error body).
+    #[error("{}{}", status_message(*status), service_suffix(service.as_ref()))]
+    Status {
+        /// HTTP status.
+        status: u16,
+        /// The service's error body, if any.
+        service: Option<ServiceMessage>,
+    },
+    /// No answer: offline, DNS, refused, or blocked by CORS (browsers do not say which).
+    #[error("The LMS could not be reached. Check the network connection. If the API is on another origin, the host page must serve it through its own origin (a reverse proxy): the LMS does not allow cross-origin calls from browsers.")]
+    Network,
+    /// No answer within the configured time.
+    #[error("The LMS did not answer within {} seconds. Try again; if it keeps happening, the service may be overloaded.", after_ms.div_ceil(1000))]
+    Timeout {
+        /// The time-out that ran out.
+        after_ms: u32,
+    },
+    /// A newer request replaced this one.
+    #[error("The request was cancelled because a newer one replaced it.")]
+    Aborted,
+    /// The answer was too large to load in the browser.
+    #[error("The LMS answer is too large to load here ({bytes} bytes, limit {limit}). Use the paged mode or narrow the learner and course filters.")]
+    TooLarge {
+        /// Size announced or received.
+        bytes: u64,
+        /// The configured limit.
+        limit: u64,
+    },
+    /// The answer could not be read as enrollments.
+    #[error("The LMS answer could not be read: {0}")]
+    Body(ParseError),
+    /// The paged answers did not end (the same page token came back).
+    #[error("The LMS kept returning the same page (page token repeated after {pages} pages); loading stopped.")]
+    PagingLoop {
+        /// Pages read before the repeat.
+        pages: u32,
+    },
+}
+
+impl ApiError {
+    /// The HTTP status, when the service answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Status { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// `true` when trying again may help (time-outs, network, 5xx, 429).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ApiError::Network | ApiError::Timeout { .. } => true,
+            ApiError::Status { status, .. } => *status >= 500 || *status == 429,
+            _ => false,
+        }
+    }
+
+    /// Classifies an answer with status `status` and body `body` that did not yield
+    /// enrollments: the error body's code and message are kept when present.
+    pub fn from_status(status: u16, body: &str) -> ApiError {
+        let service = match crate::core::parse::parse_enrollments(body) {
+            Err(ParseError::Service { code, message }) => Some(ServiceMessage { code, message }),
+            _ => None,
+        };
+        ApiError::Status { status, service }
+    }
+}
+
+impl From<ParseError> for ApiError {
+    /// An error body inside a 2xx answer becomes a status error with the body's code.
+    fn from(error: ParseError) -> Self {
+        match error {
+            ParseError::Service { code, message } => ApiError::Status {
+                status: code.parse().ok().filter(|s| (400..600).contains(s)).unwrap_or(200),
+                service: Some(ServiceMessage { code, message }),
+            },
+            other => ApiError::Body(other),
+        }
+    }
+}
+
+fn status_message(status: u16) -> String {
+    match status {
+        400 => "The LMS rejected the request (400 Bad Request). Check the learner and course IDs in the widget's settings.".into(),
+        401 => "Your session has expired or the access token is not valid (401). Sign in again to refresh it.".into(),
+        403 => "Your role cannot list enrollments for these learners or courses (403). Ask an account administrator for access.".into(),
+        404 => "The enrollment API was not found at this address (404). Check the widget's endpoint setting.".into(),
+        429 => "The LMS is receiving too many requests (429). Wait a moment and try again.".into(),
+        500..=599 => format!("The LMS is having trouble right now (HTTP {status}). Try again in a moment."),
+        _ => format!("The LMS answered with an unexpected status (HTTP {status})."),
+    }
+}
+
+fn service_suffix(service: Option<&ServiceMessage>) -> String {
+    match service {
+        Some(s) if !s.message.is_empty() => format!(" The LMS said: “{}” (code {}).", crate::core::parse::snippet(&s.message), s.code),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_have_meanings() {
+        let forbidden = ApiError::from_status(
+            403,
+            "<response><code>403</code><message>Permission denied</message></response>",
+        );
+        assert_eq!(forbidden.status(), Some(403));
+        let text = forbidden.to_string();
+        assert!(text.contains("Your role cannot list enrollments") && text.contains("“Permission denied” (code 403)"), "{text}");
+        assert!(ApiError::from_status(401, "").to_string().contains("session has expired"));
+        assert!(ApiError::from_status(404, "Not Found").to_string().contains("endpoint setting"));
+        let bad_gateway = ApiError::from_status(502, "<html><body>Bad Gateway</body></html>");
+        assert_eq!(bad_gateway, ApiError::Status { status: 502, service: None });
+        assert!(bad_gateway.is_retryable() && !forbidden.is_retryable());
+        assert!(ApiError::Network.to_string().contains("its own origin"));
+        assert!(ApiError::Timeout { after_ms: 30_000 }.to_string().contains("30 seconds"));
+    }
+
+    #[test]
+    fn error_body_in_a_success_answer() {
+        let err = ApiError::from(ParseError::Service { code: "401".into(), message: "expired".into() });
+        assert_eq!(err.status(), Some(401));
+        let err = ApiError::from(ParseError::EmptyBody);
+        assert_eq!(err, ApiError::Body(ParseError::EmptyBody));
+    }
+}

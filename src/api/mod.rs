@@ -1,0 +1,13 @@
+//! Talking to the LMS from the browser: configuration, URLs, typed errors and the fetch client.
+//!
+//! [`config`], [`url`] and [`error`] are plain Rust (tested natively); [`client`] runs the
+//! requests with gloo-net in the browser.
+
+pub mod client;
+pub mod config;
+pub mod error;
+pub mod url;
+
+pub use client::{Client, PagingSummary};
+pub use config::{AccessToken, ClientConfig, EnrollmentQuery};
+pub use error::ApiError;

@@ -1,0 +1,228 @@
+//! Browser tests (headless Chromium): the API client against the running mock LMS, and the card
+//! list mounted in the DOM. `make test` starts the mock and passes its URL as `MOCK_LMS_URL`.
+
+#![cfg(target_arch = "wasm32")]
+
+use enrollment_cards::api::{AccessToken, ApiError, Client, ClientConfig, EnrollmentQuery};
+use enrollment_cards::components::{EnrollmentList, ListSource};
+use enrollment_cards::{ParseError, StatusRules};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use time::macros::date;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The mock's base URL; it runs with `--seed 1 --enrollments 300 --today 2026-11-26`.
+const MOCK: &str = match option_env!("MOCK_LMS_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:18081",
+};
+const ENROLLMENTS: usize = 300;
+
+fn config(endpoint: &str, token: &str) -> ClientConfig {
+    ClientConfig::new(endpoint, AccessToken::new(token))
+}
+
+fn client() -> Client {
+    Client::new(config(MOCK, "demo-token"))
+}
+
+/// The endpoint with a fault injected by the mock (`/_fault/{spec}` prefix).
+fn faulty(spec: &str) -> String {
+    format!("{MOCK}/_fault/{spec}")
+}
+
+#[wasm_bindgen_test]
+async fn unpaged_200_returns_the_whole_account() {
+    let page = client().fetch_enrollments(&EnrollmentQuery::default()).await.expect("200");
+    assert_eq!(page.enrollments.len(), ENROLLMENTS);
+    assert_eq!(page.next_page_token, None);
+    assert!(page.enrollments.iter().any(|e| e.certificate.is_some()));
+}
+
+#[wasm_bindgen_test]
+async fn bearer_scheme_and_server_side_filters() {
+    let all = client().fetch_enrollments(&EnrollmentQuery::default()).await.expect("200");
+    let course = all.enrollments[0].course_id.clone();
+    let learner = all.enrollments[1].learner_id.clone();
+    let mut bearer = config(MOCK, "demo-token");
+    bearer.auth_scheme = Some("Bearer".into());
+    let query = EnrollmentQuery {
+        course_ids: vec![course.clone()],
+        learner_ids: vec![],
+    };
+    let page = Client::new(bearer).fetch_enrollments(&query).await.expect("200");
+    assert!(!page.enrollments.is_empty());
+    assert!(page.enrollments.iter().all(|e| e.course_id == course));
+    let query = EnrollmentQuery {
+        course_ids: vec![],
+        learner_ids: vec![learner.clone()],
+    };
+    let page = client().fetch_enrollments(&query).await.expect("200");
+    assert_eq!(page.enrollments.len(), all.enrollments.iter().filter(|e| e.learner_id == learner).count());
+}
+
+#[wasm_bindgen_test]
+async fn paging_follows_tokens_and_hands_over_each_page() {
+    let mut sizes = Vec::new();
+    let mut ids = Vec::new();
+    let summary = client()
+        .fetch_enrollment_pages(&EnrollmentQuery::default(), 120, |page| {
+            sizes.push(page.enrollments.len());
+            ids.extend(page.enrollments.into_iter().map(|e| e.enrollment_id));
+        })
+        .await
+        .expect("paged 200");
+    assert_eq!(sizes, vec![120, 120, 60]);
+    assert_eq!((summary.pages, summary.enrollments), (3, ENROLLMENTS));
+    let unpaged = client().fetch_enrollments(&EnrollmentQuery::default()).await.expect("200");
+    let expected: Vec<String> = unpaged.enrollments.into_iter().map(|e| e.enrollment_id).collect();
+    assert_eq!(ids, expected);
+}
+
+#[wasm_bindgen_test]
+async fn unauthorized_and_forbidden_carry_their_meaning() {
+    let err = Client::new(config(MOCK, "expired-token"))
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect_err("401");
+    assert_eq!(err.status(), Some(401));
+    assert!(err.to_string().contains("session has expired"), "{err}");
+    assert!(!err.to_string().contains("expired-token"), "the token is never shown");
+
+    let err = Client::new(config(MOCK, "restricted-token"))
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect_err("403");
+    assert_eq!(err.status(), Some(403));
+    assert!(err.to_string().contains("Your role cannot list enrollments"), "{err}");
+    assert!(matches!(err, ApiError::Status { service: Some(ref s), .. } if s.code == "403"));
+}
+
+#[wasm_bindgen_test]
+async fn server_errors_and_not_found() {
+    let err = Client::new(config(&faulty("status=500"), "demo-token"))
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect_err("500");
+    assert_eq!(err.status(), Some(500));
+    assert!(err.is_retryable());
+    let err = Client::new(config(&format!("{MOCK}/no-such-api"), "demo-token"))
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect_err("404");
+    assert_eq!(err.status(), Some(404));
+}
+
+#[wasm_bindgen_test]
+async fn time_out() {
+    let mut slow = config(&faulty("latency=3000"), "demo-token");
+    slow.timeout_ms = 300;
+    let err = Client::new(slow)
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect_err("time-out");
+    assert_eq!(err, ApiError::Timeout { after_ms: 300 });
+}
+
+#[wasm_bindgen_test]
+async fn truncated_and_non_xml_bodies() {
+    let err = Client::new(config(&faulty("body=truncated"), "demo-token"))
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect_err("truncated");
+    assert!(matches!(err, ApiError::Body(ParseError::Truncated { .. })), "{err:?}");
+    let err = Client::new(config(&faulty("body=html"), "demo-token"))
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect_err("html");
+    assert!(matches!(err, ApiError::Body(ParseError::UnexpectedRoot { .. })), "{err:?}");
+}
+
+#[wasm_bindgen_test]
+async fn network_failure_is_explained() {
+    let err = Client::new(config("http://127.0.0.1:9", "demo-token"))
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect_err("refused");
+    assert_eq!(err, ApiError::Network);
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_request_aborts_the_older_one() {
+    let shared = Client::new(config(&faulty("latency=1500"), "demo-token"));
+    let older = {
+        let shared = shared.clone();
+        async move { shared.fetch_enrollments(&EnrollmentQuery::default()).await }
+    };
+    let newer = {
+        let shared = shared.clone();
+        async move {
+            TimeoutFuture::new(50).await;
+            shared.set_config(config(MOCK, "demo-token"));
+            shared.fetch_enrollments(&EnrollmentQuery::default()).await
+        }
+    };
+    let (older, newer) = futures::join!(older, newer);
+    assert_eq!(older, Err(ApiError::Aborted));
+    assert_eq!(newer.map(|p| p.enrollments.len()), Ok(ENROLLMENTS));
+}
+
+/// Waits (up to `ms`) until `ready` holds.
+async fn until(ms: u32, ready: impl Fn() -> bool) -> bool {
+    for _ in 0..ms / 20 {
+        if ready() {
+            return true;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    ready()
+}
+
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let div = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&div).expect("append");
+    div.unchecked_into()
+}
+
+fn source(endpoint: &str, token: &str, page_size: Option<u32>) -> ListSource {
+    ListSource {
+        config: config(endpoint, token),
+        query: EnrollmentQuery::default(),
+        page_size,
+        rules: StatusRules::new(date!(2026 - 11 - 26)),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn card_list_shows_the_mocks_enrollments() {
+    let expected = client().fetch_enrollments(&EnrollmentQuery::default()).await.expect("200");
+    let root = container();
+    let list_source = source(MOCK, "demo-token", Some(100));
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <EnrollmentList source=list_source /> });
+    let cards = || root.query_selector_all("article[data-enrollment-id]").map(|l| l.length()).unwrap_or(0);
+    assert!(until(5_000, || cards() == ENROLLMENTS as u32).await, "{} cards", cards());
+    let first = root.query_selector("article[data-enrollment-id]").ok().flatten().expect("a card");
+    assert_eq!(first.get_attribute("data-enrollment-id").as_deref(), Some(expected.enrollments[0].enrollment_id.as_str()));
+    let text = first.text_content().unwrap_or_default();
+    assert!(text.contains(&expected.enrollments[0].course_id) && text.contains("Access"), "{text}");
+    let count = root.query_selector("[data-ec=count]").ok().flatten().expect("count");
+    assert_eq!(count.get_attribute("data-total").as_deref(), Some("300"));
+    assert_eq!(count.text_content().as_deref(), Some("300 of 300 enrollments"));
+}
+
+#[wasm_bindgen_test]
+async fn card_list_shows_a_readable_error() {
+    let root = container();
+    let list_source = source(MOCK, "restricted-token", None);
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <EnrollmentList source=list_source /> });
+    let error = || root.query_selector("[data-ec=error]").ok().flatten();
+    assert!(until(5_000, || error().is_some()).await, "no error panel");
+    let panel = error().expect("panel");
+    assert_eq!(panel.get_attribute("data-status").as_deref(), Some("403"));
+    assert!(panel.text_content().unwrap_or_default().contains("Your role cannot list enrollments"));
+    assert!(!root.inner_html().contains("restricted-token"), "the token is never in the DOM");
+}
