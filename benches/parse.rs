@@ -44,14 +44,26 @@ fn parse(c: &mut Criterion) {
         b.iter(|| {
             // Alternate between two texts so every iteration does a full search.
             keystroke += 1;
-            let text = if keystroke % 2 == 0 { "4a" } else { "b7" };
-            store.query(&Filter { text: text.into(), ..Filter::default() }, Sort::default()).len()
+            let text = if keystroke.is_multiple_of(2) { "4a" } else { "b7" };
+            store
+                .query(
+                    &Filter {
+                        text: text.into(),
+                        ..Filter::default()
+                    },
+                    Sort::default(),
+                )
+                .len()
         })
     });
     group.bench_function("status chip 100k", |b| {
         b.iter(|| {
             keystroke += 1;
-            let filter = Filter::default().with_status(if keystroke % 2 == 0 { Status::Overdue } else { Status::Active });
+            let filter = Filter::default().with_status(if keystroke.is_multiple_of(2) {
+                Status::Overdue
+            } else {
+                Status::Active
+            });
             store.query(&filter, Sort::default()).len()
         })
     });

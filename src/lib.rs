@@ -4,6 +4,7 @@
 //! browser; [`components`] renders the cards with leptos.
 
 pub mod api;
+pub mod clock;
 pub mod components;
 pub mod core;
 

@@ -21,7 +21,11 @@ fn unpaged_answer_round_trips_every_field() {
         assert_eq!(parsed.due_date, mock.due_date);
         assert_eq!(parsed.expiration_date, mock.expiration_date);
         assert_eq!(parsed.should_lock_after_due_date, mock.should_lock);
-        let kind = if mock.from_catalog { EnrollmentType::FromCatalog } else { EnrollmentType::AssignedByAdmin };
+        let kind = if mock.from_catalog {
+            EnrollmentType::FromCatalog
+        } else {
+            EnrollmentType::AssignedByAdmin
+        };
         assert_eq!(parsed.enrollment_type, kind);
         match (&parsed.certificate, &mock.certificate) {
             (None, None) => {}
@@ -38,7 +42,9 @@ fn unpaged_answer_round_trips_every_field() {
 #[test]
 fn paged_answers_concatenate_to_the_unpaged_one() {
     let data = support::dataset(2_500);
-    let all = parse_enrollments(&support::unpaged_xml(&data)).expect("parses").enrollments;
+    let all = parse_enrollments(&support::unpaged_xml(&data))
+        .expect("parses")
+        .enrollments;
     let mut collected = Vec::new();
     let mut offset = 0;
     let mut pages = 0;
@@ -48,7 +54,10 @@ fn paged_answers_concatenate_to_the_unpaged_one() {
         let body = xml::enrollments(
             &data,
             data.enrollments[offset..end].iter(),
-            Listing::Paged { wrapper: "enrollments", next_page_token: next.as_deref() },
+            Listing::Paged {
+                wrapper: "enrollments",
+                next_page_token: next.as_deref(),
+            },
         );
         let page = parse_enrollments(&body).expect("page parses");
         collected.extend(page.enrollments);
@@ -65,7 +74,10 @@ fn paged_answers_concatenate_to_the_unpaged_one() {
 #[test]
 fn error_bodies_and_faults_become_typed_errors() {
     assert_eq!(
-        parse_enrollments(&xml::error(401, "Unauthorized: the access token is invalid or has expired")),
+        parse_enrollments(&xml::error(
+            401,
+            "Unauthorized: the access token is invalid or has expired"
+        )),
         Err(ParseError::Service {
             code: "401".into(),
             message: "Unauthorized: the access token is invalid or has expired".into()
@@ -89,12 +101,29 @@ fn error_bodies_and_faults_become_typed_errors() {
 #[test]
 fn related_endpoints_render_their_wrappers() {
     let data = support::dataset(40);
-    let users = xml::users(&data, 0..2, Listing::Paged { wrapper: "userProfiles", next_page_token: None });
+    let users = xml::users(
+        &data,
+        0..2,
+        Listing::Paged {
+            wrapper: "userProfiles",
+            next_page_token: None,
+        },
+    );
     assert!(users.contains("<userProfiles>") && users.contains("<name>FIRST_NAME</name>"));
     assert!(users.contains(&data.learners[1].id));
     let contents = xml::contents(&data, 0..data.courses.len(), Listing::Unpaged);
-    assert!(contents.contains("Fire Safety &lt;Level 2&gt;"), "titles are escaped");
-    let results = xml::results(&data, data.enrollments.iter().take(3), Listing::Paged { wrapper: "results", next_page_token: Some("t") });
+    assert!(
+        contents.contains("Fire Safety &lt;Level 2&gt;"),
+        "titles are escaped"
+    );
+    let results = xml::results(
+        &data,
+        data.enrollments.iter().take(3),
+        Listing::Paged {
+            wrapper: "results",
+            next_page_token: Some("t"),
+        },
+    );
     assert_eq!(results.matches("<result>").count(), 3);
     assert!(results.contains("<nextPageToken>t</nextPageToken>"));
 }

@@ -45,9 +45,15 @@ fn each_missing_required_field_is_named() {
         };
         assert_eq!(*index, 1);
         if field != "enrollmentId" {
-            assert_eq!(enrollment_id.as_deref(), Some("fc1fc35c-040d-11ed-a2ba-b6f58d6fa7b5"));
+            assert_eq!(
+                enrollment_id.as_deref(),
+                Some("fc1fc35c-040d-11ed-a2ba-b6f58d6fa7b5")
+            );
         }
-        assert!(err.to_string().contains(&format!("<{field}> is missing")), "{err}");
+        assert!(
+            err.to_string().contains(&format!("<{field}> is missing")),
+            "{err}"
+        );
     }
 }
 
@@ -57,7 +63,11 @@ fn bad_values_name_enrollment_field_value_and_offset() {
         ("accessDate", "14.07.2022", "a date like 2022-07-14"),
         ("accessDate", "2022-02-30", "a date like 2022-07-14"),
         ("dueDate", "soon", "a date like 2022-07-14"),
-        ("enrollmentTypeGroup", "2", "0 (assigned by an administrator) or 1 (added from the catalog)"),
+        (
+            "enrollmentTypeGroup",
+            "2",
+            "0 (assigned by an administrator) or 1 (added from the catalog)",
+        ),
         ("shouldLockAfterDueDate", "yes", "0, 1, true or false"),
         ("courseId", "   ", "a non-empty ID"),
     ];
@@ -74,7 +84,10 @@ fn bad_values_name_enrollment_field_value_and_offset() {
             } => {
                 assert_eq!((*f, v.as_str(), *e), (field, value.trim(), expected));
                 let at = *offset as usize;
-                assert!(xml[..at].ends_with(&format!("<{field}>")), "offset {at} for {field} in {xml}");
+                assert!(
+                    xml[..at].ends_with(&format!("<{field}>")),
+                    "offset {at} for {field} in {xml}"
+                );
             }
             other => panic!("{field}={value}: {other:?}"),
         }
@@ -93,24 +106,41 @@ fn bad_certificate_timestamp_and_certificate_without_id() {
     );
     assert!(matches!(
         parse_enrollments(&bad_time),
-        Err(ParseError::InvalidValue { field: "certIssueDate", .. })
+        Err(ParseError::InvalidValue {
+            field: "certIssueDate",
+            ..
+        })
     ));
-    let no_id = base.replace("</enrollment>", "<certIssueDate>2022-07-15T07:19:00+00:00</certIssueDate></enrollment>");
+    let no_id = base.replace(
+        "</enrollment>",
+        "<certIssueDate>2022-07-15T07:19:00+00:00</certIssueDate></enrollment>",
+    );
     assert!(matches!(
         parse_enrollments(&no_id),
-        Err(ParseError::MissingField { field: "issuedCertificateId", .. })
+        Err(ParseError::MissingField {
+            field: "issuedCertificateId",
+            ..
+        })
     ));
 }
 
 #[test]
 fn second_enrollment_is_located_by_index() {
     let one = enrollment_with("x", None);
-    let inner = one.trim_start_matches("<response>").trim_end_matches("</response>");
+    let inner = one
+        .trim_start_matches("<response>")
+        .trim_end_matches("</response>");
     let broken = enrollment_with("accessDate", Some("tomorrow"));
-    let broken_inner = broken.trim_start_matches("<response>").trim_end_matches("</response>");
+    let broken_inner = broken
+        .trim_start_matches("<response>")
+        .trim_end_matches("</response>");
     let xml = format!("<response>{inner}{broken_inner}</response>");
     let err = parse_enrollments(&xml).expect_err("second is bad");
-    assert!(err.to_string().starts_with("enrollment #2 (enrollmentId \"fc1fc35c"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("enrollment #2 (enrollmentId \"fc1fc35c"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -131,16 +161,30 @@ fn empty_and_non_xml_bodies() {
     assert_eq!(parse_enrollments(""), Err(ParseError::EmptyBody));
     assert_eq!(parse_enrollments(" \r\n\t"), Err(ParseError::EmptyBody));
     assert_eq!(parse_enrollments("\u{feff}"), Err(ParseError::EmptyBody));
-    assert!(matches!(parse_enrollments(r#"{"enrollments": []}"#), Err(ParseError::NotXml { snippet }) if snippet.starts_with("{\"enrollments\"")));
-    assert!(matches!(parse_enrollments("Not Found"), Err(ParseError::NotXml { .. })));
-    assert!(matches!(parse_enrollments("<?xml version=\"1.0\"?><!-- nothing -->"), Err(ParseError::Malformed { .. })));
+    assert!(
+        matches!(parse_enrollments(r#"{"enrollments": []}"#), Err(ParseError::NotXml { snippet }) if snippet.starts_with("{\"enrollments\""))
+    );
+    assert!(matches!(
+        parse_enrollments("Not Found"),
+        Err(ParseError::NotXml { .. })
+    ));
+    assert!(matches!(
+        parse_enrollments("<?xml version=\"1.0\"?><!-- nothing -->"),
+        Err(ParseError::Malformed { .. })
+    ));
 }
 
 #[test]
 fn unexpected_root_and_html_pages() {
     let err = parse_enrollments("<users><user/></users>").expect_err("wrong root");
-    assert_eq!(err, ParseError::UnexpectedRoot { found: "users".into() });
-    let html = parse_enrollments("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>").expect_err("html");
+    assert_eq!(
+        err,
+        ParseError::UnexpectedRoot {
+            found: "users".into()
+        }
+    );
+    let html =
+        parse_enrollments("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>").expect_err("html");
     assert!(html.to_string().contains("HTML page"), "{html}");
 }
 
@@ -149,7 +193,10 @@ fn truncated_documents() {
     let full = include_str!("fixtures/live-nested.xml");
     for cut in [40, 120, 300, 500, full.len() - 15, full.len() - 3] {
         let err = parse_enrollments(&full[..cut]).expect_err("truncated");
-        assert!(matches!(err, ParseError::Truncated { .. }), "cut at {cut}: {err:?}");
+        assert!(
+            matches!(err, ParseError::Truncated { .. }),
+            "cut at {cut}: {err:?}"
+        );
         assert!(err.to_string().contains("cut off"), "{err}");
     }
 }
@@ -158,14 +205,20 @@ fn truncated_documents() {
 fn malformed_documents_report_a_byte_offset() {
     for (xml, near) in [
         ("<response><enrollment></enrolment></response>", 22),
-        ("<response><enrollment><enrollmentId>a</enrollmentId></response>", 52),
+        (
+            "<response><enrollment><enrollmentId>a</enrollmentId></response>",
+            52,
+        ),
         ("<response></response><response/>", 21),
         ("<response>\n<!x></response>", 11),
     ] {
         match parse_enrollments(xml) {
             Err(ParseError::Malformed { offset, reason }) => {
                 assert!(!reason.is_empty());
-                assert!((offset as i64 - near).abs() <= 3, "{xml}: offset {offset}, expected about {near}");
+                assert!(
+                    (offset as i64 - near).abs() <= 3,
+                    "{xml}: offset {offset}, expected about {near}"
+                );
             }
             other => panic!("{xml}: {other:?}"),
         }
@@ -176,24 +229,40 @@ fn malformed_documents_report_a_byte_offset() {
 fn entity_bomb_is_refused_quickly() {
     let mut xml = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
     for level in 1..=9 {
-        let prev = if level == 1 { "lol".to_string() } else { format!("lol{}", level - 1) };
-        xml.push_str(&format!("<!ENTITY lol{level} \"{}\">\n", format!("&{prev};").repeat(10)));
+        let prev = if level == 1 {
+            "lol".to_string()
+        } else {
+            format!("lol{}", level - 1)
+        };
+        xml.push_str(&format!(
+            "<!ENTITY lol{level} \"{}\">\n",
+            format!("&{prev};").repeat(10)
+        ));
     }
     xml.push_str("]>\n<response><enrollment><enrollmentId>&lol9;</enrollmentId></enrollment></response>");
     let started = Instant::now();
     let err = parse_enrollments(&xml).expect_err("bomb");
     assert!(started.elapsed() < Duration::from_millis(100));
-    assert!(matches!(&err, ParseError::UnsupportedEntity { name, .. } if name == "lol9"), "{err:?}");
+    assert!(
+        matches!(&err, ParseError::UnsupportedEntity { name, .. } if name == "lol9"),
+        "{err:?}"
+    );
     // A reference between fields is refused as well, not silently dropped.
     let stray = "<!DOCTYPE r [<!ENTITY x \"y\">]><response>&x;</response>";
-    assert!(matches!(parse_enrollments(stray), Err(ParseError::UnsupportedEntity { .. })));
+    assert!(matches!(
+        parse_enrollments(stray),
+        Err(ParseError::UnsupportedEntity { .. })
+    ));
 }
 
 #[test]
 fn huge_values_are_refused() {
     let xml = enrollment_with("learnerId", Some(&"a".repeat(100_000)));
     let err = parse_enrollments(&xml).expect_err("too long");
-    assert!(matches!(err, ParseError::ValueTooLong { ref field, .. } if field == "learnerId"), "{err:?}");
+    assert!(
+        matches!(err, ParseError::ValueTooLong { ref field, .. } if field == "learnerId"),
+        "{err:?}"
+    );
     // The message quotes no more than a short snippet of hostile values.
     let long_date = enrollment_with("accessDate", Some(&"9".repeat(5_000)));
     let message = parse_enrollments(&long_date).expect_err("bad date").to_string();
@@ -203,6 +272,10 @@ fn huge_values_are_refused() {
 #[test]
 fn deeply_nested_unknown_elements_do_not_overflow() {
     let depth = 100_000;
-    let xml = format!("<response><x>{}{}</x></response>", "<a>".repeat(depth), "</a>".repeat(depth));
+    let xml = format!(
+        "<response><x>{}{}</x></response>",
+        "<a>".repeat(depth),
+        "</a>".repeat(depth)
+    );
     assert_eq!(parse_enrollments(&xml), Ok(Default::default()));
 }

@@ -20,7 +20,10 @@ enum Edit {
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
-    let markup = prop::sample::select(vec![b'<', b'>', b'/', b'&', b';', b'!', b'[', b']', b'"', b'=', b'?', b'-', b'#', b'x', b'0', b' ', 0xC3, 0xFF]);
+    let markup = prop::sample::select(vec![
+        b'<', b'>', b'/', b'&', b';', b'!', b'[', b']', b'"', b'=', b'?', b'-', b'#', b'x', b'0', b' ', 0xC3,
+        0xFF,
+    ]);
     let bytes = prop::collection::vec(prop_oneof![markup, any::<u8>()], 1..8);
     prop_oneof![
         (any::<usize>(), 1usize..40).prop_map(|(at, len)| Edit::Delete { at, len }),

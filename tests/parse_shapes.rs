@@ -75,7 +75,10 @@ fn paged_wrapper_with_next_page_token() {
     let page = parse_enrollments(include_str!("fixtures/paged.xml")).expect("parses");
     assert_eq!(page.next_page_token.as_deref(), Some("eyJvZmZzZXQiOjEwMDB9"));
     assert_eq!(page.enrollments.len(), 1);
-    assert_eq!(page.enrollments[0].enrollment_id, "5d0c8f6a-8e3b-4c8e-9f1a-2b7d4e6a9c01");
+    assert_eq!(
+        page.enrollments[0].enrollment_id,
+        "5d0c8f6a-8e3b-4c8e-9f1a-2b7d4e6a9c01"
+    );
     assert_eq!(page.enrollments[0].due_date, Some(date!(2026 - 12 - 01)));
 }
 
@@ -147,7 +150,14 @@ fn ids_are_opaque_strings() {
         <enrollmentTypeGroup>1</enrollmentTypeGroup><shouldLockAfterDueDate>FALSE</shouldLockAfterDueDate>\
         </enrollment></response>";
     let e = &parse_enrollments(xml).expect("parses").enrollments[0];
-    assert_eq!((e.enrollment_id.as_str(), e.course_id.as_str(), e.learner_id.as_str()), ("42", "COURSE/Ü 1", "user@example.com"));
+    assert_eq!(
+        (
+            e.enrollment_id.as_str(),
+            e.course_id.as_str(),
+            e.learner_id.as_str()
+        ),
+        ("42", "COURSE/Ü 1", "user@example.com")
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 mod support;
 
 use enrollment_cards::{
-    CertificateState, Choice, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, SortKey, Status,
-    StatusRules,
+    CertificateState, Choice, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, SortKey,
+    Status, StatusRules,
 };
 use support::{enrollments, TODAY};
 use time::Duration;
@@ -30,10 +30,10 @@ fn states(e: &Enrollment) -> (Status, CertificateState) {
         },
         &rules,
     );
-    let cert = e
-        .certificate
-        .as_ref()
-        .map(|c| c.expires_at.map(|t| day(t.to_offset(time::UtcOffset::UTC).date())));
+    let cert = e.certificate.as_ref().map(|c| {
+        c.expires_at
+            .map(|t| day(t.to_offset(time::UtcOffset::UTC).date()))
+    });
     (status, CertificateState::derive(cert, &rules))
 }
 
@@ -58,7 +58,9 @@ fn passes(e: &Enrollment, f: &Filter) -> bool {
 }
 
 fn expected_rows(list: &[Enrollment], f: &Filter) -> Vec<u32> {
-    (0..list.len() as u32).filter(|&i| passes(&list[i as usize], f)).collect()
+    (0..list.len() as u32)
+        .filter(|&i| passes(&list[i as usize], f))
+        .collect()
 }
 
 fn sample_filters(list: &[Enrollment]) -> Vec<Filter> {
@@ -71,20 +73,55 @@ fn sample_filters(list: &[Enrollment]) -> Vec<Filter> {
     };
     vec![
         Filter::default(),
-        Filter { text: list[7].enrollment_id[9..18].to_uppercase(), ..Filter::default() },
-        Filter { text: "  4".into(), ..Filter::default() },
-        Filter { text: "zz-not-there".into(), ..Filter::default() },
-        Filter { courses: vec![course.clone()], ..Filter::default() },
-        Filter { courses: vec![course.clone(), other_course.clone(), "unknown".into()], ..Filter::default() },
-        Filter { learners: vec![learner.clone()], ..Filter::default() },
+        Filter {
+            text: list[7].enrollment_id[9..18].to_uppercase(),
+            ..Filter::default()
+        },
+        Filter {
+            text: "  4".into(),
+            ..Filter::default()
+        },
+        Filter {
+            text: "zz-not-there".into(),
+            ..Filter::default()
+        },
+        Filter {
+            courses: vec![course.clone()],
+            ..Filter::default()
+        },
+        Filter {
+            courses: vec![course.clone(), other_course.clone(), "unknown".into()],
+            ..Filter::default()
+        },
+        Filter {
+            learners: vec![learner.clone()],
+            ..Filter::default()
+        },
         Filter::default().with_status(Status::Overdue),
-        Filter::default().with_status(Status::Locked).with_status(Status::DueSoon),
+        Filter::default()
+            .with_status(Status::Locked)
+            .with_status(Status::DueSoon),
         Filter::default().with_certificate(CertificateState::Expiring),
         Filter::default().with_certificate(CertificateState::None),
         Filter::default().with_type(EnrollmentType::FromCatalog),
-        Filter { due: soon, ..Filter::default() },
-        Filter { due: DateRange { from: None, to: Some(TODAY) }, ..Filter::default() },
-        Filter { access: DateRange { from: Some(TODAY - Duration::days(60)), to: None }, ..Filter::default() },
+        Filter {
+            due: soon,
+            ..Filter::default()
+        },
+        Filter {
+            due: DateRange {
+                from: None,
+                to: Some(TODAY),
+            },
+            ..Filter::default()
+        },
+        Filter {
+            access: DateRange {
+                from: Some(TODAY - Duration::days(60)),
+                to: None,
+            },
+            ..Filter::default()
+        },
         Filter {
             text: "a".into(),
             courses: vec![course, other_course],
@@ -95,7 +132,10 @@ fn sample_filters(list: &[Enrollment]) -> Vec<Filter> {
         Filter {
             learners: vec![learner],
             certificates: Choice::of([CertificateState::Valid as u8, CertificateState::Expired as u8]),
-            access: DateRange { from: Some(TODAY - Duration::days(400)), to: Some(TODAY) },
+            access: DateRange {
+                from: Some(TODAY - Duration::days(400)),
+                to: Some(TODAY),
+            },
             ..Filter::default()
         },
     ]
@@ -118,7 +158,11 @@ fn every_status_and_certificate_state_occurs_in_generated_data() {
     let mut store = store_of(&list);
     let facets = store.query(&Filter::default(), Sort::default()).facets;
     assert!(facets.statuses.iter().all(|&n| n > 0), "{:?}", facets.statuses);
-    assert!(facets.certificates.iter().all(|&n| n > 0), "{:?}", facets.certificates);
+    assert!(
+        facets.certificates.iter().all(|&n| n > 0),
+        "{:?}",
+        facets.certificates
+    );
     assert!(facets.types.iter().all(|&n| n > 0));
     assert_eq!(facets.statuses.iter().sum::<u32>(), 300);
 }
@@ -132,24 +176,56 @@ fn facet_counts_apply_every_other_filter() {
     for filter in sample_filters(&list) {
         let facets = store.query(&filter, Sort::default()).facets;
         for (index, id) in &courses {
-            let alone = Filter { courses: vec![id.clone()], ..filter.clone() };
-            assert_eq!(facets.courses[*index as usize] as usize, expected_rows(&list, &alone).len(), "course {id} under {filter:?}");
+            let alone = Filter {
+                courses: vec![id.clone()],
+                ..filter.clone()
+            };
+            assert_eq!(
+                facets.courses[*index as usize] as usize,
+                expected_rows(&list, &alone).len(),
+                "course {id} under {filter:?}"
+            );
         }
         for (index, id) in learners.iter().step_by(17) {
-            let alone = Filter { learners: vec![id.clone()], ..filter.clone() };
-            assert_eq!(facets.learners[*index as usize] as usize, expected_rows(&list, &alone).len());
+            let alone = Filter {
+                learners: vec![id.clone()],
+                ..filter.clone()
+            };
+            assert_eq!(
+                facets.learners[*index as usize] as usize,
+                expected_rows(&list, &alone).len()
+            );
         }
         for status in Status::ALL {
-            let alone = Filter { statuses: Choice::of([status as u8]), ..filter.clone() };
-            assert_eq!(facets.statuses[status as usize] as usize, expected_rows(&list, &alone).len(), "{status:?}");
+            let alone = Filter {
+                statuses: Choice::of([status as u8]),
+                ..filter.clone()
+            };
+            assert_eq!(
+                facets.statuses[status as usize] as usize,
+                expected_rows(&list, &alone).len(),
+                "{status:?}"
+            );
         }
         for state in CertificateState::ALL {
-            let alone = Filter { certificates: Choice::of([state as u8]), ..filter.clone() };
-            assert_eq!(facets.certificates[state as usize] as usize, expected_rows(&list, &alone).len());
+            let alone = Filter {
+                certificates: Choice::of([state as u8]),
+                ..filter.clone()
+            };
+            assert_eq!(
+                facets.certificates[state as usize] as usize,
+                expected_rows(&list, &alone).len()
+            );
         }
         for kind in EnrollmentType::ALL {
-            let alone = Filter { types: Choice::of([kind as u8]), ..filter.clone() };
-            assert_eq!(facets.types[kind as usize] as usize, expected_rows(&list, &alone).len());
+            let alone = Filter {
+                types: Choice::of([kind as u8]),
+                ..filter.clone()
+            };
+            assert_eq!(
+                facets.types[kind as usize] as usize,
+                expected_rows(&list, &alone).len()
+            );
         }
     }
 }
@@ -164,19 +240,38 @@ fn typing_narrows_and_widens_correctly() {
     texts.extend((1..8).rev().map(|n| id[..n].to_owned()));
     texts.extend(["b".to_owned(), "be".to_owned(), String::new(), "E".to_owned()]);
     for text in texts {
-        let filter = Filter { text, ..Filter::default() };
-        assert_eq!(store.query(&filter, Sort::default()).rows, expected_rows(&list, &filter), "{:?}", filter.text);
+        let filter = Filter {
+            text,
+            ..Filter::default()
+        };
+        assert_eq!(
+            store.query(&filter, Sort::default()).rows,
+            expected_rows(&list, &filter),
+            "{:?}",
+            filter.text
+        );
     }
     // Rows appended after a search are searched too.
-    let filter = Filter { text: "e".into(), ..Filter::default() };
+    let filter = Filter {
+        text: "e".into(),
+        ..Filter::default()
+    };
     store.query(&filter, Sort::default());
     let more = enrollments(2_100).split_off(2_000);
     store.append(more.clone());
     let all: Vec<Enrollment> = list.iter().chain(&more).cloned().collect();
-    assert_eq!(store.query(&filter, Sort::default()).rows, expected_rows(&all, &filter));
+    assert_eq!(
+        store.query(&filter, Sort::default()).rows,
+        expected_rows(&all, &filter)
+    );
 }
 
-fn assert_sorted_stably(list: &[Enrollment], rows: &[u32], key: impl Fn(&Enrollment) -> Option<i64>, descending: bool) {
+fn assert_sorted_stably(
+    list: &[Enrollment],
+    rows: &[u32],
+    key: impl Fn(&Enrollment) -> Option<i64>,
+    descending: bool,
+) {
     assert_eq!(rows.len(), list.len());
     for pair in rows.windows(2) {
         let (a, b) = (&list[pair[0] as usize], &list[pair[1] as usize]);
@@ -198,21 +293,53 @@ fn sorts_are_stable_in_both_directions() {
     for descending in [false, true] {
         let run = |store: &mut EnrollmentStore, key| store.query(&all, Sort { key, descending }).rows;
         let rows = run(&mut store, SortKey::DueDate);
-        assert_sorted_stably(&list, &rows, |e| e.due_date.map(|d| d.to_julian_day().into()), descending);
+        assert_sorted_stably(
+            &list,
+            &rows,
+            |e| e.due_date.map(|d| d.to_julian_day().into()),
+            descending,
+        );
         let rows = run(&mut store, SortKey::AccessDate);
-        assert_sorted_stably(&list, &rows, |e| Some(e.access_date.to_julian_day().into()), descending);
+        assert_sorted_stably(
+            &list,
+            &rows,
+            |e| Some(e.access_date.to_julian_day().into()),
+            descending,
+        );
         let rows = run(&mut store, SortKey::Status);
         assert_sorted_stably(&list, &rows, |e| Some(states(e).0 as i64), descending);
         let mut course_ids: Vec<&str> = list.iter().map(|e| e.course_id.as_str()).collect();
         course_ids.sort_unstable();
         course_ids.dedup();
         let rows = run(&mut store, SortKey::Course);
-        assert_sorted_stably(&list, &rows, |e| course_ids.binary_search(&e.course_id.as_str()).ok().map(|i| i as i64), descending);
+        assert_sorted_stably(
+            &list,
+            &rows,
+            |e| {
+                course_ids
+                    .binary_search(&e.course_id.as_str())
+                    .ok()
+                    .map(|i| i as i64)
+            },
+            descending,
+        );
         let rows = run(&mut store, SortKey::Learner);
         let first = &list[rows[0] as usize].learner_id;
-        assert!(list.iter().all(|e| if descending { &e.learner_id <= first } else { &e.learner_id >= first }));
+        assert!(list.iter().all(|e| if descending {
+            &e.learner_id <= first
+        } else {
+            &e.learner_id >= first
+        }));
     }
-    let loaded_desc = store.query(&all, Sort { key: SortKey::Loaded, descending: true }).rows;
+    let loaded_desc = store
+        .query(
+            &all,
+            Sort {
+                key: SortKey::Loaded,
+                descending: true,
+            },
+        )
+        .rows;
     assert_eq!(loaded_desc, (0..1_500).rev().collect::<Vec<u32>>());
 }
 
@@ -221,7 +348,15 @@ fn sorted_and_filtered_together() {
     let list = enrollments(1_000);
     let mut store = store_of(&list);
     let filter = Filter::default().with_status(Status::Overdue);
-    let rows = store.query(&filter, Sort { key: SortKey::DueDate, descending: false }).rows;
+    let rows = store
+        .query(
+            &filter,
+            Sort {
+                key: SortKey::DueDate,
+                descending: false,
+            },
+        )
+        .rows;
     let mut expected = expected_rows(&list, &filter);
     expected.sort_by_key(|&r| list[r as usize].due_date);
     assert_eq!(rows, expected);
@@ -254,9 +389,13 @@ fn rows_read_back_exactly() {
 fn changing_today_re_derives_states() {
     let list = enrollments(600);
     let mut store = store_of(&list);
-    let overdue_now = store.query(&Filter::default().with_status(Status::Overdue), Sort::default()).len();
+    let overdue_now = store
+        .query(&Filter::default().with_status(Status::Overdue), Sort::default())
+        .len();
     store.set_rules(StatusRules::new(TODAY - Duration::days(365)));
-    let overdue_then = store.query(&Filter::default().with_status(Status::Overdue), Sort::default()).len();
+    let overdue_then = store
+        .query(&Filter::default().with_status(Status::Overdue), Sort::default())
+        .len();
     assert!(overdue_now > 0);
     assert_ne!(overdue_now, overdue_then);
 }
@@ -270,7 +409,16 @@ fn hundred_thousand_enrollments_fit_in_128_bytes_each() {
     }
     store.shrink_to_fit();
     // Include the caches a search and a sort leave behind.
-    store.query(&Filter { text: "ab".into(), ..Filter::default() }, Sort { key: SortKey::DueDate, descending: true });
+    store.query(
+        &Filter {
+            text: "ab".into(),
+            ..Filter::default()
+        },
+        Sort {
+            key: SortKey::DueDate,
+            descending: true,
+        },
+    );
     let per_enrollment = store.heap_bytes() as f64 / 100_000.0;
     println!("store: {per_enrollment:.1} bytes per enrollment at 100k");
     assert!(per_enrollment < 100.0, "{per_enrollment} bytes per enrollment");

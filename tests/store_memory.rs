@@ -53,8 +53,14 @@ fn store_heap_per_enrollment_at_100k() {
     store.shrink_to_fit();
     let loaded = LIVE.load(Ordering::Relaxed) - before;
     let result = store.query(
-        &Filter { text: "4a".into(), ..Filter::default() },
-        Sort { key: SortKey::DueDate, descending: false },
+        &Filter {
+            text: "4a".into(),
+            ..Filter::default()
+        },
+        Sort {
+            key: SortKey::DueDate,
+            descending: false,
+        },
     );
     let with_caches = LIVE.load(Ordering::Relaxed) - before - (result.rows.capacity() * 4) as isize;
 
@@ -67,5 +73,9 @@ fn store_heap_per_enrollment_at_100k() {
     );
     assert_eq!(store.len(), N);
     assert!(per(loaded) < 100.0, "{:.1} bytes per enrollment", per(loaded));
-    assert!(per(with_caches) < 128.0, "{:.1} bytes per enrollment", per(with_caches));
+    assert!(
+        per(with_caches) < 128.0,
+        "{:.1} bytes per enrollment",
+        per(with_caches)
+    );
 }

@@ -36,7 +36,10 @@ fn faulty(spec: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn unpaged_200_returns_the_whole_account() {
-    let page = client().fetch_enrollments(&EnrollmentQuery::default()).await.expect("200");
+    let page = client()
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect("200");
     assert_eq!(page.enrollments.len(), ENROLLMENTS);
     assert_eq!(page.next_page_token, None);
     assert!(page.enrollments.iter().any(|e| e.certificate.is_some()));
@@ -44,7 +47,10 @@ async fn unpaged_200_returns_the_whole_account() {
 
 #[wasm_bindgen_test]
 async fn bearer_scheme_and_server_side_filters() {
-    let all = client().fetch_enrollments(&EnrollmentQuery::default()).await.expect("200");
+    let all = client()
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect("200");
     let course = all.enrollments[0].course_id.clone();
     let learner = all.enrollments[1].learner_id.clone();
     let mut bearer = config(MOCK, "demo-token");
@@ -61,7 +67,10 @@ async fn bearer_scheme_and_server_side_filters() {
         learner_ids: vec![learner.clone()],
     };
     let page = client().fetch_enrollments(&query).await.expect("200");
-    assert_eq!(page.enrollments.len(), all.enrollments.iter().filter(|e| e.learner_id == learner).count());
+    assert_eq!(
+        page.enrollments.len(),
+        all.enrollments.iter().filter(|e| e.learner_id == learner).count()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -77,7 +86,10 @@ async fn paging_follows_tokens_and_hands_over_each_page() {
         .expect("paged 200");
     assert_eq!(sizes, vec![120, 120, 60]);
     assert_eq!((summary.pages, summary.enrollments), (3, ENROLLMENTS));
-    let unpaged = client().fetch_enrollments(&EnrollmentQuery::default()).await.expect("200");
+    let unpaged = client()
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect("200");
     let expected: Vec<String> = unpaged.enrollments.into_iter().map(|e| e.enrollment_id).collect();
     assert_eq!(ids, expected);
 }
@@ -90,14 +102,20 @@ async fn unauthorized_and_forbidden_carry_their_meaning() {
         .expect_err("401");
     assert_eq!(err.status(), Some(401));
     assert!(err.to_string().contains("session has expired"), "{err}");
-    assert!(!err.to_string().contains("expired-token"), "the token is never shown");
+    assert!(
+        !err.to_string().contains("expired-token"),
+        "the token is never shown"
+    );
 
     let err = Client::new(config(MOCK, "restricted-token"))
         .fetch_enrollments(&EnrollmentQuery::default())
         .await
         .expect_err("403");
     assert_eq!(err.status(), Some(403));
-    assert!(err.to_string().contains("Your role cannot list enrollments"), "{err}");
+    assert!(
+        err.to_string().contains("Your role cannot list enrollments"),
+        "{err}"
+    );
     assert!(matches!(err, ApiError::Status { service: Some(ref s), .. } if s.code == "403"));
 }
 
@@ -133,12 +151,18 @@ async fn truncated_and_non_xml_bodies() {
         .fetch_enrollments(&EnrollmentQuery::default())
         .await
         .expect_err("truncated");
-    assert!(matches!(err, ApiError::Body(ParseError::Truncated { .. })), "{err:?}");
+    assert!(
+        matches!(err, ApiError::Body(ParseError::Truncated { .. })),
+        "{err:?}"
+    );
     let err = Client::new(config(&faulty("body=html"), "demo-token"))
         .fetch_enrollments(&EnrollmentQuery::default())
         .await
         .expect_err("html");
-    assert!(matches!(err, ApiError::Body(ParseError::UnexpectedRoot { .. })), "{err:?}");
+    assert!(
+        matches!(err, ApiError::Body(ParseError::UnexpectedRoot { .. })),
+        "{err:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -199,17 +223,45 @@ fn source(endpoint: &str, token: &str, page_size: Option<u32>) -> ListSource {
 
 #[wasm_bindgen_test]
 async fn card_list_shows_the_mocks_enrollments() {
-    let expected = client().fetch_enrollments(&EnrollmentQuery::default()).await.expect("200");
+    let expected = client()
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect("200");
     let root = container();
     let list_source = source(MOCK, "demo-token", Some(100));
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <EnrollmentList source=list_source /> });
-    let cards = || root.query_selector_all("article[data-enrollment-id]").map(|l| l.length()).unwrap_or(0);
-    assert!(until(5_000, || cards() == ENROLLMENTS as u32).await, "{} cards", cards());
-    let first = root.query_selector("article[data-enrollment-id]").ok().flatten().expect("a card");
-    assert_eq!(first.get_attribute("data-enrollment-id").as_deref(), Some(expected.enrollments[0].enrollment_id.as_str()));
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <EnrollmentList source=list_source /> },
+    );
+    let cards = || {
+        root.query_selector_all("article[data-enrollment-id]")
+            .map(|l| l.length())
+            .unwrap_or(0)
+    };
+    assert!(
+        until(5_000, || cards() == ENROLLMENTS as u32).await,
+        "{} cards",
+        cards()
+    );
+    let first = root
+        .query_selector("article[data-enrollment-id]")
+        .ok()
+        .flatten()
+        .expect("a card");
+    assert_eq!(
+        first.get_attribute("data-enrollment-id").as_deref(),
+        Some(expected.enrollments[0].enrollment_id.as_str())
+    );
     let text = first.text_content().unwrap_or_default();
-    assert!(text.contains(&expected.enrollments[0].course_id) && text.contains("Access"), "{text}");
-    let count = root.query_selector("[data-ec=count]").ok().flatten().expect("count");
+    assert!(
+        text.contains(&expected.enrollments[0].course_id) && text.contains("Access"),
+        "{text}"
+    );
+    let count = root
+        .query_selector("[data-ec=count]")
+        .ok()
+        .flatten()
+        .expect("count");
     assert_eq!(count.get_attribute("data-total").as_deref(), Some("300"));
     assert_eq!(count.text_content().as_deref(), Some("300 of 300 enrollments"));
 }
@@ -218,11 +270,20 @@ async fn card_list_shows_the_mocks_enrollments() {
 async fn card_list_shows_a_readable_error() {
     let root = container();
     let list_source = source(MOCK, "restricted-token", None);
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <EnrollmentList source=list_source /> });
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <EnrollmentList source=list_source /> },
+    );
     let error = || root.query_selector("[data-ec=error]").ok().flatten();
     assert!(until(5_000, || error().is_some()).await, "no error panel");
     let panel = error().expect("panel");
     assert_eq!(panel.get_attribute("data-status").as_deref(), Some("403"));
-    assert!(panel.text_content().unwrap_or_default().contains("Your role cannot list enrollments"));
-    assert!(!root.inner_html().contains("restricted-token"), "the token is never in the DOM");
+    assert!(panel
+        .text_content()
+        .unwrap_or_default()
+        .contains("Your role cannot list enrollments"));
+    assert!(
+        !root.inner_html().contains("restricted-token"),
+        "the token is never in the DOM"
+    );
 }

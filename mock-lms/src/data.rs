@@ -137,12 +137,12 @@ const SCENARIOS: [Scenario; 12] = [
 ];
 
 const FIRST_NAMES: [&str; 24] = [
-    "Helen", "Omar", "Aiko", "Lucas", "Priya", "Mateo", "Zoe", "Ivan", "Fatima", "Noah", "Chloé", "Kwame", "Sofia",
-    "Liam", "Mei", "Arjun", "Elena", "Jonas", "Amara", "Diego", "Hana", "Felix", "Nadia", "Tomás",
+    "Helen", "Omar", "Aiko", "Lucas", "Priya", "Mateo", "Zoe", "Ivan", "Fatima", "Noah", "Chloé", "Kwame",
+    "Sofia", "Liam", "Mei", "Arjun", "Elena", "Jonas", "Amara", "Diego", "Hana", "Felix", "Nadia", "Tomás",
 ];
 const LAST_NAMES: [&str; 20] = [
-    "Novak", "Haddad", "Tanaka", "Silva", "Sharma", "García", "Müller", "Petrov", "Okafor", "Smith", "Dubois",
-    "Mensah", "Rossi", "O'Brien", "Chen", "Kowalski", "Larsen", "Nguyen", "Cohen", "Jensen",
+    "Novak", "Haddad", "Tanaka", "Silva", "Sharma", "García", "Müller", "Petrov", "Okafor", "Smith",
+    "Dubois", "Mensah", "Rossi", "O'Brien", "Chen", "Kowalski", "Larsen", "Nguyen", "Cohen", "Jensen",
 ];
 const COURSE_TITLES: [&str; 16] = [
     "Workplace Safety Essentials",
@@ -196,7 +196,9 @@ impl Dataset {
             })
             .collect::<Vec<_>>();
         // Each learner's courses start at a per-learner offset so the pairs stay unique.
-        let offsets = (0..learner_count).map(|_| rng.usize(..course_count)).collect::<Vec<_>>();
+        let offsets = (0..learner_count)
+            .map(|_| rng.usize(..course_count))
+            .collect::<Vec<_>>();
         let enrollments = (0..n)
             .map(|i| {
                 let learner = i % learner_count;
@@ -242,7 +244,7 @@ fn enrollment(
         should_lock: false,
         from_catalog: rng.bool(),
         certificate: None,
-        shape: if index % 2 == 0 {
+        shape: if index.is_multiple_of(2) {
             CertificateShape::Nested
         } else {
             CertificateShape::Flat
@@ -309,7 +311,14 @@ fn uuid(rng: &mut fastrand::Rng) -> String {
     let v = rng.u128(..);
     let v = (v & !(0xF000 << 64) | (0x4000 << 64)) & !(0xC << 60) | (0x8 << 60);
     let hex = format!("{v:032x}");
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 fn ascii_lower(name: &str) -> String {
@@ -336,8 +345,14 @@ mod tests {
     #[test]
     fn deterministic_for_a_seed() {
         assert_eq!(Dataset::generate(config(500)), Dataset::generate(config(500)));
-        let other = Dataset::generate(GeneratorConfig { seed: 8, ..config(500) });
-        assert_ne!(other.enrollments[0].id, Dataset::generate(config(500)).enrollments[0].id);
+        let other = Dataset::generate(GeneratorConfig {
+            seed: 8,
+            ..config(500)
+        });
+        assert_ne!(
+            other.enrollments[0].id,
+            Dataset::generate(config(500)).enrollments[0].id
+        );
     }
 
     #[test]
@@ -370,12 +385,22 @@ mod tests {
         assert!(e.iter().any(|e| e.access_date > today));
         assert!(e.iter().any(|e| e.due_date == Some(today)));
         assert!(e.iter().any(|e| e.should_lock && e.due_date < Some(today)));
-        assert!(e.iter().any(|e| !e.should_lock && e.due_date.is_some_and(|d| d < today)));
-        let expiries: Vec<_> = e.iter().filter_map(|e| e.certificate.as_ref()).map(|c| c.expires_at).collect();
+        assert!(e
+            .iter()
+            .any(|e| !e.should_lock && e.due_date.is_some_and(|d| d < today)));
+        let expiries: Vec<_> = e
+            .iter()
+            .filter_map(|e| e.certificate.as_ref())
+            .map(|c| c.expires_at)
+            .collect();
         assert_eq!(expiries.len(), 4);
         assert!(expiries.contains(&None));
-        assert!(e.iter().any(|e| e.shape == CertificateShape::Flat && e.certificate.is_some()));
-        assert!(e.iter().any(|e| e.shape == CertificateShape::Nested && e.certificate.is_some()));
+        assert!(e
+            .iter()
+            .any(|e| e.shape == CertificateShape::Flat && e.certificate.is_some()));
+        assert!(e
+            .iter()
+            .any(|e| e.shape == CertificateShape::Nested && e.certificate.is_some()));
         assert!(e.iter().any(|e| e.word_booleans) && e.iter().any(|e| !e.word_booleans));
         assert!(e.iter().any(|e| e.from_catalog) && e.iter().any(|e| !e.from_catalog));
     }

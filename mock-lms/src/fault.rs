@@ -38,15 +38,20 @@ impl Fault {
     pub fn parse(spec: &str) -> Result<Fault, String> {
         let mut fault = Fault::default();
         for part in spec.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
-            let (key, value) = part.split_once('=').ok_or_else(|| format!("fault part {part:?} is not key=value"))?;
+            let (key, value) = part
+                .split_once('=')
+                .ok_or_else(|| format!("fault part {part:?} is not key=value"))?;
             match key {
                 "latency" => {
-                    let ms = value.parse().map_err(|_| format!("latency {value:?} is not a number of milliseconds"))?;
+                    let ms = value
+                        .parse()
+                        .map_err(|_| format!("latency {value:?} is not a number of milliseconds"))?;
                     fault.latency = Some(Duration::from_millis(ms));
                 }
                 "status" => {
                     let code = value.parse().ok().filter(|c| (100..600).contains(c));
-                    fault.status = Some(code.ok_or_else(|| format!("status {value:?} is not an HTTP status"))?);
+                    fault.status =
+                        Some(code.ok_or_else(|| format!("status {value:?} is not an HTTP status"))?);
                 }
                 "body" => {
                     fault.body = Some(match value {

@@ -43,7 +43,13 @@ impl ListQuery {
                 }
                 _ => continue,
             };
-            set.extend(value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned));
+            set.extend(
+                value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_owned),
+            );
         }
         q
     }

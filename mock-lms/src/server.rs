@@ -133,8 +133,16 @@ async fn results(State(s): State<Arc<AppState>>, headers: HeaderMap, RawQuery(q)
 }
 
 /// The common path of every data route: fault, auth, filters, paging, body.
-async fn respond(state: &AppState, headers: &HeaderMap, raw_query: Option<String>, endpoint: Endpoint) -> Response {
-    let fault = match headers.get("x-mock-fault").map(|v| Fault::parse(v.to_str().unwrap_or("?"))) {
+async fn respond(
+    state: &AppState,
+    headers: &HeaderMap,
+    raw_query: Option<String>,
+    endpoint: Endpoint,
+) -> Response {
+    let fault = match headers
+        .get("x-mock-fault")
+        .map(|v| Fault::parse(v.to_str().unwrap_or("?")))
+    {
         None => Fault::default(),
         Some(Ok(fault)) => fault,
         Some(Err(message)) => return xml_response(StatusCode::BAD_REQUEST, xml::error(400, &message)),
@@ -147,8 +155,8 @@ async fn respond(state: &AppState, headers: &HeaderMap, raw_query: Option<String
         let message = status.canonical_reason().unwrap_or("Injected failure");
         return xml_response(status, fault.body(xml::error(code, message)));
     }
-    if let Err(denied) = authorize(&state.settings, headers) {
-        return denied;
+    if let Some((status, message)) = denial(&state.settings, headers) {
+        return xml_response(status, xml::error(status.as_u16(), message));
     }
     let query = ListQuery::parse(raw_query.as_deref().unwrap_or(""));
     match render(&state.data, &query, endpoint) {
@@ -157,11 +165,13 @@ async fn respond(state: &AppState, headers: &HeaderMap, raw_query: Option<String
     }
 }
 
-fn authorize(settings: &Settings, headers: &HeaderMap) -> Result<(), Response> {
+/// `None` when the request carries the valid token; otherwise the status and message to refuse
+/// it with, as the service does.
+fn denial(settings: &Settings, headers: &HeaderMap) -> Option<(StatusCode, &'static str)> {
     let Some(value) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
-        return Err(xml_response(
+        return Some((
             StatusCode::UNAUTHORIZED,
-            xml::error(401, "Unauthorized: the Authorization header with an access token is missing"),
+            "Unauthorized: the Authorization header with an access token is missing",
         ));
     };
     let token = match value.split_once(' ') {
@@ -169,16 +179,16 @@ fn authorize(settings: &Settings, headers: &HeaderMap) -> Result<(), Response> {
         _ => value.trim(),
     };
     if token == settings.token {
-        Ok(())
+        None
     } else if token == settings.restricted_token {
-        Err(xml_response(
+        Some((
             StatusCode::FORBIDDEN,
-            xml::error(403, "Permission denied: your role cannot list enrollments of these learners or courses"),
+            "Permission denied: your role cannot list enrollments of these learners or courses",
         ))
     } else {
-        Err(xml_response(
+        Some((
             StatusCode::UNAUTHORIZED,
-            xml::error(401, "Unauthorized: the access token is invalid or has expired"),
+            "Unauthorized: the access token is invalid or has expired",
         ))
     }
 }
@@ -190,7 +200,9 @@ fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint) -> Result<String, S
             && admits(&q.enrollment_ids, &e.id)
     };
     Ok(match endpoint {
-        Endpoint::Enrollment => xml::enrollments(data, data.enrollments.iter().filter(wanted), Listing::Unpaged),
+        Endpoint::Enrollment => {
+            xml::enrollments(data, data.enrollments.iter().filter(wanted), Listing::Unpaged)
+        }
         Endpoint::Enrollments => {
             let all: Vec<_> = data.enrollments.iter().filter(wanted).collect();
             let (range, next) = page(q, all.len())?;
@@ -200,21 +212,33 @@ fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint) -> Result<String, S
         Endpoint::Results => {
             let all: Vec<_> = data.enrollments.iter().filter(wanted).collect();
             let (range, next) = page(q, all.len())?;
-            xml::results(data, all[range].iter().copied(), paged("results", next.as_deref()))
+            xml::results(
+                data,
+                all[range].iter().copied(),
+                paged("results", next.as_deref()),
+            )
         }
         Endpoint::Users => {
             let all: Vec<usize> = (0..data.learners.len())
                 .filter(|&i| admits(&q.user_ids, &data.learners[i].id))
                 .collect();
             let (range, next) = page(q, all.len())?;
-            xml::users(data, all[range].iter().copied(), paged("userProfiles", next.as_deref()))
+            xml::users(
+                data,
+                all[range].iter().copied(),
+                paged("userProfiles", next.as_deref()),
+            )
         }
         Endpoint::Contents => {
             let all: Vec<usize> = (0..data.courses.len())
                 .filter(|&i| admits(&q.content_item_ids, &data.courses[i].id))
                 .collect();
             let (range, next) = page(q, all.len())?;
-            xml::contents(data, all[range].iter().copied(), paged("contentItems", next.as_deref()))
+            xml::contents(
+                data,
+                all[range].iter().copied(),
+                paged("contentItems", next.as_deref()),
+            )
         }
     })
 }

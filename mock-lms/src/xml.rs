@@ -24,7 +24,11 @@ pub enum Listing<'a> {
 }
 
 /// `GET /enrollment` (unpaged) or one page of `GET /enrollments`.
-pub fn enrollments<'e>(data: &Dataset, items: impl Iterator<Item = &'e MockEnrollment>, listing: Listing<'_>) -> String {
+pub fn enrollments<'e>(
+    data: &Dataset,
+    items: impl Iterator<Item = &'e MockEnrollment>,
+    listing: Listing<'_>,
+) -> String {
     list(items, listing, 460, |out, e| enrollment(out, data, e))
 }
 
@@ -43,7 +47,11 @@ pub fn users(data: &Dataset, learners: impl Iterator<Item = usize>, listing: Lis
             ("EMAIL", l.email.as_str()),
             ("LOGIN", l.email.as_str()),
         ] {
-            let _ = write!(out, "<field><name>{name}</name><value>{}</value></field>", escape(value));
+            let _ = write!(
+                out,
+                "<field><name>{name}</name><value>{}</value></field>",
+                escape(value)
+            );
         }
         out.push_str("</fields></userProfile>");
     })
@@ -63,7 +71,11 @@ pub fn contents(data: &Dataset, courses: impl Iterator<Item = usize>, listing: L
 }
 
 /// `GET /learners/results`: completion per enrollment.
-pub fn results<'e>(data: &Dataset, items: impl Iterator<Item = &'e MockEnrollment>, listing: Listing<'_>) -> String {
+pub fn results<'e>(
+    data: &Dataset,
+    items: impl Iterator<Item = &'e MockEnrollment>,
+    listing: Listing<'_>,
+) -> String {
     list(items, listing, 300, |out, e| {
         let overdue = e.due_date.is_some_and(|d| d < data.config.today) && e.progress < 100;
         let _ = write!(
@@ -83,7 +95,12 @@ pub fn error(code: u16, message: &str) -> String {
     )
 }
 
-fn list<T>(items: impl Iterator<Item = T>, listing: Listing<'_>, bytes_per_item: usize, mut item: impl FnMut(&mut String, T)) -> String {
+fn list<T>(
+    items: impl Iterator<Item = T>,
+    listing: Listing<'_>,
+    bytes_per_item: usize,
+    mut item: impl FnMut(&mut String, T),
+) -> String {
     let (lower, _) = items.size_hint();
     let mut out = String::with_capacity(128 + lower * bytes_per_item);
     out.push_str(DECLARATION);
@@ -95,7 +112,11 @@ fn list<T>(items: impl Iterator<Item = T>, listing: Listing<'_>, bytes_per_item:
         item(&mut out, value);
         out.push('\n');
     }
-    if let Listing::Paged { wrapper, next_page_token } = listing {
+    if let Listing::Paged {
+        wrapper,
+        next_page_token,
+    } = listing
+    {
         let _ = writeln!(
             out,
             "</{wrapper}>\n<nextPageToken>{}</nextPageToken>",
@@ -136,11 +157,20 @@ fn enrollment(out: &mut String, data: &Dataset, e: &MockEnrollment) {
     );
     if let Some(cert) = &e.certificate {
         let (open, close, issued, expiry) = match e.shape {
-            CertificateShape::Nested => ("    <certificate>\n", "    </certificate>\n", "issueDate", "expiryDate"),
+            CertificateShape::Nested => (
+                "    <certificate>\n",
+                "    </certificate>\n",
+                "issueDate",
+                "expiryDate",
+            ),
             CertificateShape::Flat => ("", "", "certIssueDate", "certExpiryDate"),
         };
         out.push_str(open);
-        let _ = writeln!(out, "      <issuedCertificateId>{}</issuedCertificateId>", cert.id);
+        let _ = writeln!(
+            out,
+            "      <issuedCertificateId>{}</issuedCertificateId>",
+            cert.id
+        );
         let _ = writeln!(out, "      <{issued}>{}</{issued}>", timestamp(cert.issued_at));
         if let Some(expires) = cert.expires_at {
             let _ = writeln!(out, "      <{expiry}>{}</{expiry}>", timestamp(expires));

@@ -91,7 +91,9 @@ impl Client {
             on_page(page);
             match next {
                 None => return Ok(summary),
-                Some(next) if token.as_ref() == Some(&next) => return Err(ApiError::PagingLoop { pages: summary.pages }),
+                Some(next) if token.as_ref() == Some(&next) => {
+                    return Err(ApiError::PagingLoop { pages: summary.pages })
+                }
                 Some(next) => token = Some(next),
             }
         }
@@ -133,7 +135,10 @@ impl Client {
             }
         };
         let response = Request::get(url)
-            .header("Authorization", &config.token.header_value(config.auth_scheme.as_deref()))
+            .header(
+                "Authorization",
+                &config.token.header_value(config.auth_scheme.as_deref()),
+            )
             .header("Accept", "application/xml")
             .abort_signal(Some(&controller.signal()))
             .send()
@@ -152,7 +157,11 @@ impl Client {
 
 /// Reads the body as text, refusing announced or actual sizes over `limit`.
 /// `Err(None)` means the read failed (network, abort or time-out: the caller tells which).
-async fn read_body(response: &Response, limit: usize, controller: &AbortController) -> Result<String, Option<ApiError>> {
+async fn read_body(
+    response: &Response,
+    limit: usize,
+    controller: &AbortController,
+) -> Result<String, Option<ApiError>> {
     let too_large = |bytes: u64| ApiError::TooLarge {
         bytes,
         limit: limit as u64,

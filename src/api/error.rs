@@ -47,7 +47,9 @@ pub enum ApiError {
     #[error("The LMS answer could not be read: {0}")]
     Body(ParseError),
     /// The paged answers did not end (the same page token came back).
-    #[error("The LMS kept returning the same page (page token repeated after {pages} pages); loading stopped.")]
+    #[error(
+        "The LMS kept returning the same page (page token repeated after {pages} pages); loading stopped."
+    )]
     PagingLoop {
         /// Pages read before the repeat.
         pages: u32,
@@ -88,7 +90,11 @@ impl From<ParseError> for ApiError {
     fn from(error: ParseError) -> Self {
         match error {
             ParseError::Service { code, message } => ApiError::Status {
-                status: code.parse().ok().filter(|s| (400..600).contains(s)).unwrap_or(200),
+                status: code
+                    .parse()
+                    .ok()
+                    .filter(|s| (400..600).contains(s))
+                    .unwrap_or(200),
                 service: Some(ServiceMessage { code, message }),
             },
             other => ApiError::Body(other),
@@ -110,7 +116,11 @@ fn status_message(status: u16) -> String {
 
 fn service_suffix(service: Option<&ServiceMessage>) -> String {
     match service {
-        Some(s) if !s.message.is_empty() => format!(" The LMS said: “{}” (code {}).", crate::core::parse::snippet(&s.message), s.code),
+        Some(s) if !s.message.is_empty() => format!(
+            " The LMS said: “{}” (code {}).",
+            crate::core::parse::snippet(&s.message),
+            s.code
+        ),
         _ => String::new(),
     }
 }
@@ -127,19 +137,38 @@ mod tests {
         );
         assert_eq!(forbidden.status(), Some(403));
         let text = forbidden.to_string();
-        assert!(text.contains("Your role cannot list enrollments") && text.contains("“Permission denied” (code 403)"), "{text}");
-        assert!(ApiError::from_status(401, "").to_string().contains("session has expired"));
-        assert!(ApiError::from_status(404, "Not Found").to_string().contains("endpoint setting"));
+        assert!(
+            text.contains("Your role cannot list enrollments")
+                && text.contains("“Permission denied” (code 403)"),
+            "{text}"
+        );
+        assert!(ApiError::from_status(401, "")
+            .to_string()
+            .contains("session has expired"));
+        assert!(ApiError::from_status(404, "Not Found")
+            .to_string()
+            .contains("endpoint setting"));
         let bad_gateway = ApiError::from_status(502, "<html><body>Bad Gateway</body></html>");
-        assert_eq!(bad_gateway, ApiError::Status { status: 502, service: None });
+        assert_eq!(
+            bad_gateway,
+            ApiError::Status {
+                status: 502,
+                service: None
+            }
+        );
         assert!(bad_gateway.is_retryable() && !forbidden.is_retryable());
         assert!(ApiError::Network.to_string().contains("its own origin"));
-        assert!(ApiError::Timeout { after_ms: 30_000 }.to_string().contains("30 seconds"));
+        assert!(ApiError::Timeout { after_ms: 30_000 }
+            .to_string()
+            .contains("30 seconds"));
     }
 
     #[test]
     fn error_body_in_a_success_answer() {
-        let err = ApiError::from(ParseError::Service { code: "401".into(), message: "expired".into() });
+        let err = ApiError::from(ParseError::Service {
+            code: "401".into(),
+            message: "expired".into(),
+        });
         assert_eq!(err.status(), Some(401));
         let err = ApiError::from(ParseError::EmptyBody);
         assert_eq!(err, ApiError::Body(ParseError::EmptyBody));

@@ -14,12 +14,26 @@ pub struct PageRequest<'a> {
 /// `{endpoint}/enrollment?…` (unpaged) or `{endpoint}/enrollments?…` (with `page`).
 /// Filters are repeated `learnerIds[]=…` / `courseIds[]=…` parameters, percent-encoded.
 pub fn enrollments_url(endpoint: &str, query: &EnrollmentQuery, page: Option<PageRequest<'_>>) -> String {
-    let path = if page.is_some() { "enrollments" } else { "enrollment" };
+    let path = if page.is_some() {
+        "enrollments"
+    } else {
+        "enrollment"
+    };
     let mut params = form_urlencoded::Serializer::new(String::new());
-    for id in query.learner_ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    for id in query
+        .learner_ids
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
         params.append_pair("learnerIds[]", id);
     }
-    for id in query.course_ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    for id in query
+        .course_ids
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
         params.append_pair("courseIds[]", id);
     }
     if let Some(page) = page {
@@ -64,6 +78,9 @@ mod tests {
             enrollments_url("/lms-api", &EnrollmentQuery::default(), Some(page)),
             "/lms-api/enrollments?pageSize=500&pageToken=5eed%2Fc0de%2B1%3D%3D"
         );
-        assert_eq!(enrollments_url("", &EnrollmentQuery::default(), None), "/enrollment");
+        assert_eq!(
+            enrollments_url("", &EnrollmentQuery::default(), None),
+            "/enrollment"
+        );
     }
 }

@@ -33,8 +33,12 @@ pub fn Card(
         (false, None) => "Stays open".to_owned(),
     };
     let certificate_text = certificate.as_ref().map(|c| {
-        let issued = c.issued_at.map_or_else(|| "—".to_owned(), |t| t.date().to_string());
-        let expires = c.expires_at.map_or_else(|| "never".to_owned(), |t| t.date().to_string());
+        let issued = c
+            .issued_at
+            .map_or_else(|| "—".to_owned(), |t| t.date().to_string());
+        let expires = c
+            .expires_at
+            .map_or_else(|| "never".to_owned(), |t| t.date().to_string());
         format!("Issued {issued}, expires {expires}")
     });
     view! {

@@ -48,7 +48,10 @@ pub fn EnrollmentList(
     spawn_local(async move {
         let append = |page: crate::core::model::EnrollmentPage| store.update(|s| s.append(page.enrollments));
         let result = match source.page_size {
-            Some(size) => client.fetch_enrollment_pages(&source.query, size, append).await.map(drop),
+            Some(size) => client
+                .fetch_enrollment_pages(&source.query, size, append)
+                .await
+                .map(drop),
             None => client.fetch_enrollments(&source.query).await.map(append),
         };
         match result {

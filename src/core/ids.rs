@@ -101,7 +101,10 @@ impl Interner {
 
     /// The string at `index` (empty for an unknown index).
     pub fn get(&self, index: u32) -> &str {
-        self.set.get_index(index as usize).map(|s| &**s).unwrap_or_default()
+        self.set
+            .get_index(index as usize)
+            .map(|s| &**s)
+            .unwrap_or_default()
     }
 
     /// Number of distinct strings.

@@ -1,9 +1,9 @@
 //! The pure core: data model, parser, compact store and queries. No web-sys, no leptos:
 //! everything here runs and is tested natively.
 
+pub mod ids;
 pub mod model;
 pub mod parse;
-pub mod ids;
 pub mod query;
 pub mod status;
 pub mod store;

@@ -59,7 +59,13 @@ impl StatusRules {
 
 impl Status {
     /// Every status, in display order.
-    pub const ALL: [Status; 5] = [Status::Upcoming, Status::Active, Status::DueSoon, Status::Overdue, Status::Locked];
+    pub const ALL: [Status; 5] = [
+        Status::Upcoming,
+        Status::Active,
+        Status::DueSoon,
+        Status::Overdue,
+        Status::Locked,
+    ];
 
     /// Label shown on badges and chips.
     pub fn label(self) -> &'static str {
@@ -125,7 +131,9 @@ impl CertificateState {
             None => CertificateState::None,
             Some(None) => CertificateState::Valid,
             Some(Some(expires)) if expires < today => CertificateState::Expired,
-            Some(Some(expires)) if expires - today <= i32::from(rules.expiring_days) => CertificateState::Expiring,
+            Some(Some(expires)) if expires - today <= i32::from(rules.expiring_days) => {
+                CertificateState::Expiring
+            }
             Some(Some(_)) => CertificateState::Valid,
         }
     }
@@ -173,24 +181,52 @@ mod tests {
     fn due_date_boundaries() {
         assert_eq!(status(-10, None, None, false), Status::Active);
         assert_eq!(status(-10, Some(0), None, false), Status::DueSoon, "due today");
-        assert_eq!(status(-10, Some(7), None, false), Status::DueSoon, "due in exactly N days");
-        assert_eq!(status(-10, Some(8), None, false), Status::Active, "due in N+1 days");
-        assert_eq!(status(-10, Some(-1), None, false), Status::Overdue, "due yesterday");
+        assert_eq!(
+            status(-10, Some(7), None, false),
+            Status::DueSoon,
+            "due in exactly N days"
+        );
+        assert_eq!(
+            status(-10, Some(8), None, false),
+            Status::Active,
+            "due in N+1 days"
+        );
+        assert_eq!(
+            status(-10, Some(-1), None, false),
+            Status::Overdue,
+            "due yesterday"
+        );
     }
 
     #[test]
     fn lock_versus_no_lock() {
         assert_eq!(status(-10, Some(-1), Some(-1), true), Status::Locked);
         assert_eq!(status(-10, Some(-1), None, false), Status::Overdue);
-        assert_eq!(status(-10, Some(0), Some(0), true), Status::DueSoon, "locks after today, not on it");
-        assert_eq!(status(-10, Some(30), Some(-1), false), Status::Locked, "past expiration");
-        assert_eq!(status(-10, Some(30), Some(0), true), Status::Active, "expires today: still open");
+        assert_eq!(
+            status(-10, Some(0), Some(0), true),
+            Status::DueSoon,
+            "locks after today, not on it"
+        );
+        assert_eq!(
+            status(-10, Some(30), Some(-1), false),
+            Status::Locked,
+            "past expiration"
+        );
+        assert_eq!(
+            status(-10, Some(30), Some(0), true),
+            Status::Active,
+            "expires today: still open"
+        );
     }
 
     #[test]
     fn upcoming_wins_over_due_soon() {
         assert_eq!(status(1, Some(3), None, false), Status::Upcoming);
-        assert_eq!(status(0, Some(3), None, false), Status::DueSoon, "access today is open");
+        assert_eq!(
+            status(0, Some(3), None, false),
+            Status::DueSoon,
+            "access today is open"
+        );
     }
 
     #[test]
@@ -213,10 +249,26 @@ mod tests {
     fn certificate_boundaries() {
         let rules = StatusRules::new(TODAY);
         assert_eq!(CertificateState::derive(None, &rules), CertificateState::None);
-        assert_eq!(CertificateState::derive(Some(None), &rules), CertificateState::Valid);
-        assert_eq!(CertificateState::derive(Some(Some(day(0))), &rules), CertificateState::Expiring, "expiring today");
-        assert_eq!(CertificateState::derive(Some(Some(day(30))), &rules), CertificateState::Expiring);
-        assert_eq!(CertificateState::derive(Some(Some(day(31))), &rules), CertificateState::Valid);
-        assert_eq!(CertificateState::derive(Some(Some(day(-1))), &rules), CertificateState::Expired);
+        assert_eq!(
+            CertificateState::derive(Some(None), &rules),
+            CertificateState::Valid
+        );
+        assert_eq!(
+            CertificateState::derive(Some(Some(day(0))), &rules),
+            CertificateState::Expiring,
+            "expiring today"
+        );
+        assert_eq!(
+            CertificateState::derive(Some(Some(day(30))), &rules),
+            CertificateState::Expiring
+        );
+        assert_eq!(
+            CertificateState::derive(Some(Some(day(31))), &rules),
+            CertificateState::Valid
+        );
+        assert_eq!(
+            CertificateState::derive(Some(Some(day(-1))), &rules),
+            CertificateState::Expired
+        );
     }
 }

@@ -90,7 +90,8 @@ impl EnrollmentStore {
             c.learner.push(c.learners.intern(e.learner_id));
             c.access.push(e.access_date.to_julian_day());
             c.due.push(e.due_date.map_or(NO_DAY, Date::to_julian_day));
-            c.expiration.push(e.expiration_date.map_or(NO_DAY, Date::to_julian_day));
+            c.expiration
+                .push(e.expiration_date.map_or(NO_DAY, Date::to_julian_day));
             let mut flags = 0;
             if e.should_lock_after_due_date {
                 flags |= LOCK;
@@ -104,8 +105,10 @@ impl EnrollmentStore {
                 Some(cert) => {
                     c.certificate.push(c.certificate_id.len() as u32);
                     c.certificate_id.push(c.certificate_ids.push(&cert.id));
-                    c.issued.push(cert.issued_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
-                    c.expires.push(cert.expires_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
+                    c.issued
+                        .push(cert.issued_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
+                    c.expires
+                        .push(cert.expires_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
                 }
             }
             let row = c.flags.len() - 1;
@@ -145,7 +148,13 @@ impl EnrollmentStore {
         let c = &mut self.cols;
         c.ids.shrink_to_fit();
         c.certificate_ids.shrink_to_fit();
-        for v in [&mut c.id, &mut c.course, &mut c.learner, &mut c.certificate, &mut c.certificate_id] {
+        for v in [
+            &mut c.id,
+            &mut c.course,
+            &mut c.learner,
+            &mut c.certificate,
+            &mut c.certificate_id,
+        ] {
             v.shrink_to_fit();
         }
         for v in [&mut c.access, &mut c.due, &mut c.expiration] {
@@ -168,17 +177,23 @@ impl EnrollmentStore {
 
     /// The enrollment ID of `row`.
     pub fn enrollment_id(&self, row: u32) -> &str {
-        self.cols.ids.get(self.cols.id.get(row as usize).copied().unwrap_or(u32::MAX))
+        self.cols
+            .ids
+            .get(self.cols.id.get(row as usize).copied().unwrap_or(u32::MAX))
     }
 
     /// The course ID of `row`.
     pub fn course_id(&self, row: u32) -> &str {
-        self.cols.courses.get(self.cols.course.get(row as usize).copied().unwrap_or(u32::MAX))
+        self.cols
+            .courses
+            .get(self.cols.course.get(row as usize).copied().unwrap_or(u32::MAX))
     }
 
     /// The learner ID of `row`.
     pub fn learner_id(&self, row: u32) -> &str {
-        self.cols.learners.get(self.cols.learner.get(row as usize).copied().unwrap_or(u32::MAX))
+        self.cols
+            .learners
+            .get(self.cols.learner.get(row as usize).copied().unwrap_or(u32::MAX))
     }
 
     /// Derived status and certificate state of `row`.
@@ -231,10 +246,17 @@ impl EnrollmentStore {
             + c.courses.heap_bytes()
             + c.learners.heap_bytes()
             + 4 * (c.id.capacity() + c.course.capacity() + c.learner.capacity() + c.certificate.capacity())
-            + 4 * (c.access.capacity() + c.due.capacity() + c.expiration.capacity() + c.certificate_id.capacity())
+            + 4 * (c.access.capacity()
+                + c.due.capacity()
+                + c.expiration.capacity()
+                + c.certificate_id.capacity())
             + 8 * (c.issued.capacity() + c.expires.capacity())
             + c.flags.capacity()
-            + self.cache.sorted.as_ref().map_or(0, |(_, rows)| rows.capacity() * 4)
+            + self
+                .cache
+                .sorted
+                .as_ref()
+                .map_or(0, |(_, rows)| rows.capacity() * 4)
             + self.cache.text_ok.capacity()
     }
 
@@ -269,7 +291,11 @@ impl EnrollmentStore {
             ..Facets::default()
         };
         let mut rows = Vec::new();
-        let order = self.cache.sorted.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice());
+        let order = self
+            .cache
+            .sorted
+            .as_ref()
+            .map_or(&[][..], |(_, rows)| rows.as_slice());
         for &row in order {
             let r = row as usize;
             let flags = c.flags[r];
@@ -402,7 +428,9 @@ impl Columns {
             NO_CERTIFICATE => None,
             k => Some(match self.expires[k as usize] {
                 NO_TIME => None,
-                secs => Some(UNIX_EPOCH_DAY.saturating_add(secs.div_euclid(86_400).clamp(-1 << 30, 1 << 30) as i32)),
+                secs => Some(
+                    UNIX_EPOCH_DAY.saturating_add(secs.div_euclid(86_400).clamp(-1 << 30, 1 << 30) as i32),
+                ),
             }),
         };
         let state = CertificateState::derive(certificate, rules);
@@ -480,5 +508,7 @@ fn date_of(day: i32) -> Option<Date> {
 }
 
 fn time_of(secs: i64) -> Option<OffsetDateTime> {
-    (secs != NO_TIME).then(|| OffsetDateTime::from_unix_timestamp(secs).ok()).flatten()
+    (secs != NO_TIME)
+        .then(|| OffsetDateTime::from_unix_timestamp(secs).ok())
+        .flatten()
 }

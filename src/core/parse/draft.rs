@@ -118,7 +118,9 @@ impl Draft {
         };
         let optional_timestamp = |draft: &Draft| match value {
             "" => Ok(None),
-            v => values::timestamp(v).map(Some).ok_or_else(|| invalid(draft, TIMESTAMP)),
+            v => values::timestamp(v)
+                .map(Some)
+                .ok_or_else(|| invalid(draft, TIMESTAMP)),
         };
         match field {
             Field::EnrollmentId => self.enrollment_id = id(self)?,
@@ -133,7 +135,8 @@ impl Draft {
                 self.should_lock = Some(values::boolean(value).ok_or_else(|| invalid(self, BOOLEAN))?)
             }
             Field::EnrollmentType => {
-                self.enrollment_type = Some(values::enrollment_type(value).ok_or_else(|| invalid(self, TYPE))?)
+                self.enrollment_type =
+                    Some(values::enrollment_type(value).ok_or_else(|| invalid(self, TYPE))?)
             }
             Field::CertificateId => {
                 self.certificate_id = (!value.is_empty()).then(|| value.to_owned());

@@ -86,7 +86,10 @@ pub enum ParseError {
         field: &'static str,
     },
     /// A field holds a value of the wrong form.
-    #[error("{at}: <{field}> has the value {:?}, expected {expected} (byte {offset})", snippet(value))]
+    #[error(
+        "{at}: <{field}> has the value {:?}, expected {expected} (byte {offset})",
+        snippet(value)
+    )]
     InvalidValue {
         /// Which enrollment.
         at: Location,

@@ -13,8 +13,8 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
 use self::draft::{Draft, Field};
-pub use self::error::{Location, ParseError};
 pub use self::error::snippet;
+pub use self::error::{Location, ParseError};
 use crate::core::model::EnrollmentPage;
 
 /// Longest accepted field value, in bytes. IDs, dates and tokens are far shorter; a longer value
@@ -144,7 +144,11 @@ impl<'a> Parser<'a> {
         let mut draft = Draft::new(index);
         let mut in_certificate = false;
         loop {
-            let context = if in_certificate { "certificate" } else { "enrollment" };
+            let context = if in_certificate {
+                "certificate"
+            } else {
+                "enrollment"
+            };
             match self.next(context)? {
                 Event::Start(e) => {
                     let name = e.local_name();

@@ -147,22 +147,59 @@ mod tests {
         assert_eq!(date("2022-07-14"), Some(date!(2022 - 07 - 14)));
         assert_eq!(date("2022-07-14T07:19:00+02:00"), Some(date!(2022 - 07 - 14)));
         assert_eq!(date("2024-02-29 00:00"), Some(date!(2024 - 02 - 29)));
-        for bad in ["", "2022-7-14", "2022-13-01", "2023-02-29", "14.07.2022", "2022-07-14x", "2022-07-14T", "２０２２-07-14"] {
+        for bad in [
+            "",
+            "2022-7-14",
+            "2022-13-01",
+            "2023-02-29",
+            "14.07.2022",
+            "2022-07-14x",
+            "2022-07-14T",
+            "２０２２-07-14",
+        ] {
             assert_eq!(date(bad), None, "{bad:?}");
         }
     }
 
     #[test]
     fn timestamps() {
-        assert_eq!(timestamp("2022-07-15T07:19:00+00:00"), Some(datetime!(2022-07-15 07:19:00 UTC)));
-        assert_eq!(timestamp("2022-07-15T07:19:00Z"), Some(datetime!(2022-07-15 07:19:00 UTC)));
-        assert_eq!(timestamp("2022-07-15T09:19:00+0200"), Some(datetime!(2022-07-15 09:19:00 +2)));
-        assert_eq!(timestamp("2022-07-15T02:19:00-05"), Some(datetime!(2022-07-15 02:19:00 -5)));
-        assert_eq!(timestamp("2022-07-15T07:19:00.250+00:00"), Some(datetime!(2022-07-15 07:19:00.25 UTC)));
-        assert_eq!(timestamp("2022-07-15 07:19"), Some(datetime!(2022-07-15 07:19:00 UTC)));
-        assert_eq!(timestamp("2022-07-15T07:19:00"), Some(datetime!(2022-07-15 07:19:00 UTC)));
+        assert_eq!(
+            timestamp("2022-07-15T07:19:00+00:00"),
+            Some(datetime!(2022-07-15 07:19:00 UTC))
+        );
+        assert_eq!(
+            timestamp("2022-07-15T07:19:00Z"),
+            Some(datetime!(2022-07-15 07:19:00 UTC))
+        );
+        assert_eq!(
+            timestamp("2022-07-15T09:19:00+0200"),
+            Some(datetime!(2022-07-15 09:19:00 +2))
+        );
+        assert_eq!(
+            timestamp("2022-07-15T02:19:00-05"),
+            Some(datetime!(2022-07-15 02:19:00 -5))
+        );
+        assert_eq!(
+            timestamp("2022-07-15T07:19:00.250+00:00"),
+            Some(datetime!(2022-07-15 07:19:00.25 UTC))
+        );
+        assert_eq!(
+            timestamp("2022-07-15 07:19"),
+            Some(datetime!(2022-07-15 07:19:00 UTC))
+        );
+        assert_eq!(
+            timestamp("2022-07-15T07:19:00"),
+            Some(datetime!(2022-07-15 07:19:00 UTC))
+        );
         assert_eq!(timestamp("2022-07-15"), Some(datetime!(2022-07-15 00:00:00 UTC)));
-        for bad in ["", "yesterday", "2022-07-15T25:00:00Z", "2022-07-15T07:19:00+26:00", "2022-07-15T07:19:00.+00:00", "2022-07-15T07"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2022-07-15T25:00:00Z",
+            "2022-07-15T07:19:00+26:00",
+            "2022-07-15T07:19:00.+00:00",
+            "2022-07-15T07",
+        ] {
             assert_eq!(timestamp(bad), None, "{bad:?}");
         }
     }

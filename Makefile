@@ -1,0 +1,36 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+
+# The browser tests' mock account (tests/web.rs relies on these numbers).
+MOCK_TEST_ARGS := --seed 1 --enrollments 300 --today 2026-11-26
+
+.PHONY: demo test lint test-native test-browser bench-native tools
+
+## Start the mock LMS and the widget's dev server (trunk), print the URL.
+demo:
+	@scripts/ensure-tools.sh demo
+	@scripts/demo.sh
+
+## Format check, clippy (native and wasm), native tests, browser tests.
+test: tools lint test-native test-browser
+
+tools:
+	@scripts/ensure-tools.sh test
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo clippy --lib --bins --test web --target wasm32-unknown-unknown --quiet -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-browser:
+	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- cargo test --target wasm32-unknown-unknown --test web
+
+## Criterion benchmark of the parser and the store (native).
+bench-native:
+	cargo bench --bench parse

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what `make test` (and, with `demo`, `make demo`) needs, skipping whatever is present.
+# Nothing here downloads a binary at run time: tools are built by cargo from crates.io and the
+# browser comes from Debian's packages.
+#
+#   scripts/ensure-tools.sh test   # wasm32 target, wasm-bindgen-cli (= Cargo.lock), chromium + driver
+#   scripts/ensure-tools.sh demo   # the above and trunk
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+purpose=${1:-test}
+TRUNK_VERSION=0.21.14
+say() { echo "tools: $*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+    say "building wasm-bindgen-cli $want (about 5 minutes, once)"
+    # Not --locked: its lock file pins a webpki-roots the registry no longer has.
+    cargo install --quiet wasm-bindgen-cli --version "$want"
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ "$purpose" = demo ]; then
+    if [ "$(trunk --version 2>/dev/null | awk '{ print $2 }' || true)" != "$TRUNK_VERSION" ]; then
+        say "building trunk $TRUNK_VERSION (about 15 minutes, once)"
+        cargo install --quiet --locked trunk --version "$TRUNK_VERSION"
+    fi
+    # trunk runs cargo offline (Trunk.toml): fetch the crates first.
+    cargo fetch --quiet
+fi
