@@ -31,7 +31,9 @@ pub struct Client {
     config: Rc<RefCell<ClientConfig>>,
     /// Bumped by every new load; a load whose number is no longer current stops.
     generation: Rc<Cell<u64>>,
-    running: Rc<RefCell<Option<AbortController>>>,
+    /// The request in flight, numbered so that a finished request clears only itself.
+    running: Rc<RefCell<Option<(u64, AbortController)>>>,
+    requests: Rc<Cell<u64>>,
 }
 
 impl Client {
@@ -41,6 +43,7 @@ impl Client {
             config: Rc::new(RefCell::new(config)),
             generation: Rc::new(Cell::new(0)),
             running: Rc::new(RefCell::new(None)),
+            requests: Rc::new(Cell::new(0)),
         }
     }
 
@@ -52,7 +55,7 @@ impl Client {
     /// Aborts the running request, if any.
     pub fn abort(&self) {
         self.generation.set(self.generation.get() + 1);
-        if let Some(controller) = self.running.borrow_mut().take() {
+        if let Some((_, controller)) = self.running.borrow_mut().take() {
             controller.abort();
         }
     }
@@ -112,7 +115,9 @@ impl Client {
         }
         let config = self.config.borrow().clone();
         let controller = AbortController::new().map_err(|_| ApiError::Network)?;
-        if let Some(previous) = self.running.replace(Some(controller.clone())) {
+        let request = self.requests.get() + 1;
+        self.requests.set(request);
+        if let Some((_, previous)) = self.running.replace(Some((request, controller.clone()))) {
             previous.abort();
         }
         let timed_out = Rc::new(Cell::new(false));
@@ -147,7 +152,11 @@ impl Client {
         let body = read_body(&response, config.max_body_bytes, &controller)
             .await
             .map_err(|e| e.unwrap_or_else(|| failure(&timed_out)))?;
-        self.running.borrow_mut().take();
+        let mut running = self.running.borrow_mut();
+        if running.as_ref().is_some_and(|(id, _)| *id == request) {
+            running.take();
+        }
+        drop(running);
         if !response.ok() {
             return Err(ApiError::from_status(response.status(), &body));
         }
