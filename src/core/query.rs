@@ -29,6 +29,11 @@ impl Choice {
         self.0 ^= 1 << index;
     }
 
+    /// Deselects option `index`.
+    pub fn remove(&mut self, index: u8) {
+        self.0 &= !(1 << index);
+    }
+
     /// Whether a row with option `index` passes.
     pub(crate) fn admits(self, index: u8) -> bool {
         self.is_any() || self.contains(index)
@@ -102,6 +107,123 @@ impl Filter {
     }
 }
 
+/// One active criterion, as shown in the "active filters" chips.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActiveFilter {
+    /// The search text.
+    Text(String),
+    /// One selected course.
+    Course(String),
+    /// One selected learner.
+    Learner(String),
+    /// One selected status.
+    Status(Status),
+    /// One selected certificate state.
+    Certificate(CertificateState),
+    /// One selected enrollment type.
+    Type(EnrollmentType),
+    /// The due-date range.
+    Due(DateRange),
+    /// The access-date range.
+    Access(DateRange),
+}
+
+impl ActiveFilter {
+    /// The chip's text.
+    pub fn label(&self) -> String {
+        match self {
+            ActiveFilter::Text(text) => format!("Search: “{text}”"),
+            ActiveFilter::Course(id) => format!("Course {id}"),
+            ActiveFilter::Learner(id) => format!("Learner {id}"),
+            ActiveFilter::Status(status) => status.label().to_owned(),
+            ActiveFilter::Certificate(state) => state.label().to_owned(),
+            ActiveFilter::Type(kind) => kind.label().to_owned(),
+            ActiveFilter::Due(range) => format!("Due {}", range_label(range)),
+            ActiveFilter::Access(range) => format!("Access {}", range_label(range)),
+        }
+    }
+}
+
+fn range_label(range: &DateRange) -> String {
+    match (range.from, range.to) {
+        (Some(from), Some(to)) => format!("{from} – {to}"),
+        (Some(from), None) => format!("from {from}"),
+        (None, Some(to)) => format!("until {to}"),
+        (None, None) => "any time".to_owned(),
+    }
+}
+
+impl Filter {
+    /// Every active criterion, one chip each, in filter-bar order.
+    pub fn active(&self) -> Vec<ActiveFilter> {
+        let mut chips = Vec::new();
+        let text = self.text.trim();
+        if !text.is_empty() {
+            chips.push(ActiveFilter::Text(text.to_owned()));
+        }
+        chips.extend(self.courses.iter().cloned().map(ActiveFilter::Course));
+        chips.extend(self.learners.iter().cloned().map(ActiveFilter::Learner));
+        chips.extend(
+            Status::ALL
+                .into_iter()
+                .filter(|s| self.statuses.contains(*s as u8))
+                .map(ActiveFilter::Status),
+        );
+        chips.extend(
+            CertificateState::ALL
+                .into_iter()
+                .filter(|s| self.certificates.contains(*s as u8))
+                .map(ActiveFilter::Certificate),
+        );
+        chips.extend(
+            EnrollmentType::ALL
+                .into_iter()
+                .filter(|t| self.types.contains(*t as u8))
+                .map(ActiveFilter::Type),
+        );
+        if !self.due.is_open() {
+            chips.push(ActiveFilter::Due(self.due));
+        }
+        if !self.access.is_open() {
+            chips.push(ActiveFilter::Access(self.access));
+        }
+        chips
+    }
+
+    /// Removes one criterion (the chip's × button).
+    pub fn remove(&mut self, chip: &ActiveFilter) {
+        match chip {
+            ActiveFilter::Text(_) => self.text.clear(),
+            ActiveFilter::Course(id) => self.courses.retain(|c| c != id),
+            ActiveFilter::Learner(id) => self.learners.retain(|l| l != id),
+            ActiveFilter::Status(s) => self.statuses.remove(*s as u8),
+            ActiveFilter::Certificate(s) => self.certificates.remove(*s as u8),
+            ActiveFilter::Type(t) => self.types.remove(*t as u8),
+            ActiveFilter::Due(_) => self.due = DateRange::default(),
+            ActiveFilter::Access(_) => self.access = DateRange::default(),
+        }
+    }
+
+    /// Selects `id` among the courses if it is not, deselects it if it is.
+    pub fn toggle_course(&mut self, id: &str) {
+        toggle_id(&mut self.courses, id);
+    }
+
+    /// Selects `id` among the learners if it is not, deselects it if it is.
+    pub fn toggle_learner(&mut self, id: &str) {
+        toggle_id(&mut self.learners, id);
+    }
+}
+
+fn toggle_id(ids: &mut Vec<String>, id: &str) {
+    match ids.iter().position(|x| x == id) {
+        Some(i) => {
+            ids.remove(i);
+        }
+        None => ids.push(id.to_owned()),
+    }
+}
+
 /// What to sort by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortKey {
@@ -171,5 +293,111 @@ impl QueryResult {
     pub fn slice(&self, start: usize, end: usize) -> &[u32] {
         let end = end.min(self.rows.len());
         &self.rows[start.min(end)..end]
+    }
+}
+
+impl SortKey {
+    /// Every key, in menu order.
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Loaded,
+        SortKey::DueDate,
+        SortKey::AccessDate,
+        SortKey::Course,
+        SortKey::Learner,
+        SortKey::Status,
+    ];
+
+    /// Menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Loaded => "As loaded",
+            SortKey::DueDate => "Due date",
+            SortKey::AccessDate => "Access date",
+            SortKey::Course => "Course",
+            SortKey::Learner => "Learner",
+            SortKey::Status => "Status",
+        }
+    }
+
+    /// Stable identifier for menus and saved state.
+    pub fn id(self) -> &'static str {
+        match self {
+            SortKey::Loaded => "loaded",
+            SortKey::DueDate => "due",
+            SortKey::AccessDate => "access",
+            SortKey::Course => "course",
+            SortKey::Learner => "learner",
+            SortKey::Status => "status",
+        }
+    }
+
+    /// The key with identifier `id`.
+    pub fn from_id(id: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn active_chips_list_and_remove_each_criterion() {
+        let mut filter = Filter {
+            text: " abc ".into(),
+            courses: vec!["c1".into(), "c2".into()],
+            due: DateRange {
+                from: Some(date!(2026 - 11 - 01)),
+                to: None,
+            },
+            ..Filter::default()
+        }
+        .with_status(Status::Overdue)
+        .with_certificate(CertificateState::Expired)
+        .with_type(EnrollmentType::FromCatalog);
+        let chips = filter.active();
+        let labels: Vec<String> = chips.iter().map(ActiveFilter::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "Search: “abc”",
+                "Course c1",
+                "Course c2",
+                "Overdue",
+                "Certificate expired",
+                "Added from the catalog",
+                "Due from 2026-11-01"
+            ]
+        );
+        for chip in &chips {
+            filter.remove(chip);
+        }
+        assert!(filter.is_empty(), "{filter:?}");
+    }
+
+    #[test]
+    fn toggles() {
+        let mut filter = Filter::default();
+        filter.toggle_course("c1");
+        filter.toggle_learner("l1");
+        assert_eq!(
+            (filter.courses.clone(), filter.learners.clone()),
+            (vec!["c1".into()], vec!["l1".into()])
+        );
+        filter.toggle_course("c1");
+        assert!(filter.courses.is_empty());
+        let mut choice = Choice::of([1, 3]);
+        choice.remove(1);
+        assert_eq!(choice, Choice::of([3]));
+        assert!(Choice::ANY.admits(4) && !choice.admits(2));
+    }
+
+    #[test]
+    fn sort_key_ids_round_trip() {
+        for key in SortKey::ALL {
+            assert_eq!(SortKey::from_id(key.id()), Some(key));
+        }
+        assert_eq!(SortKey::from_id("nope"), None);
     }
 }
