@@ -23,13 +23,13 @@ tools:
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
-	cargo clippy --lib --bins --test web --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo clippy --lib --bins --test web --test view --target wasm32-unknown-unknown --quiet -- -D warnings
 
 test-native:
 	cargo test --workspace
 
 test-browser:
-	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- cargo test --target wasm32-unknown-unknown --test web
+	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- cargo test --target wasm32-unknown-unknown --test web --test view
 
 ## Criterion benchmark of the parser and the store (native).
 bench-native:

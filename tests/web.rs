@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use enrollment_cards::api::{AccessToken, ApiError, Client, ClientConfig, EnrollmentQuery};
-use enrollment_cards::components::{EnrollmentList, ListSource};
+use enrollment_cards::components::{EnrollmentCards, ListSource};
 use enrollment_cards::{ParseError, StatusRules};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
@@ -214,76 +214,37 @@ fn container() -> web_sys::HtmlElement {
 
 fn source(endpoint: &str, token: &str, page_size: Option<u32>) -> ListSource {
     ListSource {
-        config: config(endpoint, token),
-        query: EnrollmentQuery::default(),
         page_size,
-        rules: StatusRules::new(date!(2026 - 11 - 26)),
+        ..ListSource::new(config(endpoint, token), StatusRules::new(date!(2026 - 11 - 26)))
     }
 }
 
 #[wasm_bindgen_test]
-async fn card_list_shows_the_mocks_enrollments() {
-    let expected = client()
-        .fetch_enrollments(&EnrollmentQuery::default())
-        .await
-        .expect("200");
+async fn cards_view_shows_the_mocks_enrollments() {
+    let expected = client().fetch_enrollments(&EnrollmentQuery::default()).await.expect("200");
     let root = container();
     let list_source = source(MOCK, "demo-token", Some(100));
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <EnrollmentList source=list_source /> },
-    );
-    let cards = || {
-        root.query_selector_all("article[data-enrollment-id]")
-            .map(|l| l.length())
-            .unwrap_or(0)
-    };
-    assert!(
-        until(5_000, || cards() == ENROLLMENTS as u32).await,
-        "{} cards",
-        cards()
-    );
-    let first = root
-        .query_selector("article[data-enrollment-id]")
-        .ok()
-        .flatten()
-        .expect("a card");
-    assert_eq!(
-        first.get_attribute("data-enrollment-id").as_deref(),
-        Some(expected.enrollments[0].enrollment_id.as_str())
-    );
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <EnrollmentCards source=list_source /> });
+    let count = || root.query_selector("[data-ec=count]").ok().flatten();
+    let total = || count().and_then(|c| c.get_attribute("data-total"));
+    assert!(until(5_000, || total().as_deref() == Some("300")).await, "total {:?}", total());
+    assert!(until(2_000, || root.query_selector("[data-ec=progress]").ok().flatten().is_none()).await);
+    assert_eq!(count().and_then(|c| c.text_content()).as_deref(), Some("300 of 300 enrollments"));
+    let first = root.query_selector("article[data-enrollment-id]").ok().flatten().expect("a card");
+    assert_eq!(first.get_attribute("data-enrollment-id").as_deref(), Some(expected.enrollments[0].enrollment_id.as_str()));
     let text = first.text_content().unwrap_or_default();
-    assert!(
-        text.contains(&expected.enrollments[0].course_id) && text.contains("Access"),
-        "{text}"
-    );
-    let count = root
-        .query_selector("[data-ec=count]")
-        .ok()
-        .flatten()
-        .expect("count");
-    assert_eq!(count.get_attribute("data-total").as_deref(), Some("300"));
-    assert_eq!(count.text_content().as_deref(), Some("300 of 300 enrollments"));
+    assert!(text.contains(&expected.enrollments[0].course_id) && text.contains("Access"), "{text}");
 }
 
 #[wasm_bindgen_test]
-async fn card_list_shows_a_readable_error() {
+async fn cards_view_shows_a_readable_error() {
     let root = container();
     let list_source = source(MOCK, "restricted-token", None);
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <EnrollmentList source=list_source /> },
-    );
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <EnrollmentCards source=list_source /> });
     let error = || root.query_selector("[data-ec=error]").ok().flatten();
     assert!(until(5_000, || error().is_some()).await, "no error panel");
     let panel = error().expect("panel");
     assert_eq!(panel.get_attribute("data-status").as_deref(), Some("403"));
-    assert!(panel
-        .text_content()
-        .unwrap_or_default()
-        .contains("Your role cannot list enrollments"));
-    assert!(
-        !root.inner_html().contains("restricted-token"),
-        "the token is never in the DOM"
-    );
+    assert!(panel.text_content().unwrap_or_default().contains("Your role cannot list enrollments"));
+    assert!(!root.inner_html().contains("restricted-token"), "the token is never in the DOM");
 }

@@ -1,20 +1,31 @@
-//! One enrollment as a card: every field labelled, states as text badges.
+//! One enrollment as a card: every field labelled, dates in the widget's locale, relative hints,
+//! states as text badges (never colour alone).
 
 use leptos::prelude::*;
 
+use super::state::CardsState;
+use crate::core::display::{certificate_hint, status_hint};
 use crate::core::model::Enrollment;
-use crate::core::status::{CertificateState, Status};
+use crate::core::status::CertificateState;
 
-/// A card for one enrollment (`<article data-enrollment-id="…">`).
+/// The card for store row `row`, at position `index` of the current result.
 #[component]
 pub fn Card(
-    /// The enrollment shown.
-    enrollment: Enrollment,
-    /// Its derived status.
-    status: Status,
-    /// Its certificate state.
-    certificate_state: CertificateState,
+    /// Shared view state.
+    state: CardsState,
+    /// Store row.
+    row: u32,
+    /// Position in the current result (for keyboard navigation).
+    index: usize,
+    /// Whether this card is the one Tab lands on.
+    #[prop(into)]
+    tab_stop: Signal<bool>,
 ) -> impl IntoView {
+    let Some((enrollment, (status, certificate_state), today)) =
+        state.with_store(|s| Some((s.enrollment(row)?, s.states(row), s.rules().today))).flatten()
+    else {
+        return None;
+    };
     let Enrollment {
         enrollment_id,
         course_id,
@@ -26,43 +37,65 @@ pub fn Card(
         enrollment_type,
         certificate,
     } = enrollment;
-    let optional = |d: Option<time::Date>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
-    let lock = match (should_lock_after_due_date, expiration_date) {
-        (_, Some(day)) => format!("Locks after {day}"),
-        (true, None) => "Locks after the due date".to_owned(),
-        (false, None) => "Stays open".to_owned(),
+    let date = |d: time::Date| state.format_date(d);
+    let hint = status_hint(status, access_date, due_date, expiration_date, today);
+    let due = due_date.map_or_else(|| "No due date".to_owned(), date);
+    let lock = match (expiration_date, should_lock_after_due_date) {
+        (Some(day), _) => format!("Locks after {}", date(day)),
+        (None, true) => "Locks after the due date".to_owned(),
+        (None, false) => "Stays open after the due date".to_owned(),
     };
-    let certificate_text = certificate.as_ref().map(|c| {
-        let issued = c
-            .issued_at
-            .map_or_else(|| "—".to_owned(), |t| t.date().to_string());
-        let expires = c
-            .expires_at
-            .map_or_else(|| "never".to_owned(), |t| t.date().to_string());
-        format!("Issued {issued}, expires {expires}")
-    });
-    view! {
-        <article class="ec-card" data-enrollment-id=enrollment_id.clone() data-status=status.label()>
+    let certificate_text = match &certificate {
+        None => "None".to_owned(),
+        Some(c) => {
+            let issued = c.issued_at.map_or_else(|| "Issued".to_owned(), |t| format!("Issued {}", date(t.date())));
+            let expiry = c
+                .expires_at
+                .map_or_else(|| "never expires".to_owned(), |t| format!("expires {}", date(t.date())));
+            format!("{issued}, {expiry}")
+        }
+    };
+    let expires = certificate.as_ref().and_then(|c| c.expires_at).map(|t| t.date());
+    let certificate_hint = certificate_hint(certificate_state, expires, today);
+    let label = format!("Enrollment of learner {learner_id} in course {course_id}: {}", status.label());
+    Some(view! {
+        <article
+            class="ec-card"
+            role="listitem"
+            tabindex=move || if tab_stop.get() { "0" } else { "-1" }
+            aria-label=label
+            data-enrollment-id=enrollment_id
+            data-index=index
+            data-status=status.label()
+            data-certificate=certificate_state.label()
+        >
             <header class="ec-card__header">
-                <span class="ec-badge" data-badge="status">{status.label()}</span>
-                <span class="ec-badge" data-badge="certificate">{certificate_state.label()}</span>
+                <span class="ec-badge ec-badge--status">{status.label()}</span>
+                {(certificate_state != CertificateState::None)
+                    .then(|| view! { <span class="ec-badge ec-badge--certificate">{certificate_state.label()}</span> })}
             </header>
             <dl class="ec-card__fields">
                 <dt>"Course"</dt>
-                <dd title=course_id.clone()>{course_id.clone()}</dd>
+                <dd class="ec-id" title=course_id.clone()>{course_id.clone()}</dd>
                 <dt>"Learner"</dt>
-                <dd title=learner_id.clone()>{learner_id.clone()}</dd>
+                <dd class="ec-id" title=learner_id.clone()>{learner_id.clone()}</dd>
                 <dt>"Access"</dt>
-                <dd>{access_date.to_string()}</dd>
+                <dd>{date(access_date)}</dd>
                 <dt>"Due"</dt>
-                <dd>{optional(due_date)}</dd>
+                <dd>
+                    {due}
+                    {hint.map(|h| view! { <span class="ec-hint">{h}</span> })}
+                </dd>
                 <dt>"Lock"</dt>
                 <dd>{lock}</dd>
-                <dt>"Enrollment"</dt>
+                <dt>"Type"</dt>
                 <dd>{enrollment_type.label()}</dd>
                 <dt>"Certificate"</dt>
-                <dd>{certificate_text.unwrap_or_else(|| "None".to_owned())}</dd>
+                <dd title=certificate.as_ref().map(|c| c.id.clone())>
+                    {certificate_text}
+                    {certificate_hint.map(|h| view! { <span class="ec-hint">{h}</span> })}
+                </dd>
             </dl>
         </article>
-    }
+    })
 }

@@ -1,7 +1,14 @@
 //! The leptos view: one file per component. Components only wire signals to the core.
 
 pub mod card;
-pub mod enrollment_list;
+pub mod card_window;
+pub mod filter_bar;
+pub mod format;
+pub mod panels;
+pub mod picker;
+pub mod state;
+pub mod summary;
+pub mod view;
 
-pub use card::Card;
-pub use enrollment_list::{EnrollmentList, ListSource};
+pub use state::{CardsState, LoadState};
+pub use view::{CardsView, EnrollmentCards, ListSource};

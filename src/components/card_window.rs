@@ -1,0 +1,212 @@
+//! The windowed card grid: only the cards in and near the viewport exist in the DOM, whatever
+//! the number of results. Arrow keys, Page Up/Down, Home and End move the focus across the
+//! window's edge (the window scrolls, then the card is focused).
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_use::{use_element_size, use_scroll, UseElementSizeReturn, UseScrollReturn};
+use wasm_bindgen::JsCast;
+
+use super::card::Card;
+use super::state::CardsState;
+
+/// Card height in pixels (fixed, so positions are computed rather than measured).
+pub const CARD_HEIGHT: f64 = 236.0;
+/// Gap between cards.
+const GAP: f64 = 12.0;
+/// Narrowest card; the grid has as many columns as fit.
+const MIN_CARD_WIDTH: f64 = 272.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN_ROWS: usize = 2;
+const ROW_HEIGHT: f64 = CARD_HEIGHT + GAP;
+/// How long after a key press the window keeps the requested card focused.
+const FOCUS_SETTLE_MS: f64 = 1_000.0;
+
+/// Columns that fit in `width` pixels (one on a narrow container).
+fn columns_for(width: f64) -> usize {
+    (((width + GAP) / (MIN_CARD_WIDTH + GAP)).floor() as usize).max(1)
+}
+
+/// Which result positions are rendered: `[start, end)` and the first rendered grid row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Window {
+    start: usize,
+    end: usize,
+    first_row: usize,
+    columns: usize,
+}
+
+fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize) -> Window {
+    let columns = columns_for(width);
+    let rows = total.div_ceil(columns);
+    let first_visible = ((scroll_top.max(0.0) / ROW_HEIGHT).floor() as usize).min(rows.saturating_sub(1));
+    let visible = (viewport.max(ROW_HEIGHT) / ROW_HEIGHT).ceil() as usize + 1;
+    let first_row = first_visible.saturating_sub(OVERSCAN_ROWS).min(rows);
+    let last_row = (first_visible + visible + OVERSCAN_ROWS).min(rows);
+    Window {
+        start: first_row * columns,
+        end: (last_row * columns).min(total),
+        first_row,
+        columns,
+    }
+}
+
+/// The scrollable grid of cards for the current result.
+#[component]
+pub fn CardWindow(
+    /// Shared view state.
+    state: CardsState,
+) -> impl IntoView {
+    let container = NodeRef::<html::Div>::new();
+    let UseElementSizeReturn { width, height } = use_element_size(container);
+    let UseScrollReturn { y, set_y, .. } = use_scroll(container);
+    let total = Memo::new(move |_| state.result.with(|r| r.0.len()));
+    let window = Memo::new(move |_| window_for(y.get(), height.get(), width.get(), total.get()));
+    // The card Tab lands on: the last one focused, kept inside the rendered window.
+    let active = RwSignal::new(0usize);
+    // A card to focus once it is rendered (after the scroll that brings it in), with the time
+    // of the request. Windowing may re-create the card's element while the scroll settles, so
+    // the focus is re-applied on every window change for a moment.
+    let focus_request = RwSignal::new(None::<(usize, f64)>);
+    Effect::new(move |_| {
+        window.track();
+        if let Some((index, at)) = focus_request.get() {
+            if js_sys::Date::now() - at < FOCUS_SETTLE_MS {
+                request_animation_frame(move || focus_card(container, index));
+            }
+        }
+    });
+    let tab_stop = Memo::new(move |_| {
+        let w = window.get();
+        active.get().clamp(w.start, w.end.saturating_sub(1).max(w.start))
+    });
+    let cards = move || {
+        let w = window.get();
+        state
+            .result
+            .with(|r| r.0.slice(w.start, w.end).iter().enumerate().map(|(i, &row)| (w.start + i, row)).collect::<Vec<_>>())
+    };
+
+    let focus = move |index: usize| {
+        let w = window.get_untracked();
+        let top = (index / w.columns) as f64 * ROW_HEIGHT;
+        let (scroll, viewport) = (y.get_untracked(), height.get_untracked());
+        if top < scroll {
+            set_y(top);
+        } else if top + ROW_HEIGHT > scroll + viewport {
+            set_y(top + ROW_HEIGHT - viewport);
+        }
+        active.set(index);
+        focus_request.set(Some((index, js_sys::Date::now())));
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let n = total.get_untracked();
+        if n == 0 {
+            return;
+        }
+        let w = window.get_untracked();
+        let current = active.get_untracked().min(n - 1);
+        let page = ((height.get_untracked() / ROW_HEIGHT).floor() as usize).max(1) * w.columns;
+        let next = match ev.key().as_str() {
+            "ArrowDown" => current + w.columns,
+            "ArrowUp" => current.saturating_sub(w.columns),
+            "ArrowRight" => current + 1,
+            "ArrowLeft" => current.saturating_sub(1),
+            "PageDown" => current + page,
+            "PageUp" => current.saturating_sub(page),
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        focus(next.min(n - 1));
+    };
+    let on_focusin = move |ev: web_sys::FocusEvent| {
+        let index = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("data-index"))
+            .and_then(|i| i.parse().ok());
+        if let Some(index) = index {
+            active.set(index);
+        }
+    };
+
+    view! {
+        // Height and overflow are inline too, so the window stays bounded without the stylesheet.
+        <div
+            class="ec-window"
+            node_ref=container
+            style="height: var(--ec-list-height, 70vh); overflow-y: auto; position: relative"
+            on:keydown=on_keydown
+            on:focusin=on_focusin
+        >
+            <div
+                class="ec-window__spacer"
+                role="list"
+                aria-label="Enrollments"
+                style:height=move || format!("{}px", (total.get().div_ceil(window.get().columns)) as f64 * ROW_HEIGHT)
+            >
+                <div
+                    class="ec-window__grid"
+                    style:transform=move || format!("translateY({}px)", window.get().first_row as f64 * ROW_HEIGHT)
+                    style:grid-template-columns=move || format!("repeat({}, minmax(0, 1fr))", window.get().columns)
+                    style:grid-auto-rows=format!("{CARD_HEIGHT}px")
+                    style:gap=format!("{GAP}px")
+                >
+                    <For
+                        each=cards
+                        key=|entry| *entry
+                        children=move |(index, row)| {
+                            let is_tab_stop = Signal::derive(move || tab_stop.get() == index);
+                            view! { <Card state row index tab_stop=is_tab_stop /> }
+                        }
+                    />
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Focuses the card at `index` if it is rendered and not focused already (without scrolling:
+/// the window has scrolled it into view).
+fn focus_card(container: NodeRef<html::Div>, index: usize) {
+    let card = container
+        .get_untracked()
+        .and_then(|c| c.query_selector(&format!("[data-index=\"{index}\"]")).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(card) = card else { return };
+    let focused = card.owner_document().and_then(|d| d.active_element());
+    if focused.as_ref() != Some(card.as_ref()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = card.focus_with_options(&options);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_follow_the_container_width() {
+        assert_eq!(columns_for(0.0), 1);
+        assert_eq!(columns_for(320.0), 1);
+        assert_eq!(columns_for(556.0), 2);
+        assert_eq!(columns_for(1200.0), 4);
+    }
+
+    #[test]
+    fn the_window_covers_the_viewport_plus_overscan() {
+        let w = window_for(0.0, 600.0, 1200.0, 20_000);
+        assert_eq!((w.start, w.first_row, w.columns), (0, 0, 4));
+        assert_eq!(w.end, (3 + 1 + 2) * 4);
+        let deep = window_for(248.0 * 1000.0, 600.0, 1200.0, 20_000);
+        assert_eq!(deep.first_row, 998);
+        assert_eq!(deep.start, 998 * 4);
+        assert!(deep.end - deep.start <= 10 * 4);
+        let end = window_for(1e9, 600.0, 1200.0, 20_001);
+        assert_eq!((end.start, end.end), (4_998 * 4, 20_001));
+        assert!(window_for(0.0, 0.0, 0.0, 0).end == 0);
+    }
+}

@@ -1,0 +1,291 @@
+//! Browser tests of the cards view on fixture data: cards, the live count, search, chips,
+//! clearing, the empty / no-match / error panels, windowing at 20,000 and keyboard focus.
+
+#![cfg(target_arch = "wasm32")]
+
+use enrollment_cards::api::ApiError;
+use enrollment_cards::components::{CardsState, CardsView, LoadState};
+use enrollment_cards::{Certificate, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, Status, StatusRules};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
+use time::macros::{date, datetime};
+use time::{Date, Duration};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TODAY: Date = date!(2026 - 11 - 26);
+
+/// A deterministic UUID-shaped ID.
+fn uuid(kind: u32, n: u32) -> String {
+    let h = (u64::from(n) + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(kind) << 56;
+    format!("{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}", (h >> 32) as u32, (h >> 16) as u16, n % 4096, kind, h & 0xFFFF_FFFF_FFFF)
+}
+
+/// `n` enrollments cycling through overdue, due soon, locked, upcoming, certified and expired.
+fn fixture(n: u32) -> Vec<Enrollment> {
+    let day = |d: i64| TODAY + Duration::days(d);
+    (0..n)
+        .map(|i| {
+            let mut e = Enrollment {
+                enrollment_id: uuid(1, i),
+                course_id: uuid(2, i % 12),
+                learner_id: uuid(3, i / 12),
+                access_date: day(-30),
+                due_date: None,
+                expiration_date: None,
+                should_lock_after_due_date: false,
+                enrollment_type: if i % 4 == 0 { EnrollmentType::FromCatalog } else { EnrollmentType::AssignedByAdmin },
+                certificate: None,
+            };
+            match i % 6 {
+                0 => e.due_date = Some(day(-5)),
+                1 => e.due_date = Some(day(3)),
+                2 => {
+                    e.due_date = Some(day(-5));
+                    e.should_lock_after_due_date = true;
+                    e.expiration_date = Some(day(-5));
+                }
+                3 => e.access_date = day(10),
+                4 => {
+                    e.certificate = Some(Certificate {
+                        id: uuid(4, i),
+                        issued_at: Some(datetime!(2026-10-01 09:30:00 UTC)),
+                        expires_at: Some(datetime!(2027-10-01 09:30:00 UTC)),
+                    })
+                }
+                _ => {
+                    e.certificate = Some(Certificate {
+                        id: uuid(4, i),
+                        issued_at: Some(datetime!(2025-01-10 12:00:00 UTC)),
+                        expires_at: Some(datetime!(2026-01-10 12:00:00 UTC)),
+                    })
+                }
+            }
+            e
+        })
+        .collect()
+}
+
+/// How many fixture rows `filter` matches (computed by the core, independently of the DOM).
+fn expected(list: &[Enrollment], filter: &Filter) -> usize {
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    store.append(list.to_vec());
+    store.query(filter, Sort::default()).len()
+}
+
+async fn until(ms: u32, ready: impl Fn() -> bool) -> bool {
+    for _ in 0..ms / 10 {
+        if ready() {
+            return true;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    ready()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("document")
+}
+
+/// A 1000 px wide container with the widget's stylesheet.
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    if doc.get_element_by_id("ec-test-style").is_none() {
+        let style = doc.create_element("style").expect("style");
+        style.set_id("ec-test-style");
+        style.set_text_content(Some(include_str!("../style/enrollment-cards.css")));
+        doc.head().expect("head").append_child(&style).expect("append");
+    }
+    let div = doc.create_element("div").expect("div");
+    div.set_attribute("style", "width: 1000px; --ec-list-height: 600px").expect("style");
+    doc.body().expect("body").append_child(&div).expect("append");
+    div.unchecked_into()
+}
+
+/// Mounts the view over `list` (fully loaded unless `load` says otherwise).
+fn mount(list: Vec<Enrollment>, load: LoadState, retries: &'static AtomicU32) -> web_sys::HtmlElement {
+    let root = container();
+    let target = root.clone();
+    leptos::mount::mount_to(target, move || {
+        let state = CardsState::new(StatusRules::new(TODAY), Some("en-US"));
+        state.append(list);
+        state.load.set(load);
+        let retry = Callback::new(move |()| {
+            retries.fetch_add(1, Ordering::SeqCst);
+        });
+        view! { <CardsView state retry /> }
+    })
+    .forget();
+    root
+}
+
+fn query(root: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlElement> {
+    root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into().ok())
+}
+
+fn count_of(root: &web_sys::HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector).map(|l| l.length()).unwrap_or(0)
+}
+
+fn shown(root: &web_sys::HtmlElement) -> Option<String> {
+    query(root, "[data-ec=count]").and_then(|c| c.get_attribute("data-shown"))
+}
+
+fn type_into(input: &web_sys::HtmlElement, text: &str) {
+    let input: web_sys::HtmlInputElement = input.clone().unchecked_into();
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+static NO_RETRY: AtomicU32 = AtomicU32::new(0);
+
+#[wasm_bindgen_test]
+async fn cards_and_count_show_the_data() {
+    let list = fixture(60);
+    let root = mount(list.clone(), LoadState::Done, &NO_RETRY);
+    assert!(until(2_000, || count_of(&root, "[data-enrollment-id]") > 0).await);
+    let count = query(&root, "[data-ec=count]").expect("count");
+    assert_eq!(count.text_content().as_deref(), Some("60 of 60 enrollments"));
+    assert_eq!(count.get_attribute("data-total").as_deref(), Some("60"));
+    let first = query(&root, "[data-enrollment-id]").expect("card");
+    assert_eq!(first.get_attribute("data-enrollment-id"), Some(list[0].enrollment_id.clone()));
+    let text = first.text_content().unwrap_or_default();
+    for expected in ["Overdue", "Course", "Learner", "Access", "Due", "overdue by 5 days", "Nov 21, 2026", "Added from the catalog"] {
+        assert!(text.contains(expected), "{expected:?} missing in {text}");
+    }
+    assert!(until(2_000, || query(&root, "[data-index='4']").is_some()).await);
+    let certified = query(&root, "[data-index='4']").expect("fifth card").text_content().unwrap_or_default();
+    assert!(certified.contains("Certificate valid") && certified.contains("expires Oct 1, 2027"), "{certified}");
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_search_updates_count_and_cards() {
+    let list = fixture(120);
+    let root = mount(list.clone(), LoadState::Done, &NO_RETRY);
+    let search = query(&root, "[data-ec=search]").expect("search box");
+    let needle = list[7].enrollment_id[..6].to_owned();
+    type_into(&search, &needle);
+    let want = expected(&list, &Filter { text: needle.clone(), ..Filter::default() });
+    assert!(want < 120);
+    assert!(until(2_000, || shown(&root) == Some(want.to_string())).await, "shown {:?}, want {want}", shown(&root));
+    let ids: Vec<String> = (0..count_of(&root, "[data-enrollment-id]"))
+        .filter_map(|i| root.query_selector_all("[data-enrollment-id]").ok()?.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-enrollment-id"))
+        .collect();
+    assert!(ids.contains(&list[7].enrollment_id));
+    // Uppercase finds the same rows.
+    type_into(&search, &needle.to_uppercase());
+    TimeoutFuture::new(20).await;
+    assert_eq!(shown(&root), Some(want.to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn toggling_a_chip_and_clearing_filters() {
+    let list = fixture(120);
+    let root = mount(list.clone(), LoadState::Done, &NO_RETRY);
+    assert!(until(2_000, || query(&root, "[data-ec=status-chip][data-value=Overdue]").is_some()).await);
+    let chip = query(&root, "[data-ec=status-chip][data-value=Overdue]").expect("chip");
+    assert!(chip.text_content().unwrap_or_default().contains("20"), "facet count on the chip");
+    chip.click();
+    let want = expected(&list, &Filter::default().with_status(Status::Overdue));
+    assert!(until(2_000, || shown(&root) == Some(want.to_string())).await);
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(count_of(&root, "[data-enrollment-id]") > 0);
+    assert!(root.query_selector_all("[data-enrollment-id]").map(|l| l.length()).unwrap_or(0) as usize <= want);
+    let active = query(&root, ".ec-active").expect("active chips").text_content().unwrap_or_default();
+    assert!(active.contains("Overdue"), "{active}");
+    query(&root, "[data-ec=clear]").expect("clear button").click();
+    assert!(until(2_000, || shown(&root) == Some("120".into())).await);
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert!(query(&root, "[data-ec=clear]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn no_match_empty_and_loading_states() {
+    let root = mount(fixture(30), LoadState::Done, &NO_RETRY);
+    type_into(&query(&root, "[data-ec=search]").expect("search"), "no-such-id");
+    assert!(until(2_000, || query(&root, "[data-ec=no-match]").is_some()).await);
+    assert_eq!(shown(&root).as_deref(), Some("0"));
+
+    let empty = mount(Vec::new(), LoadState::Done, &NO_RETRY);
+    assert!(until(2_000, || query(&empty, "[data-ec=empty]").is_some()).await);
+
+    let loading = mount(Vec::new(), LoadState::Loading, &NO_RETRY);
+    assert!(until(2_000, || count_of(&loading, ".ec-skeleton") > 0).await);
+    assert_eq!(count_of(&loading, "[data-enrollment-id]"), 0);
+}
+
+static RETRIES: AtomicU32 = AtomicU32::new(0);
+
+#[wasm_bindgen_test]
+async fn error_panel_with_retry_and_partial_result() {
+    let error = ApiError::from_status(403, "<response><code>403</code><message>Permission denied</message></response>");
+    let root = mount(fixture(24), LoadState::Failed(error), &RETRIES);
+    assert!(until(2_000, || query(&root, "[data-ec=error]").is_some()).await);
+    let panel = query(&root, "[data-ec=error]").expect("panel");
+    assert_eq!(panel.get_attribute("data-status").as_deref(), Some("403"));
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let text = panel.text_content().unwrap_or_default();
+    assert!(text.contains("HTTP 403") && text.contains("Your role cannot list enrollments"), "{text}");
+    assert!(query(&root, "[data-ec=partial]").is_some(), "says the list is incomplete");
+    assert!(count_of(&root, "[data-enrollment-id]") > 0, "keeps what it has");
+    query(&root, "[data-ec=retry]").expect("retry").click();
+    assert_eq!(RETRIES.load(Ordering::SeqCst), 1);
+}
+
+#[wasm_bindgen_test]
+async fn twenty_thousand_cards_stay_windowed_and_scroll_to_the_end() {
+    let list = fixture(20_000);
+    let last = list[19_999].enrollment_id.clone();
+    let root = mount(list, LoadState::Done, &NO_RETRY);
+    assert!(until(3_000, || count_of(&root, "[data-enrollment-id]") > 0).await);
+    let bounded = count_of(&root, "[data-enrollment-id]");
+    assert!(bounded < 200, "{bounded} cards in the DOM");
+    let window = query(&root, ".ec-window").expect("window");
+    for step in 1..=4 {
+        window.set_scroll_top(window.scroll_height() * step / 4);
+        TimeoutFuture::new(50).await;
+        let cards = count_of(&root, "[data-enrollment-id]");
+        assert!(cards < 200, "{cards} cards in the DOM while scrolling");
+    }
+    let selector = format!("[data-enrollment-id='{last}']");
+    assert!(until(2_000, || query(&root, &selector).is_some()).await, "the last card is shown at the end");
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_moves_focus_across_the_window_edge() {
+    let list = fixture(5_000);
+    let root = mount(list, LoadState::Done, &NO_RETRY);
+    assert!(until(2_000, || query(&root, "[data-index='0']").is_some()).await);
+    let first = query(&root, "[data-index='0']").expect("first card");
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"), "one tab stop in the grid");
+    first.focus().expect("focus");
+    let press = |key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+        let target = document().active_element().expect("focused element");
+        target.dispatch_event(&event).expect("dispatch");
+    };
+    let focused_index = || document().active_element().and_then(|e| e.get_attribute("data-index"));
+    press("End");
+    assert!(until(2_000, || focused_index().as_deref() == Some("4999")).await, "End focuses the last card: {:?}", focused_index());
+    press("Home");
+    assert!(until(2_000, || focused_index().as_deref() == Some("0")).await);
+    press("ArrowDown");
+    let columns = until(2_000, || focused_index().is_some_and(|i| i != "0")).await;
+    assert!(columns, "ArrowDown moves down a row");
+    for _ in 0..30 {
+        press("PageDown");
+        TimeoutFuture::new(5).await;
+    }
+    assert!(until(2_000, || focused_index().is_some_and(|i| i.parse::<u32>().unwrap_or(0) > 100)).await);
+    assert!(count_of(&root, "[data-enrollment-id]") < 200);
+}
