@@ -5,7 +5,9 @@
 
 use enrollment_cards::api::ApiError;
 use enrollment_cards::components::{CardsState, CardsView, LoadState};
-use enrollment_cards::{Certificate, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, Status, StatusRules};
+use enrollment_cards::{
+    Certificate, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, Status, StatusRules,
+};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -21,7 +23,14 @@ const TODAY: Date = date!(2026 - 11 - 26);
 /// A deterministic UUID-shaped ID.
 fn uuid(kind: u32, n: u32) -> String {
     let h = (u64::from(n) + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(kind) << 56;
-    format!("{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}", (h >> 32) as u32, (h >> 16) as u16, n % 4096, kind, h & 0xFFFF_FFFF_FFFF)
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        (h >> 32) as u32,
+        (h >> 16) as u16,
+        n % 4096,
+        kind,
+        h & 0xFFFF_FFFF_FFFF
+    )
 }
 
 /// `n` enrollments cycling through overdue, due soon, locked, upcoming, certified and expired.
@@ -37,7 +46,11 @@ fn fixture(n: u32) -> Vec<Enrollment> {
                 due_date: None,
                 expiration_date: None,
                 should_lock_after_due_date: false,
-                enrollment_type: if i % 4 == 0 { EnrollmentType::FromCatalog } else { EnrollmentType::AssignedByAdmin },
+                enrollment_type: if i % 4 == 0 {
+                    EnrollmentType::FromCatalog
+                } else {
+                    EnrollmentType::AssignedByAdmin
+                },
                 certificate: None,
             };
             match i % 6 {
@@ -100,7 +113,8 @@ fn container() -> web_sys::HtmlElement {
         doc.head().expect("head").append_child(&style).expect("append");
     }
     let div = doc.create_element("div").expect("div");
-    div.set_attribute("style", "width: 1000px; --ec-list-height: 600px").expect("style");
+    div.set_attribute("style", "width: 1000px; --ec-list-height: 600px")
+        .expect("style");
     doc.body().expect("body").append_child(&div).expect("append");
     div.unchecked_into()
 }
@@ -123,7 +137,10 @@ fn mount(list: Vec<Enrollment>, load: LoadState, retries: &'static AtomicU32) ->
 }
 
 fn query(root: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlElement> {
-    root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into().ok())
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
 }
 
 fn count_of(root: &web_sys::HtmlElement, selector: &str) -> u32 {
@@ -154,14 +171,32 @@ async fn cards_and_count_show_the_data() {
     assert_eq!(count.text_content().as_deref(), Some("60 of 60 enrollments"));
     assert_eq!(count.get_attribute("data-total").as_deref(), Some("60"));
     let first = query(&root, "[data-enrollment-id]").expect("card");
-    assert_eq!(first.get_attribute("data-enrollment-id"), Some(list[0].enrollment_id.clone()));
+    assert_eq!(
+        first.get_attribute("data-enrollment-id"),
+        Some(list[0].enrollment_id.clone())
+    );
     let text = first.text_content().unwrap_or_default();
-    for expected in ["Overdue", "Course", "Learner", "Access", "Due", "overdue by 5 days", "Nov 21, 2026", "Added from the catalog"] {
+    for expected in [
+        "Overdue",
+        "Course",
+        "Learner",
+        "Access",
+        "Due",
+        "overdue by 5 days",
+        "Nov 21, 2026",
+        "Added from the catalog",
+    ] {
         assert!(text.contains(expected), "{expected:?} missing in {text}");
     }
     assert!(until(2_000, || query(&root, "[data-index='4']").is_some()).await);
-    let certified = query(&root, "[data-index='4']").expect("fifth card").text_content().unwrap_or_default();
-    assert!(certified.contains("Certificate valid") && certified.contains("expires Oct 1, 2027"), "{certified}");
+    let certified = query(&root, "[data-index='4']")
+        .expect("fifth card")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        certified.contains("Certificate valid") && certified.contains("expires Oct 1, 2027"),
+        "{certified}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -171,12 +206,26 @@ async fn typing_in_search_updates_count_and_cards() {
     let search = query(&root, "[data-ec=search]").expect("search box");
     let needle = list[7].enrollment_id[..6].to_owned();
     type_into(&search, &needle);
-    let want = expected(&list, &Filter { text: needle.clone(), ..Filter::default() });
+    let want = expected(
+        &list,
+        &Filter {
+            text: needle.clone(),
+            ..Filter::default()
+        },
+    );
     assert!(want < 120);
-    assert!(until(2_000, || shown(&root) == Some(want.to_string())).await, "shown {:?}, want {want}", shown(&root));
+    assert!(
+        until(2_000, || shown(&root) == Some(want.to_string())).await,
+        "shown {:?}, want {want}",
+        shown(&root)
+    );
     let ids: Vec<String> = (0..count_of(&root, "[data-enrollment-id]"))
         .filter_map(|i| root.query_selector_all("[data-enrollment-id]").ok()?.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-enrollment-id"))
+        .filter_map(|n| {
+            n.dyn_into::<web_sys::Element>()
+                .ok()?
+                .get_attribute("data-enrollment-id")
+        })
         .collect();
     assert!(ids.contains(&list[7].enrollment_id));
     // Uppercase finds the same rows.
@@ -189,16 +238,34 @@ async fn typing_in_search_updates_count_and_cards() {
 async fn toggling_a_chip_and_clearing_filters() {
     let list = fixture(120);
     let root = mount(list.clone(), LoadState::Done, &NO_RETRY);
-    assert!(until(2_000, || query(&root, "[data-ec=status-chip][data-value=Overdue]").is_some()).await);
+    assert!(
+        until(2_000, || query(
+            &root,
+            "[data-ec=status-chip][data-value=Overdue]"
+        )
+        .is_some())
+        .await
+    );
     let chip = query(&root, "[data-ec=status-chip][data-value=Overdue]").expect("chip");
-    assert!(chip.text_content().unwrap_or_default().contains("20"), "facet count on the chip");
+    assert!(
+        chip.text_content().unwrap_or_default().contains("20"),
+        "facet count on the chip"
+    );
     chip.click();
     let want = expected(&list, &Filter::default().with_status(Status::Overdue));
     assert!(until(2_000, || shown(&root) == Some(want.to_string())).await);
     assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert!(count_of(&root, "[data-enrollment-id]") > 0);
-    assert!(root.query_selector_all("[data-enrollment-id]").map(|l| l.length()).unwrap_or(0) as usize <= want);
-    let active = query(&root, ".ec-active").expect("active chips").text_content().unwrap_or_default();
+    assert!(
+        root.query_selector_all("[data-enrollment-id]")
+            .map(|l| l.length())
+            .unwrap_or(0) as usize
+            <= want
+    );
+    let active = query(&root, ".ec-active")
+        .expect("active chips")
+        .text_content()
+        .unwrap_or_default();
     assert!(active.contains("Overdue"), "{active}");
     query(&root, "[data-ec=clear]").expect("clear button").click();
     assert!(until(2_000, || shown(&root) == Some("120".into())).await);
@@ -225,15 +292,24 @@ static RETRIES: AtomicU32 = AtomicU32::new(0);
 
 #[wasm_bindgen_test]
 async fn error_panel_with_retry_and_partial_result() {
-    let error = ApiError::from_status(403, "<response><code>403</code><message>Permission denied</message></response>");
+    let error = ApiError::from_status(
+        403,
+        "<response><code>403</code><message>Permission denied</message></response>",
+    );
     let root = mount(fixture(24), LoadState::Failed(error), &RETRIES);
     assert!(until(2_000, || query(&root, "[data-ec=error]").is_some()).await);
     let panel = query(&root, "[data-ec=error]").expect("panel");
     assert_eq!(panel.get_attribute("data-status").as_deref(), Some("403"));
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
     let text = panel.text_content().unwrap_or_default();
-    assert!(text.contains("HTTP 403") && text.contains("Your role cannot list enrollments"), "{text}");
-    assert!(query(&root, "[data-ec=partial]").is_some(), "says the list is incomplete");
+    assert!(
+        text.contains("HTTP 403") && text.contains("Your role cannot list enrollments"),
+        "{text}"
+    );
+    assert!(
+        query(&root, "[data-ec=partial]").is_some(),
+        "says the list is incomplete"
+    );
     assert!(count_of(&root, "[data-enrollment-id]") > 0, "keeps what it has");
     query(&root, "[data-ec=retry]").expect("retry").click();
     assert_eq!(RETRIES.load(Ordering::SeqCst), 1);
@@ -255,7 +331,10 @@ async fn twenty_thousand_cards_stay_windowed_and_scroll_to_the_end() {
         assert!(cards < 200, "{cards} cards in the DOM while scrolling");
     }
     let selector = format!("[data-enrollment-id='{last}']");
-    assert!(until(2_000, || query(&root, &selector).is_some()).await, "the last card is shown at the end");
+    assert!(
+        until(2_000, || query(&root, &selector).is_some()).await,
+        "the last card is shown at the end"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -264,19 +343,32 @@ async fn keyboard_moves_focus_across_the_window_edge() {
     let root = mount(list, LoadState::Done, &NO_RETRY);
     assert!(until(2_000, || query(&root, "[data-index='0']").is_some()).await);
     let first = query(&root, "[data-index='0']").expect("first card");
-    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"), "one tab stop in the grid");
+    assert_eq!(
+        first.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "one tab stop in the grid"
+    );
     first.focus().expect("focus");
     let press = |key: &str| {
         let init = web_sys::KeyboardEventInit::new();
         init.set_key(key);
         init.set_bubbles(true);
-        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
         let target = document().active_element().expect("focused element");
         target.dispatch_event(&event).expect("dispatch");
     };
-    let focused_index = || document().active_element().and_then(|e| e.get_attribute("data-index"));
+    let focused_index = || {
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-index"))
+    };
     press("End");
-    assert!(until(2_000, || focused_index().as_deref() == Some("4999")).await, "End focuses the last card: {:?}", focused_index());
+    assert!(
+        until(2_000, || focused_index().as_deref() == Some("4999")).await,
+        "End focuses the last card: {:?}",
+        focused_index()
+    );
     press("Home");
     assert!(until(2_000, || focused_index().as_deref() == Some("0")).await);
     press("ArrowDown");
@@ -286,6 +378,10 @@ async fn keyboard_moves_focus_across_the_window_edge() {
         press("PageDown");
         TimeoutFuture::new(5).await;
     }
-    assert!(until(2_000, || focused_index().is_some_and(|i| i.parse::<u32>().unwrap_or(0) > 100)).await);
+    assert!(
+        until(2_000, || focused_index()
+            .is_some_and(|i| i.parse::<u32>().unwrap_or(0) > 100))
+        .await
+    );
     assert!(count_of(&root, "[data-enrollment-id]") < 200);
 }

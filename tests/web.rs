@@ -221,30 +221,69 @@ fn source(endpoint: &str, token: &str, page_size: Option<u32>) -> ListSource {
 
 #[wasm_bindgen_test]
 async fn cards_view_shows_the_mocks_enrollments() {
-    let expected = client().fetch_enrollments(&EnrollmentQuery::default()).await.expect("200");
+    let expected = client()
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect("200");
     let root = container();
     let list_source = source(MOCK, "demo-token", Some(100));
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <EnrollmentCards source=list_source /> });
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <EnrollmentCards source=list_source /> },
+    );
     let count = || root.query_selector("[data-ec=count]").ok().flatten();
     let total = || count().and_then(|c| c.get_attribute("data-total"));
-    assert!(until(5_000, || total().as_deref() == Some("300")).await, "total {:?}", total());
-    assert!(until(2_000, || root.query_selector("[data-ec=progress]").ok().flatten().is_none()).await);
-    assert_eq!(count().and_then(|c| c.text_content()).as_deref(), Some("300 of 300 enrollments"));
-    let first = root.query_selector("article[data-enrollment-id]").ok().flatten().expect("a card");
-    assert_eq!(first.get_attribute("data-enrollment-id").as_deref(), Some(expected.enrollments[0].enrollment_id.as_str()));
+    assert!(
+        until(5_000, || total().as_deref() == Some("300")).await,
+        "total {:?}",
+        total()
+    );
+    assert!(
+        until(2_000, || root
+            .query_selector("[data-ec=progress]")
+            .ok()
+            .flatten()
+            .is_none())
+        .await
+    );
+    assert_eq!(
+        count().and_then(|c| c.text_content()).as_deref(),
+        Some("300 of 300 enrollments")
+    );
+    let first = root
+        .query_selector("article[data-enrollment-id]")
+        .ok()
+        .flatten()
+        .expect("a card");
+    assert_eq!(
+        first.get_attribute("data-enrollment-id").as_deref(),
+        Some(expected.enrollments[0].enrollment_id.as_str())
+    );
     let text = first.text_content().unwrap_or_default();
-    assert!(text.contains(&expected.enrollments[0].course_id) && text.contains("Access"), "{text}");
+    assert!(
+        text.contains(&expected.enrollments[0].course_id) && text.contains("Access"),
+        "{text}"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn cards_view_shows_a_readable_error() {
     let root = container();
     let list_source = source(MOCK, "restricted-token", None);
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <EnrollmentCards source=list_source /> });
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <EnrollmentCards source=list_source /> },
+    );
     let error = || root.query_selector("[data-ec=error]").ok().flatten();
     assert!(until(5_000, || error().is_some()).await, "no error panel");
     let panel = error().expect("panel");
     assert_eq!(panel.get_attribute("data-status").as_deref(), Some("403"));
-    assert!(panel.text_content().unwrap_or_default().contains("Your role cannot list enrollments"));
-    assert!(!root.inner_html().contains("restricted-token"), "the token is never in the DOM");
+    assert!(panel
+        .text_content()
+        .unwrap_or_default()
+        .contains("Your role cannot list enrollments"));
+    assert!(
+        !root.inner_html().contains("restricted-token"),
+        "the token is never in the DOM"
+    );
 }

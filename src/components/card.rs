@@ -21,11 +21,9 @@ pub fn Card(
     #[prop(into)]
     tab_stop: Signal<bool>,
 ) -> impl IntoView {
-    let Some((enrollment, (status, certificate_state), today)) =
-        state.with_store(|s| Some((s.enrollment(row)?, s.states(row), s.rules().today))).flatten()
-    else {
-        return None;
-    };
+    let (enrollment, (status, certificate_state), today) = state
+        .with_store(|s| Some((s.enrollment(row)?, s.states(row), s.rules().today)))
+        .flatten()?;
     let Enrollment {
         enrollment_id,
         course_id,
@@ -48,16 +46,22 @@ pub fn Card(
     let certificate_text = match &certificate {
         None => "None".to_owned(),
         Some(c) => {
-            let issued = c.issued_at.map_or_else(|| "Issued".to_owned(), |t| format!("Issued {}", date(t.date())));
-            let expiry = c
-                .expires_at
-                .map_or_else(|| "never expires".to_owned(), |t| format!("expires {}", date(t.date())));
+            let issued = c
+                .issued_at
+                .map_or_else(|| "Issued".to_owned(), |t| format!("Issued {}", date(t.date())));
+            let expiry = c.expires_at.map_or_else(
+                || "never expires".to_owned(),
+                |t| format!("expires {}", date(t.date())),
+            );
             format!("{issued}, {expiry}")
         }
     };
     let expires = certificate.as_ref().and_then(|c| c.expires_at).map(|t| t.date());
     let certificate_hint = certificate_hint(certificate_state, expires, today);
-    let label = format!("Enrollment of learner {learner_id} in course {course_id}: {}", status.label());
+    let label = format!(
+        "Enrollment of learner {learner_id} in course {course_id}: {}",
+        status.label()
+    );
     Some(view! {
         <article
             class="ec-card"

@@ -82,9 +82,13 @@ pub fn CardWindow(
     });
     let cards = move || {
         let w = window.get();
-        state
-            .result
-            .with(|r| r.0.slice(w.start, w.end).iter().enumerate().map(|(i, &row)| (w.start + i, row)).collect::<Vec<_>>())
+        state.result.with(|r| {
+            r.0.slice(w.start, w.end)
+                .iter()
+                .enumerate()
+                .map(|(i, &row)| (w.start + i, row))
+                .collect::<Vec<_>>()
+        })
     };
 
     let focus = move |index: usize| {
@@ -173,7 +177,11 @@ pub fn CardWindow(
 fn focus_card(container: NodeRef<html::Div>, index: usize) {
     let card = container
         .get_untracked()
-        .and_then(|c| c.query_selector(&format!("[data-index=\"{index}\"]")).ok().flatten())
+        .and_then(|c| {
+            c.query_selector(&format!("[data-index=\"{index}\"]"))
+                .ok()
+                .flatten()
+        })
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     let Some(card) = card else { return };
     let focused = card.owner_document().and_then(|d| d.active_element());

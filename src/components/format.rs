@@ -35,7 +35,10 @@ impl DateFormatter {
 /// where the browser refuses (an invalid locale throws a RangeError).
 fn build(locale: Option<&str>) -> Option<Function> {
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let locales = Array::new();
     if let Some(locale) = locale.map(str::trim).filter(|l| !l.is_empty()) {
         locales.push(&locale.into());

@@ -90,7 +90,12 @@ pub fn Picker(
                         .collect();
                     let found = matching.len();
                     // Selected first, then by count, then by ID.
-                    matching.sort_by(|a, b| b.selected.cmp(&a.selected).then(b.count.cmp(&a.count)).then(a.id.cmp(&b.id)));
+                    matching.sort_by(|a, b| {
+                        b.selected
+                            .cmp(&a.selected)
+                            .then(b.count.cmp(&a.count))
+                            .then(a.id.cmp(&b.id))
+                    });
                     matching.truncate(MAX_OPTIONS);
                     (matching, found)
                 })

@@ -79,7 +79,10 @@ pub fn CardsView(
 async fn load_into(state: CardsState, client: Client, query: EnrollmentQuery, page_size: Option<u32>) {
     let append = |page: EnrollmentPage| state.append(page.enrollments);
     let result = match page_size {
-        Some(size) => client.fetch_enrollment_pages(&query, size, append).await.map(drop),
+        Some(size) => client
+            .fetch_enrollment_pages(&query, size, append)
+            .await
+            .map(drop),
         None => client.fetch_enrollments(&query).await.map(append),
     };
     match result {
