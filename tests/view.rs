@@ -385,3 +385,45 @@ async fn keyboard_moves_focus_across_the_window_edge() {
     );
     assert!(count_of(&root, "[data-enrollment-id]") < 200);
 }
+
+#[wasm_bindgen_test]
+async fn course_picker_lists_courses_with_counts_and_filters() {
+    let list = fixture(120);
+    let root = mount(list.clone(), LoadState::Done, &NO_RETRY);
+    let picker = query(&root, "[data-ec=course-picker]").expect("course picker");
+    let summary = query(&root, "[data-ec=course-picker] summary").expect("summary");
+    summary.click();
+    assert!(
+        until(2_000, || count_of(&picker, "input[type=checkbox]") == 12).await,
+        "12 courses listed"
+    );
+    let option = query(&picker, ".ec-picker__option").expect("an option");
+    let course = option.get_attribute("title").expect("course id");
+    assert!(
+        option.text_content().unwrap_or_default().contains("10"),
+        "each course has 10 enrollments"
+    );
+    query(&option, "input[type=checkbox]").expect("checkbox").click();
+    let want = expected(
+        &list,
+        &Filter {
+            courses: vec![course.clone()],
+            ..Filter::default()
+        },
+    );
+    assert_eq!(want, 10);
+    assert!(
+        until(2_000, || shown(&root) == Some(want.to_string())).await,
+        "{:?}",
+        shown(&root)
+    );
+    let ids = query(&root, ".ec-active")
+        .expect("chips")
+        .text_content()
+        .unwrap_or_default();
+    assert!(ids.contains(&course), "{ids}");
+    // Narrowing the option list by typing.
+    let find = query(&picker, ".ec-picker__search").expect("find box");
+    type_into(&find, &list[1].course_id[..8]);
+    assert!(until(2_000, || count_of(&picker, "input[type=checkbox]") <= 2).await);
+}

@@ -41,7 +41,7 @@ pub fn Card(
     let lock = match (expiration_date, should_lock_after_due_date) {
         (Some(day), _) => format!("Locks after {}", date(day)),
         (None, true) => "Locks after the due date".to_owned(),
-        (None, false) => "Stays open after the due date".to_owned(),
+        (None, false) => "Stays open".to_owned(),
     };
     let certificate_text = match &certificate {
         None => "None".to_owned(),

@@ -11,7 +11,7 @@ use super::card::Card;
 use super::state::CardsState;
 
 /// Card height in pixels (fixed, so positions are computed rather than measured).
-pub const CARD_HEIGHT: f64 = 236.0;
+pub const CARD_HEIGHT: f64 = 256.0;
 /// Gap between cards.
 const GAP: f64 = 12.0;
 /// Narrowest card; the grid has as many columns as fit.
@@ -209,7 +209,7 @@ mod tests {
         let w = window_for(0.0, 600.0, 1200.0, 20_000);
         assert_eq!((w.start, w.first_row, w.columns), (0, 0, 4));
         assert_eq!(w.end, (3 + 1 + 2) * 4);
-        let deep = window_for(248.0 * 1000.0, 600.0, 1200.0, 20_000);
+        let deep = window_for(ROW_HEIGHT * 1000.0, 600.0, 1200.0, 20_000);
         assert_eq!(deep.first_row, 998);
         assert_eq!(deep.start, 998 * 4);
         assert!(deep.end - deep.start <= 10 * 4);
