@@ -23,7 +23,7 @@ tools:
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
-	cargo clippy --lib --bins --test web --test view --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo clippy --lib --test web --test view --target wasm32-unknown-unknown --quiet -- -D warnings
 
 test-native:
 	cargo test --workspace

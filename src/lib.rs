@@ -7,6 +7,7 @@ pub mod api;
 pub mod clock;
 pub mod components;
 pub mod core;
+pub mod embed;
 
 pub use crate::core::model::{Certificate, Enrollment, EnrollmentPage, EnrollmentType};
 pub use crate::core::parse::{parse_enrollments, Location, ParseError};

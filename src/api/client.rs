@@ -52,6 +52,11 @@ impl Client {
         *self.config.borrow_mut() = config;
     }
 
+    /// Uses `token` for the next requests.
+    pub fn set_token(&self, token: super::config::AccessToken) {
+        self.config.borrow_mut().token = token;
+    }
+
     /// Aborts the running request, if any.
     pub fn abort(&self) {
         self.generation.set(self.generation.get() + 1);

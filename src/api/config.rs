@@ -1,6 +1,9 @@
 //! What the client needs to know: where the API is, the token, and the query filters.
 
 use std::fmt;
+use std::rc::Rc;
+
+use futures::future::LocalBoxFuture;
 
 /// An access token. It is sent only in the `Authorization` header: never in a URL, a log line
 /// or the DOM, and its `Debug` output is redacted.
@@ -30,6 +33,29 @@ impl AccessToken {
 impl fmt::Debug for AccessToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("AccessToken(<redacted>)")
+    }
+}
+
+/// Where a fresh token comes from: the host's async callback (`tokenProvider`), called on start
+/// and once after a 401. It yields the token, or a reason it could not.
+#[derive(Clone)]
+pub struct TokenProvider(Rc<dyn Fn() -> LocalBoxFuture<'static, Result<AccessToken, String>>>);
+
+impl TokenProvider {
+    /// Wraps the callback.
+    pub fn new(f: impl Fn() -> LocalBoxFuture<'static, Result<AccessToken, String>> + 'static) -> Self {
+        TokenProvider(Rc::new(f))
+    }
+
+    /// Asks for a token.
+    pub async fn fetch(&self) -> Result<AccessToken, String> {
+        (self.0)().await
+    }
+}
+
+impl fmt::Debug for TokenProvider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TokenProvider")
     }
 }
 

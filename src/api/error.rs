@@ -46,6 +46,12 @@ pub enum ApiError {
     /// The answer could not be read as enrollments.
     #[error("The LMS answer could not be read: {0}")]
     Body(ParseError),
+    /// The host's token provider failed or gave no token.
+    #[error("Could not obtain an access token from the host page: {reason}")]
+    TokenUnavailable {
+        /// What the provider reported.
+        reason: String,
+    },
     /// The paged answers did not end (the same page token came back).
     #[error(
         "The LMS kept returning the same page (page token repeated after {pages} pages); loading stopped."

@@ -9,5 +9,5 @@ pub mod error;
 pub mod url;
 
 pub use client::{Client, PagingSummary};
-pub use config::{AccessToken, ClientConfig, EnrollmentQuery};
+pub use config::{AccessToken, ClientConfig, EnrollmentQuery, TokenProvider};
 pub use error::ApiError;

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::card::Card;
 use super::state::CardsState;
+use super::view::Selected;
 
 /// Card height in pixels (fixed, so positions are computed rather than measured).
 pub const CARD_HEIGHT: f64 = 256.0;
@@ -56,6 +57,8 @@ fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize) -> Windo
 pub fn CardWindow(
     /// Shared view state.
     state: CardsState,
+    /// Called when a card is activated (click or Enter).
+    select: Option<Callback<Selected>>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let UseElementSizeReturn { width, height } = use_element_size(container);
@@ -103,6 +106,26 @@ pub fn CardWindow(
         active.set(index);
         focus_request.set(Some((index, js_sys::Date::now())));
     };
+    let activate = move |index: usize| {
+        let Some(select) = select else { return };
+        let row = state.result.with_untracked(|r| r.0.rows.get(index).copied());
+        let selected = row.and_then(|row| {
+            state.with_store(|s| Selected {
+                enrollment_id: s.enrollment_id(row).to_owned(),
+                course_id: s.course_id(row).to_owned(),
+                learner_id: s.learner_id(row).to_owned(),
+            })
+        });
+        if let Some(selected) = selected {
+            select.run(selected);
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(index) = card_index(ev.target()) {
+            active.set(index);
+            activate(index);
+        }
+    };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let n = total.get_untracked();
         if n == 0 {
@@ -120,18 +143,18 @@ pub fn CardWindow(
             "PageUp" => current.saturating_sub(page),
             "Home" => 0,
             "End" => n - 1,
+            "Enter" | " " => {
+                ev.prevent_default();
+                activate(current);
+                return;
+            }
             _ => return,
         };
         ev.prevent_default();
         focus(next.min(n - 1));
     };
     let on_focusin = move |ev: web_sys::FocusEvent| {
-        let index = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.get_attribute("data-index"))
-            .and_then(|i| i.parse().ok());
-        if let Some(index) = index {
+        if let Some(index) = card_index(ev.target()) {
             active.set(index);
         }
     };
@@ -144,6 +167,7 @@ pub fn CardWindow(
             style="height: var(--ec-list-height, 70vh); overflow-y: auto; position: relative"
             on:keydown=on_keydown
             on:focusin=on_focusin
+            on:click=on_click
         >
             <div
                 class="ec-window__spacer"
@@ -170,6 +194,18 @@ pub fn CardWindow(
             </div>
         </div>
     }
+}
+
+/// The result position of the card an event happened in (`data-index` of the enclosing card).
+fn card_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-index]")
+        .ok()??
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
 }
 
 /// Focuses the card at `index` if it is rendered and not focused already (without scrolling:

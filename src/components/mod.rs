@@ -11,4 +11,4 @@ pub mod summary;
 pub mod view;
 
 pub use state::{CardsState, LoadState};
-pub use view::{CardsView, EnrollmentCards, ListSource};
+pub use view::{CardsView, EnrollmentCards, ListSource, Selected, ViewEvents};

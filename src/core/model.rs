@@ -15,6 +15,19 @@ impl EnrollmentType {
     /// Every variant, in wire order.
     pub const ALL: [EnrollmentType; 2] = [EnrollmentType::AssignedByAdmin, EnrollmentType::FromCatalog];
 
+    /// Stable identifier used in saved filter state.
+    pub fn id(self) -> &'static str {
+        match self {
+            EnrollmentType::AssignedByAdmin => "assigned",
+            EnrollmentType::FromCatalog => "catalog",
+        }
+    }
+
+    /// The type with identifier `id`.
+    pub fn from_id(id: &str) -> Option<EnrollmentType> {
+        EnrollmentType::ALL.into_iter().find(|t| t.id() == id)
+    }
+
     /// Human-readable label used on cards and in filters.
     pub fn label(self) -> &'static str {
         match self {

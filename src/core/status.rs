@@ -100,6 +100,22 @@ impl Status {
         }
     }
 
+    /// Stable identifier used in saved filter state (`"due-soon"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Upcoming => "upcoming",
+            Status::Active => "active",
+            Status::DueSoon => "due-soon",
+            Status::Overdue => "overdue",
+            Status::Locked => "locked",
+        }
+    }
+
+    /// The status with identifier `id`.
+    pub fn from_id(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+
     pub(crate) fn from_index(i: u8) -> Status {
         Status::ALL[usize::from(i).min(Status::ALL.len() - 1)]
     }
@@ -136,6 +152,21 @@ impl CertificateState {
             }
             Some(Some(_)) => CertificateState::Valid,
         }
+    }
+
+    /// Stable identifier used in saved filter state (`"expiring"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            CertificateState::Valid => "valid",
+            CertificateState::Expiring => "expiring",
+            CertificateState::Expired => "expired",
+            CertificateState::None => "none",
+        }
+    }
+
+    /// The state with identifier `id`.
+    pub fn from_id(id: &str) -> Option<CertificateState> {
+        CertificateState::ALL.into_iter().find(|s| s.id() == id)
     }
 
     pub(crate) fn from_index(i: u8) -> CertificateState {
@@ -243,6 +274,17 @@ mod tests {
         };
         assert_eq!(Status::derive(fields(2), &rules), Status::DueSoon);
         assert_eq!(Status::derive(fields(3), &rules), Status::Active);
+    }
+
+    #[test]
+    fn ids_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::from_id(s.id()), Some(s));
+        }
+        for c in CertificateState::ALL {
+            assert_eq!(CertificateState::from_id(c.id()), Some(c));
+        }
+        assert_eq!(Status::from_id("late"), None);
     }
 
     #[test]

@@ -1,0 +1,115 @@
+//! `mount(element, options)`: renders the widget into the element's (open) shadow root with its
+//! stylesheet, and returns a handle to update, read or set filters, and unmount.
+
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use super::{events, filter_state, options};
+use crate::components::{CardsState, EnrollmentCards};
+
+/// The widget's stylesheet, placed inside its shadow root.
+const STYLESHEET: &str = include_str!("../../style/enrollment-cards.css");
+
+/// A mounted widget.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    host: HtmlElement,
+    mounted: Option<Box<dyn Any>>,
+    state: Rc<Cell<Option<CardsState>>>,
+}
+
+/// Renders the widget into `element` (in an open shadow root, created when the element has
+/// none). See the README for the options.
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement, options: JsValue) -> Result<WidgetHandle, JsValue> {
+    let mut handle = WidgetHandle {
+        host: element,
+        mounted: None,
+        state: Rc::new(Cell::new(None)),
+    };
+    handle.render(&options, None)?;
+    Ok(handle)
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Applies new options (re-querying the API); the filter state is kept unless the options
+    /// carry one.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let current = self.current_filters();
+        self.render(&options, current)
+    }
+
+    /// Removes the widget: its elements, listeners and reactive state.
+    pub fn unmount(&mut self) {
+        self.state.set(None);
+        self.mounted.take();
+        if let Some(root) = self.host.shadow_root() {
+            root.set_text_content(None);
+        }
+    }
+
+    /// The filter state as plain JSON.
+    #[wasm_bindgen(getter)]
+    pub fn filters(&self) -> JsValue {
+        match self.current_filters() {
+            Some((filter, sort)) => filter_state::to_js(&filter, sort),
+            None => JsValue::NULL,
+        }
+    }
+
+    /// Restores a filter state (an object, or a JSON string of one).
+    #[wasm_bindgen(setter)]
+    pub fn set_filters(&self, value: JsValue) {
+        if let (Some(state), Some((filter, sort))) = (self.state.get(), filter_state::from_js(&value)) {
+            state.filter.set(filter);
+            state.sort.set(sort);
+        }
+    }
+}
+
+impl WidgetHandle {
+    fn current_filters(&self) -> Option<(crate::core::query::Filter, crate::core::query::Sort)> {
+        let state = self.state.get()?;
+        Some((state.filter.try_get_untracked()?, state.sort.try_get_untracked()?))
+    }
+
+    fn render(
+        &mut self,
+        options: &JsValue,
+        keep: Option<(crate::core::query::Filter, crate::core::query::Sort)>,
+    ) -> Result<(), JsValue> {
+        self.unmount();
+        let source = options::read(options, keep);
+        let root = shadow_root(&self.host)?;
+        let document = self
+            .host
+            .owner_document()
+            .ok_or("the element is not in a document")?;
+        let style = document.create_element("style")?;
+        style.set_text_content(Some(STYLESHEET));
+        root.append_child(&style)?;
+        let container: HtmlElement = document.create_element("div")?.unchecked_into();
+        container.set_class_name("ec-host");
+        root.append_child(&container)?;
+        let state_slot = send_wrapper::SendWrapper::new(self.state.clone());
+        let ready = Callback::new(move |state: CardsState| state_slot.set(Some(state)));
+        let events = events::to_host(&self.host, ready);
+        let mounted = leptos::mount::mount_to(container, move || view! { <EnrollmentCards source events /> });
+        self.mounted = Some(Box::new(mounted));
+        Ok(())
+    }
+}
+
+/// The element's shadow root, attached (open) if it has none.
+fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    match host.shadow_root() {
+        Some(root) => Ok(root),
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
+    }
+}

@@ -1,0 +1,128 @@
+//! The options a host passes to `mount()` (or the custom element derives from its attributes),
+//! read from a plain JS object into a [`ListSource`].
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::api::{AccessToken, ClientConfig, EnrollmentQuery, TokenProvider};
+use crate::clock::today_local;
+use crate::components::ListSource;
+use crate::core::query::{Filter, Sort};
+use crate::core::status::StatusRules;
+
+/// Default page size of the paged endpoint.
+pub const DEFAULT_PAGE_SIZE: u32 = 1000;
+
+/// `"a, b,,c"` → `["a", "b", "c"]`.
+pub fn split_ids(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A positive whole number within `range`, or `default` when absent or invalid.
+pub fn number_in(text: Option<&str>, range: std::ops::RangeInclusive<u32>, default: u32) -> u32 {
+    text.and_then(|t| t.trim().parse().ok())
+        .filter(|n| range.contains(n))
+        .unwrap_or(default)
+}
+
+/// Reads an options object. Unknown keys are ignored; bad values fall back to defaults.
+pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> ListSource {
+    let text = |key: &str| get(options, key).and_then(|v| v.as_string());
+    let number_text = |key: &str| {
+        get(options, key).and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
+    };
+    let ids = |key: &str| match get(options, key) {
+        Some(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v)
+            .iter()
+            .filter_map(|s| s.as_string())
+            .flat_map(|s| split_ids(&s))
+            .collect(),
+        Some(v) => v.as_string().map(|s| split_ids(&s)).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let mut config = ClientConfig::new(
+        text("endpoint").unwrap_or_default(),
+        AccessToken::new(text("token").unwrap_or_default()),
+    );
+    config.auth_scheme = text("authScheme").filter(|s| !s.trim().is_empty());
+    if let Some(ms) = number_text("timeoutMs") {
+        config.timeout_ms = number_in(Some(&ms), 1..=600_000, ClientConfig::DEFAULT_TIMEOUT_MS);
+    }
+    let paged = get(options, "paged").is_some_and(|v| v.is_truthy());
+    let rules = StatusRules {
+        due_soon_days: number_in(number_text("dueSoonDays").as_deref(), 0..=365, 7) as u16,
+        ..StatusRules::new(today_local())
+    };
+    let filter_state = get(options, "filterState").and_then(|v| super::filter_state::from_js(&v));
+    ListSource {
+        config,
+        token_provider: get(options, "tokenProvider")
+            .and_then(|v| v.dyn_into::<Function>().ok())
+            .map(token_provider),
+        query: EnrollmentQuery {
+            learner_ids: ids("learnerIds"),
+            course_ids: ids("courseIds"),
+        },
+        page_size: paged
+            .then(|| number_in(number_text("pageSize").as_deref(), 1..=10_000, DEFAULT_PAGE_SIZE)),
+        rules,
+        locale: text("locale").filter(|s| !s.trim().is_empty()),
+        show_filters: text("filters").is_none_or(|f| f.trim() != "none"),
+        initial: filter_state.or(initial).unwrap_or_default(),
+    }
+}
+
+/// Wraps the host's `async () => token` callback.
+fn token_provider(callback: Function) -> TokenProvider {
+    TokenProvider::new(move || {
+        let callback = callback.clone();
+        Box::pin(async move {
+            let returned = callback.call0(&JsValue::NULL).map_err(describe)?;
+            let token = JsFuture::from(Promise::resolve(&returned))
+                .await
+                .map_err(describe)?;
+            match token.as_string().filter(|t| !t.trim().is_empty()) {
+                Some(token) => Ok(AccessToken::new(token)),
+                None => Err("the token provider returned no token".to_owned()),
+            }
+        })
+    })
+}
+
+/// A JS error's message (never the token: providers' errors are the host's own text).
+fn describe(error: JsValue) -> String {
+    Reflect::get(&error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the token provider failed".to_owned())
+}
+
+fn get(object: &JsValue, key: &str) -> Option<JsValue> {
+    if !object.is_object() {
+        return None;
+    }
+    Reflect::get(object, &key.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_numbers() {
+        assert_eq!(split_ids(" a, b,,c ,"), vec!["a", "b", "c"]);
+        assert!(split_ids("").is_empty());
+        assert_eq!(number_in(Some("250"), 1..=10_000, 1000), 250);
+        assert_eq!(number_in(Some("0"), 1..=10_000, 1000), 1000);
+        assert_eq!(number_in(Some("many"), 1..=10_000, 1000), 1000);
+        assert_eq!(number_in(None, 0..=365, 7), 7);
+    }
+}
