@@ -7,15 +7,20 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 # The browser tests' mock account (tests/web.rs relies on these numbers).
 MOCK_TEST_ARGS := --seed 1 --enrollments 300 --today 2026-11-26
 
-.PHONY: demo test lint test-native test-browser bench-native tools
+.PHONY: demo test dist lint test-native test-browser test-e2e bench-native tools
 
 ## Start the mock LMS and the widget's dev server (trunk), print the URL.
 demo:
 	@scripts/ensure-tools.sh demo
 	@scripts/demo.sh
 
-## Format check, clippy (native and wasm), native tests, browser tests.
-test: tools lint test-native test-browser
+## Format check, clippy (native and wasm), native tests, browser tests, end-to-end tests.
+test: tools lint test-native test-browser test-e2e
+
+## The ES module for host pages, with TypeScript declarations, in pkg/.
+dist:
+	@scripts/ensure-tools.sh test
+	scripts/dist.sh
 
 tools:
 	@scripts/ensure-tools.sh test
@@ -30,6 +35,11 @@ test-native:
 
 test-browser:
 	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- cargo test --target wasm32-unknown-unknown --test web --test view
+
+# The built library in Chromium (playwright-core), pages and API served by the mock.
+test-e2e:
+	scripts/dist.sh
+	scripts/with-mock.sh $(MOCK_TEST_ARGS) --static . -- node --test e2e/
 
 ## Criterion benchmark of the parser and the store (native).
 bench-native:

@@ -3,7 +3,8 @@
 # Nothing here downloads a binary at run time: tools are built by cargo from crates.io and the
 # browser comes from Debian's packages.
 #
-#   scripts/ensure-tools.sh test   # wasm32 target, wasm-bindgen-cli (= Cargo.lock), chromium + driver
+#   scripts/ensure-tools.sh test   # wasm32 target, wasm-bindgen-cli (= Cargo.lock), chromium + driver,
+#                                  # playwright-core (npm, for the end-to-end tests)
 #   scripts/ensure-tools.sh demo   # the above and trunk
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,12 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
     $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# playwright-core for the end-to-end tests: it drives /usr/bin/chromium, never downloads one.
+if [ "$purpose" = test ] && [ ! -d e2e/node_modules/playwright-core ]; then
+    say "installing playwright-core (npm)"
+    (cd e2e && npm ci --no-audit --no-fund --silent)
 fi
 
 if [ "$purpose" = demo ]; then

@@ -3,7 +3,7 @@
 //! ```text
 //! mock-lms [--port 8081] [--seed 1] [--enrollments 300] [--today YYYY-MM-DD]
 //!          [--token demo-token] [--restricted-token restricted-token]
-//!          [--client-id demo-client] [--client-secret demo-secret]
+//!          [--client-id demo-client] [--client-secret demo-secret] [--static DIR]
 //! ```
 
 use std::process::ExitCode;
@@ -18,6 +18,7 @@ const MAX_ENROLLMENTS: usize = 200_000;
 
 struct Args {
     port: u16,
+    static_dir: Option<std::path::PathBuf>,
     generator: GeneratorConfig,
     settings: Settings,
 }
@@ -25,6 +26,7 @@ struct Args {
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
         port: 8081,
+        static_dir: None,
         generator: GeneratorConfig {
             seed: 1,
             enrollments: 300,
@@ -49,6 +51,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 parsed.generator.today = Date::parse(&text, format_description!("[year]-[month]-[day]"))
                     .map_err(|_| format!("--today takes a date like 2026-11-26, not {text:?}"))?;
             }
+            "--static" => parsed.static_dir = Some(value()?.into()),
             "--token" => parsed.settings.token = value()?,
             "--restricted-token" => parsed.settings.restricted_token = value()?,
             "--client-id" => parsed.settings.client_id = value()?,
@@ -68,7 +71,7 @@ async fn main() -> ExitCode {
             if !message.is_empty() {
                 eprintln!("mock-lms: {message}");
             }
-            eprintln!("usage: mock-lms [--port N] [--seed N] [--enrollments N] [--today YYYY-MM-DD] [--token T] [--restricted-token T] [--client-id ID] [--client-secret S]");
+            eprintln!("usage: mock-lms [--port N] [--seed N] [--enrollments N] [--today YYYY-MM-DD] [--token T] [--restricted-token T] [--client-id ID] [--client-secret S] [--static DIR]");
             return ExitCode::from(2);
         }
     };
@@ -93,7 +96,7 @@ async fn main() -> ExitCode {
         data,
         settings: args.settings,
     });
-    match serve(listener, state).await {
+    match serve(listener, state, args.static_dir).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("mock-lms: {e}");

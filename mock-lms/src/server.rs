@@ -74,9 +74,20 @@ fn cors() -> CorsLayer {
 }
 
 /// Serves [`router`] on `listener` until Ctrl-C, turning a `/_fault/{spec}/…` path prefix into
-/// an `X-Mock-Fault` header before routing.
-pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
-    let app = tower::Layer::layer(&axum::middleware::from_fn(fault_prefix), router(state));
+/// an `X-Mock-Fault` header before routing. The API answers under `/` and under `/lms-api/`
+/// (the prefix a portal's reverse proxy would use). With `static_dir`, other paths serve files
+/// from it (the end-to-end tests load the example pages and the built library this way, from
+/// the same origin as the API).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: Arc<AppState>,
+    static_dir: Option<std::path::PathBuf>,
+) -> std::io::Result<()> {
+    let mut routes = router(state);
+    if let Some(dir) = static_dir {
+        routes = routes.fallback_service(tower_http::services::ServeDir::new(dir));
+    }
+    let app = tower::Layer::layer(&axum::middleware::from_fn(fault_prefix), routes);
     axum::serve(listener, axum::ServiceExt::<Request>::into_make_service(app))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
@@ -85,6 +96,15 @@ pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> s
 }
 
 async fn fault_prefix(mut request: Request, next: Next) -> Response {
+    if let Some(rest) = request.uri().path().strip_prefix("/lms-api/") {
+        let path_and_query = match request.uri().query() {
+            Some(q) => format!("/{rest}?{q}"),
+            None => format!("/{rest}"),
+        };
+        if let Ok(uri) = path_and_query.parse::<Uri>() {
+            *request.uri_mut() = uri;
+        }
+    }
     if let Some(rest) = request.uri().path().strip_prefix("/_fault/") {
         let (spec, tail) = rest.split_once('/').unwrap_or((rest, ""));
         let spec = percent_decode(spec);

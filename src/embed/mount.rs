@@ -12,6 +12,59 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use super::{events, filter_state, options};
 use crate::components::{CardsState, EnrollmentCards};
 
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Options of `mount()`; the custom element builds them from its attributes and properties. */
+export interface MountOptions {
+  /** API base URL: "" (same origin), "/lms-api" or "https://api-learn.example.com". */
+  endpoint?: string;
+  /** Access token (sent only in the Authorization header). */
+  token?: string;
+  /** Called for a fresh token on start and once after a 401. */
+  tokenProvider?: () => Promise<string> | string;
+  /** Authorization scheme such as "Bearer"; absent: the token is sent as given. */
+  authScheme?: string | null;
+  /** Learner IDs the API limits the list to (array or comma-separated). */
+  learnerIds?: string[] | string;
+  /** Course IDs the API limits the list to (array or comma-separated). */
+  courseIds?: string[] | string;
+  /** Use the paged endpoint GET /enrollments. */
+  paged?: boolean;
+  /** Page size with `paged` (default 1000). */
+  pageSize?: number | string | null;
+  /** BCP 47 locale for dates (default: the browser's). */
+  locale?: string | null;
+  /** "Due soon" window in days (default 7). */
+  dueSoonDays?: number | string | null;
+  /** "none" hides the filter bar. */
+  filters?: string | null;
+  /** Filter state to start with. */
+  filterState?: FilterState | string | null;
+  /** Time-out per request in milliseconds (default 30000). */
+  timeoutMs?: number;
+}
+
+/** The filter state as plain JSON (`el.filters`, the `filters-change` event's detail). */
+export interface FilterState {
+  text: string;
+  courses: string[];
+  learners: string[];
+  statuses: ("upcoming" | "active" | "due-soon" | "overdue" | "locked")[];
+  certificates: ("valid" | "expiring" | "expired" | "none")[];
+  types: ("assigned" | "catalog")[];
+  due: { from: string | null; to: string | null };
+  access: { from: string | null; to: string | null };
+  sort: { key: "loaded" | "due" | "access" | "course" | "learner" | "status"; descending: boolean };
+}
+
+export interface EnrollmentCardsEventMap {
+  "enrollments-loaded": CustomEvent<{ count: number; pages: number }>;
+  "enrollments-error": CustomEvent<{ status: number | null; message: string }>;
+  "enrollment-select": CustomEvent<{ enrollmentId: string; courseId: string; learnerId: string }>;
+  "filters-change": CustomEvent<FilterState>;
+}
+"#;
+
 /// The widget's stylesheet, placed inside its shadow root.
 const STYLESHEET: &str = include_str!("../../style/enrollment-cards.css");
 
@@ -26,7 +79,10 @@ pub struct WidgetHandle {
 /// Renders the widget into `element` (in an open shadow root, created when the element has
 /// none). See the README for the options.
 #[wasm_bindgen]
-pub fn mount(element: HtmlElement, options: JsValue) -> Result<WidgetHandle, JsValue> {
+pub fn mount(
+    element: HtmlElement,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+) -> Result<WidgetHandle, JsValue> {
     let mut handle = WidgetHandle {
         host: element,
         mounted: None,
@@ -40,7 +96,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<WidgetHandle, JsV
 impl WidgetHandle {
     /// Applies new options (re-querying the API); the filter state is kept unless the options
     /// carry one.
-    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+    pub fn update(&mut self, #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<(), JsValue> {
         let current = self.current_filters();
         self.render(&options, current)
     }
@@ -55,7 +111,7 @@ impl WidgetHandle {
     }
 
     /// The filter state as plain JSON.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "FilterState | null")]
     pub fn filters(&self) -> JsValue {
         match self.current_filters() {
             Some((filter, sort)) => filter_state::to_js(&filter, sort),
@@ -65,7 +121,7 @@ impl WidgetHandle {
 
     /// Restores a filter state (an object, or a JSON string of one).
     #[wasm_bindgen(setter)]
-    pub fn set_filters(&self, value: JsValue) {
+    pub fn set_filters(&self, #[wasm_bindgen(unchecked_param_type = "FilterState | string | null")] value: JsValue) {
         if let (Some(state), Some((filter, sort))) = (self.state.get(), filter_state::from_js(&value)) {
             state.filter.set(filter);
             state.sort.set(sort);
