@@ -96,7 +96,10 @@ pub fn mount(
 impl WidgetHandle {
     /// Applies new options (re-querying the API); the filter state is kept unless the options
     /// carry one.
-    pub fn update(&mut self, #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<(), JsValue> {
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+    ) -> Result<(), JsValue> {
         let current = self.current_filters();
         self.render(&options, current)
     }
@@ -121,7 +124,10 @@ impl WidgetHandle {
 
     /// Restores a filter state (an object, or a JSON string of one).
     #[wasm_bindgen(setter)]
-    pub fn set_filters(&self, #[wasm_bindgen(unchecked_param_type = "FilterState | string | null")] value: JsValue) {
+    pub fn set_filters(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "FilterState | string | null")] value: JsValue,
+    ) {
         if let (Some(state), Some((filter, sort))) = (self.state.get(), filter_state::from_js(&value)) {
             state.filter.set(filter);
             state.sort.set(sort);
