@@ -279,3 +279,19 @@ fn deeply_nested_unknown_elements_do_not_overflow() {
     );
     assert_eq!(parse_enrollments(&xml), Ok(Default::default()));
 }
+
+#[test]
+fn messages_stay_short_whatever_the_input() {
+    let long_name = "x".repeat(10_000);
+    let mismatched = format!("<response><enrollment><a></{long_name}></enrollment></response>");
+    let message = parse_enrollments(&mismatched)
+        .expect_err("mismatched")
+        .to_string();
+    assert!(message.len() < 400, "{} bytes", message.len());
+    let service = format!(
+        "<response><code>500</code><message>{}</message></response>",
+        "m".repeat(5_000)
+    );
+    let message = parse_enrollments(&service).expect_err("service").to_string();
+    assert!(message.len() < 400, "{} bytes", message.len());
+}

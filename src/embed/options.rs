@@ -94,13 +94,14 @@ fn token_provider(callback: Function) -> TokenProvider {
     })
 }
 
-/// A JS error's message (never the token: providers' errors are the host's own text).
+/// A JS error's message, shortened (providers' errors are the host's own text).
 fn describe(error: JsValue) -> String {
-    Reflect::get(&error, &"message".into())
+    let message = Reflect::get(&error, &"message".into())
         .ok()
         .and_then(|m| m.as_string())
         .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the token provider failed".to_owned())
+        .unwrap_or_else(|| "the token provider failed".to_owned());
+    crate::core::parse::shorten(&message, 200)
 }
 
 fn get(object: &JsValue, key: &str) -> Option<JsValue> {

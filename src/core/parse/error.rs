@@ -70,7 +70,7 @@ pub enum ParseError {
         found: String,
     },
     /// The service answered with its error body (`<code>` and `<message>`).
-    #[error("the LMS reported error {code}: {message}")]
+    #[error("the LMS reported error {}: {}", snippet(code), shorten(message, 300))]
     Service {
         /// The `<code>` value.
         code: String,
@@ -134,9 +134,14 @@ fn root_hint(found: &str) -> &'static str {
 
 /// Shortens a value for an error message: at most 60 characters.
 pub fn snippet(value: &str) -> String {
-    const MAX_CHARS: usize = 60;
-    match value.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("{}…", &value[..cut]),
-        None => value.to_owned(),
+    shorten(value, 60)
+}
+
+/// `text` cut to at most `max_chars` characters (with "…" when cut), so that hostile input
+/// cannot make an error message arbitrarily long.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
     }
 }

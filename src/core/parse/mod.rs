@@ -13,7 +13,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
 use self::draft::{Draft, Field};
-pub use self::error::snippet;
+pub use self::error::{shorten, snippet};
 pub use self::error::{Location, ParseError};
 use crate::core::model::EnrollmentPage;
 
@@ -273,7 +273,7 @@ impl<'a> Parser<'a> {
         } else {
             ParseError::Malformed {
                 offset: self.base + self.reader.error_position(),
-                reason: error.to_string(),
+                reason: shorten(&error.to_string(), 200),
             }
         }
     }
