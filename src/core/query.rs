@@ -190,6 +190,27 @@ impl Filter {
         chips
     }
 
+    /// The selected statuses, in display order.
+    pub fn selected_statuses(&self) -> impl Iterator<Item = Status> + '_ {
+        Status::ALL
+            .into_iter()
+            .filter(|s| self.statuses.contains(*s as u8))
+    }
+
+    /// The selected certificate states, in display order.
+    pub fn selected_certificates(&self) -> impl Iterator<Item = CertificateState> + '_ {
+        CertificateState::ALL
+            .into_iter()
+            .filter(|s| self.certificates.contains(*s as u8))
+    }
+
+    /// The selected enrollment types, in display order.
+    pub fn selected_types(&self) -> impl Iterator<Item = EnrollmentType> + '_ {
+        EnrollmentType::ALL
+            .into_iter()
+            .filter(|t| self.types.contains(*t as u8))
+    }
+
     /// Removes one criterion (the chip's × button).
     pub fn remove(&mut self, chip: &ActiveFilter) {
         match chip {

@@ -42,30 +42,15 @@ pub fn to_js(filter: &Filter, sort: Sort) -> JsValue {
         ),
         (
             "statuses",
-            strings(
-                &mut Status::ALL
-                    .into_iter()
-                    .filter(|s| filter.statuses.contains(*s as u8))
-                    .map(Status::id),
-            ),
+            strings(&mut filter.selected_statuses().map(Status::id)),
         ),
         (
             "certificates",
-            strings(
-                &mut CertificateState::ALL
-                    .into_iter()
-                    .filter(|s| filter.certificates.contains(*s as u8))
-                    .map(CertificateState::id),
-            ),
+            strings(&mut filter.selected_certificates().map(CertificateState::id)),
         ),
         (
             "types",
-            strings(
-                &mut EnrollmentType::ALL
-                    .into_iter()
-                    .filter(|t| filter.types.contains(*t as u8))
-                    .map(EnrollmentType::id),
-            ),
+            strings(&mut filter.selected_types().map(EnrollmentType::id)),
         ),
         ("due", range(&filter.due)),
         ("access", range(&filter.access)),
