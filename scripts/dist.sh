@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --quiet --lib --release --target wasm32-unknown-unknown
-wasm-bindgen --target web --out-dir pkg --out-name enrollment_cards \
+wasm-bindgen --target web --out-dir pkg --out-name enrollment_cards --remove-name-section --remove-producers-section \
     target/wasm32-unknown-unknown/release/enrollment_cards.wasm
 # wasm-opt is used when a working one (binaryen >= 116, e.g. npm's `binaryen`) is on PATH;
 # Debian's binaryen 108 breaks the module and is not used.

@@ -15,6 +15,9 @@ use super::view::Selected;
 pub const CARD_HEIGHT: f64 = 256.0;
 /// Gap between cards.
 const GAP: f64 = 12.0;
+/// Row pitch in whole pixels, for style strings (integer formatting keeps float printing out
+/// of the wasm).
+const ROW_PX: usize = 268;
 /// Narrowest card; the grid has as many columns as fit.
 const MIN_CARD_WIDTH: f64 = 272.0;
 /// Rows rendered above and below the visible ones.
@@ -173,14 +176,14 @@ pub fn CardWindow(
                 class="ec-window__spacer"
                 role="list"
                 aria-label="Enrollments"
-                style:height=move || format!("{}px", (total.get().div_ceil(window.get().columns)) as f64 * ROW_HEIGHT)
+                style:height=move || format!("{}px", total.get().div_ceil(window.get().columns) * ROW_PX)
             >
                 <div
                     class="ec-window__grid"
-                    style:transform=move || format!("translateY({}px)", window.get().first_row as f64 * ROW_HEIGHT)
+                    style:transform=move || format!("translateY({}px)", window.get().first_row * ROW_PX)
                     style:grid-template-columns=move || format!("repeat({}, minmax(0, 1fr))", window.get().columns)
-                    style:grid-auto-rows=format!("{CARD_HEIGHT}px")
-                    style:gap=format!("{GAP}px")
+                    style:grid-auto-rows=format!("{}px", CARD_HEIGHT as usize)
+                    style:gap=format!("{}px", GAP as usize)
                 >
                     <For
                         each=cards
@@ -231,6 +234,11 @@ fn focus_card(container: NodeRef<html::Div>, index: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_pitch_matches_the_card_size() {
+        assert_eq!(ROW_PX as f64, ROW_HEIGHT);
+    }
 
     #[test]
     fn columns_follow_the_container_width() {

@@ -120,8 +120,7 @@ fn RangeInput(
     set: impl Fn(DateRange) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let text = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    let parse =
-        |value: String| Date::parse(&value, time::macros::format_description!("[year]-[month]-[day]")).ok();
+    let parse = |value: String| crate::core::parse::parse_date(&value);
     view! {
         <fieldset class="ec-range" data-ec=format!("{name}-range")>
             <legend>{label}</legend>

@@ -92,7 +92,7 @@ pub fn from_js(value: &JsValue) -> Option<(Filter, Sort)> {
             get(key)
                 .and_then(|r| Reflect::get(&r, &part.into()).ok())
                 .and_then(|d| d.as_string())
-                .and_then(|d| Date::parse(&d, time::macros::format_description!("[year]-[month]-[day]")).ok())
+                .and_then(|d| crate::core::parse::parse_date(&d))
         };
         DateRange {
             from: day("from"),

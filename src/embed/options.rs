@@ -34,7 +34,10 @@ pub fn number_in(text: Option<&str>, range: std::ops::RangeInclusive<u32>, defau
 pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> ListSource {
     let text = |key: &str| get(options, key).and_then(|v| v.as_string());
     let number_text = |key: &str| {
-        get(options, key).and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
+        get(options, key).and_then(|v| {
+            v.as_string()
+                .or_else(|| v.as_f64().map(|n| (n as i64).to_string()))
+        })
     };
     let ids = |key: &str| match get(options, key) {
         Some(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v)

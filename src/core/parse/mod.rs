@@ -17,6 +17,11 @@ pub use self::error::{shorten, snippet};
 pub use self::error::{Location, ParseError};
 use crate::core::model::EnrollmentPage;
 
+/// Reads a `YYYY-MM-DD` date (leniently, the date part of a date-time), as the parser does.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    values::date(text.trim())
+}
+
 /// Longest accepted field value, in bytes. IDs, dates and tokens are far shorter; a longer value
 /// means corrupt or hostile input.
 pub const MAX_VALUE_BYTES: usize = 8 * 1024;
