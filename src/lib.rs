@@ -10,7 +10,7 @@ pub mod core;
 pub mod embed;
 
 pub use crate::core::model::{Certificate, Enrollment, EnrollmentPage, EnrollmentType};
-pub use crate::core::parse::{parse_enrollments, Location, ParseError};
+pub use crate::core::parse::{parse_enrollments, EnrollmentReader, Location, ParseError};
 pub use crate::core::query::{ActiveFilter, Choice, DateRange, Facets, Filter, QueryResult, Sort, SortKey};
 pub use crate::core::status::{CertificateState, Status, StatusRules};
 pub use crate::core::store::EnrollmentStore;

@@ -8,13 +8,14 @@ use std::rc::Rc;
 
 use gloo_net::http::{Request, Response};
 use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
 use web_sys::AbortController;
 
 use super::config::{ClientConfig, EnrollmentQuery};
 use super::error::ApiError;
 use super::url::{enrollments_url, PageRequest};
-use crate::core::model::EnrollmentPage;
-use crate::core::parse::parse_enrollments;
+use crate::core::model::{Enrollment, EnrollmentPage};
+use crate::core::parse::{parse_enrollments, EnrollmentReader};
 
 /// How a paged load went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,6 +73,35 @@ impl Client {
         self.get(generation, &url).await
     }
 
+    /// `GET {endpoint}/enrollment`, parsed `batch_size` enrollments at a time: each batch is
+    /// handed to `on_batch` and the browser gets a turn before the next, so a large answer
+    /// neither freezes the tab nor waits to be parsed whole before the first cards show. The
+    /// answer's text is dropped once parsed. Returns the number of enrollments.
+    pub async fn fetch_enrollments_in_batches(
+        &self,
+        query: &EnrollmentQuery,
+        batch_size: usize,
+        mut on_batch: impl FnMut(Vec<Enrollment>),
+    ) -> Result<usize, ApiError> {
+        let generation = self.begin();
+        let url = enrollments_url(&self.config.borrow().endpoint, query, None);
+        let body = self.get_body(generation, &url).await?;
+        let mut reader = EnrollmentReader::new(&body)?;
+        let mut total = 0;
+        loop {
+            let batch = reader.next_batch(batch_size)?;
+            if batch.is_empty() {
+                return Ok(total);
+            }
+            total += batch.len();
+            on_batch(batch);
+            TimeoutFuture::new(0).await;
+            if self.generation.get() != generation {
+                return Err(ApiError::Aborted);
+            }
+        }
+    }
+
     /// `GET {endpoint}/enrollments`, following `nextPageToken` to the last page and handing
     /// each page to `on_page` as it arrives. On an error the pages already handed over stay
     /// with the caller.
@@ -113,8 +143,14 @@ impl Client {
         self.generation.get()
     }
 
-    /// One GET with auth header, time-out and abort, parsed as an enrollment answer.
+    /// One GET, parsed as an enrollment answer.
     async fn get(&self, generation: u64, url: &str) -> Result<EnrollmentPage, ApiError> {
+        let body = self.get_body(generation, url).await?;
+        parse_enrollments(&body).map_err(ApiError::from)
+    }
+
+    /// One GET with auth header, time-out and abort: the body of a 2xx answer.
+    async fn get_body(&self, generation: u64, url: &str) -> Result<String, ApiError> {
         if self.generation.get() != generation {
             return Err(ApiError::Aborted);
         }
@@ -165,7 +201,7 @@ impl Client {
         if !response.ok() {
             return Err(ApiError::from_status(response.status(), &body));
         }
-        parse_enrollments(&body).map_err(ApiError::from)
+        Ok(body)
     }
 }
 

@@ -15,7 +15,7 @@ use quick_xml::Reader;
 use self::draft::{Draft, Field};
 pub use self::error::{shorten, snippet};
 pub use self::error::{Location, ParseError};
-use crate::core::model::EnrollmentPage;
+use crate::core::model::{Enrollment, EnrollmentPage};
 
 /// Reads a `YYYY-MM-DD` date (leniently, the date part of a date-time), as the parser does.
 pub fn parse_date(text: &str) -> Option<time::Date> {
@@ -32,27 +32,147 @@ pub const MAX_VALUE_BYTES: usize = 8 * 1024;
 /// An error body (`<response><code>…</code><message>…</message></response>`) becomes
 /// [`ParseError::Service`].
 pub fn parse_enrollments(xml: &str) -> Result<EnrollmentPage, ParseError> {
-    let (body, base) = match xml.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, '\u{feff}'.len_utf8() as u64),
-        None => (xml, 0),
-    };
-    let start = body.trim_start();
-    if start.is_empty() {
-        return Err(ParseError::EmptyBody);
+    let mut reader = EnrollmentReader::new(xml)?;
+    let enrollments = reader.next_batch(usize::MAX)?;
+    Ok(EnrollmentPage {
+        enrollments,
+        next_page_token: reader.next_page_token,
+    })
+}
+
+/// Reads an enrollment answer a batch at a time, so that a large document can be parsed in
+/// slices (the widget yields to the browser between them). Same rules as [`parse_enrollments`].
+pub struct EnrollmentReader<'a> {
+    parser: Parser<'a>,
+    stage: Stage,
+    /// Enrollments read so far (for 1-based positions in errors).
+    count: usize,
+    code: Option<String>,
+    message: Option<String>,
+    next_page_token: Option<String>,
+}
+
+/// Where the reader is in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Before the root element.
+    Prolog,
+    /// Among the children of `<response>` (inside `<enrollments>` or not).
+    Response { in_wrapper: bool },
+    /// After the root element.
+    Done,
+}
+
+impl<'a> EnrollmentReader<'a> {
+    /// Checks that `xml` looks like XML; nothing else is read yet.
+    pub fn new(xml: &'a str) -> Result<Self, ParseError> {
+        let (body, base) = match xml.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, '\u{feff}'.len_utf8() as u64),
+            None => (xml, 0),
+        };
+        let start = body.trim_start();
+        if start.is_empty() {
+            return Err(ParseError::EmptyBody);
+        }
+        if !start.starts_with('<') {
+            return Err(ParseError::NotXml {
+                snippet: snippet(start),
+            });
+        }
+        Ok(EnrollmentReader {
+            parser: Parser {
+                reader: Reader::from_str(body),
+                len: body.len(),
+                base,
+                text: String::new(),
+                value_offset: 0,
+            },
+            stage: Stage::Prolog,
+            count: 0,
+            code: None,
+            message: None,
+            next_page_token: None,
+        })
     }
-    if !start.starts_with('<') {
-        return Err(ParseError::NotXml {
-            snippet: snippet(start),
-        });
+
+    /// The next (at most `max`) enrollments; an empty batch means the document is complete.
+    pub fn next_batch(&mut self, max: usize) -> Result<Vec<Enrollment>, ParseError> {
+        let mut batch = Vec::new();
+        while batch.len() < max.max(1) {
+            match self.stage {
+                Stage::Done => break,
+                Stage::Prolog => self.stage = self.parser.prolog()?,
+                Stage::Response { in_wrapper } => {
+                    self.stage = self.response_step(in_wrapper, &mut batch)?;
+                }
+            }
+        }
+        Ok(batch)
     }
-    Parser {
-        reader: Reader::from_str(body),
-        len: body.len(),
-        base,
-        text: String::new(),
-        value_offset: 0,
+
+    /// `<nextPageToken>`, once read (`None` on the last or only page).
+    pub fn next_page_token(&self) -> Option<&str> {
+        self.next_page_token.as_deref()
     }
-    .document()
+
+    /// `true` once the whole document was read.
+    pub fn is_done(&self) -> bool {
+        self.stage == Stage::Done
+    }
+
+    /// Reads one child event of `<response>`.
+    fn response_step(&mut self, in_wrapper: bool, batch: &mut Vec<Enrollment>) -> Result<Stage, ParseError> {
+        let p = &mut self.parser;
+        let context = if in_wrapper { "enrollments" } else { "response" };
+        let same = Stage::Response { in_wrapper };
+        match p.next(context)? {
+            Event::Start(e) => match e.local_name().as_ref() {
+                b"enrollment" => {
+                    self.count += 1;
+                    batch.push(p.enrollment(self.count)?);
+                }
+                b"enrollments" if !in_wrapper => return Ok(Stage::Response { in_wrapper: true }),
+                b"nextPageToken" => {
+                    p.read_value("nextPageToken", || Location::Response)?;
+                    let token = p.text.trim();
+                    self.next_page_token = (!token.is_empty()).then(|| token.to_owned());
+                }
+                b"code" if !in_wrapper => {
+                    p.read_value("code", || Location::Response)?;
+                    self.code = Some(p.text.trim().to_owned());
+                }
+                b"message" if !in_wrapper => {
+                    p.read_value("message", || Location::Response)?;
+                    self.message = Some(p.text.trim().to_owned());
+                }
+                _ => p.skip(&e)?,
+            },
+            Event::Empty(e) if e.local_name().as_ref() == b"enrollment" => {
+                return Err(ParseError::MissingField {
+                    at: Location::Enrollment {
+                        index: self.count + 1,
+                        enrollment_id: None,
+                    },
+                    field: Field::EnrollmentId.name(),
+                });
+            }
+            Event::End(_) if in_wrapper => return Ok(Stage::Response { in_wrapper: false }),
+            Event::End(_) => {
+                p.epilogue()?;
+                if self.count == 0 && (self.code.is_some() || self.message.is_some()) {
+                    return Err(ParseError::Service {
+                        code: self.code.take().unwrap_or_default(),
+                        message: self.message.take().unwrap_or_default(),
+                    });
+                }
+                return Ok(Stage::Done);
+            }
+            Event::GeneralRef(r) => p.resolve_ref(&r).map(drop)?,
+            Event::Eof => return Err(p.truncated(context)),
+            _ => {}
+        }
+        Ok(same)
+    }
 }
 
 struct Parser<'a> {
@@ -67,20 +187,18 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    /// Prolog, root element, epilogue.
-    fn document(mut self) -> Result<EnrollmentPage, ParseError> {
+    /// Everything up to the root element; an empty root (`<response/>`) ends the document.
+    fn prolog(&mut self) -> Result<Stage, ParseError> {
         loop {
             match self.next("the document")? {
                 Event::Start(e) => {
                     check_root(&e)?;
-                    let page = self.response()?;
-                    self.epilogue()?;
-                    return Ok(page);
+                    return Ok(Stage::Response { in_wrapper: false });
                 }
                 Event::Empty(e) => {
                     check_root(&e)?;
                     self.epilogue()?;
-                    return Ok(EnrollmentPage::default());
+                    return Ok(Stage::Done);
                 }
                 Event::Text(t) if !is_blank(&t) => return Err(self.malformed("text before the root element")),
                 Event::Eof => return Err(self.malformed("the document has no root element")),
@@ -89,63 +207,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Children of `<response>`, with or without the `<enrollments>` wrapper.
-    fn response(&mut self) -> Result<EnrollmentPage, ParseError> {
-        let mut page = EnrollmentPage::default();
-        let mut code = None;
-        let mut message = None;
-        let mut in_wrapper = false;
-        loop {
-            let context = if in_wrapper { "enrollments" } else { "response" };
-            match self.next(context)? {
-                Event::Start(e) => match e.local_name().as_ref() {
-                    b"enrollment" => {
-                        let enrollment = self.enrollment(page.enrollments.len() + 1)?;
-                        page.enrollments.push(enrollment);
-                    }
-                    b"enrollments" if !in_wrapper => in_wrapper = true,
-                    b"nextPageToken" => {
-                        self.read_value("nextPageToken", || Location::Response)?;
-                        let token = self.text.trim();
-                        page.next_page_token = (!token.is_empty()).then(|| token.to_owned());
-                    }
-                    b"code" if !in_wrapper => {
-                        self.read_value("code", || Location::Response)?;
-                        code = Some(self.text.trim().to_owned());
-                    }
-                    b"message" if !in_wrapper => {
-                        self.read_value("message", || Location::Response)?;
-                        message = Some(self.text.trim().to_owned());
-                    }
-                    _ => self.skip(&e)?,
-                },
-                Event::Empty(e) if e.local_name().as_ref() == b"enrollment" => {
-                    return Err(ParseError::MissingField {
-                        at: Location::Enrollment {
-                            index: page.enrollments.len() + 1,
-                            enrollment_id: None,
-                        },
-                        field: Field::EnrollmentId.name(),
-                    });
-                }
-                Event::End(_) if in_wrapper => in_wrapper = false,
-                Event::End(_) => break,
-                Event::GeneralRef(r) => self.resolve_ref(&r).map(drop)?,
-                Event::Eof => return Err(self.truncated(context)),
-                _ => {}
-            }
-        }
-        if page.enrollments.is_empty() && (code.is_some() || message.is_some()) {
-            return Err(ParseError::Service {
-                code: code.unwrap_or_default(),
-                message: message.unwrap_or_default(),
-            });
-        }
-        Ok(page)
-    }
-
     /// One `<enrollment>`, fields in any order, unknown elements skipped.
-    fn enrollment(&mut self, index: usize) -> Result<crate::core::model::Enrollment, ParseError> {
+    fn enrollment(&mut self, index: usize) -> Result<Enrollment, ParseError> {
         let mut draft = Draft::new(index);
         let mut in_certificate = false;
         loop {
