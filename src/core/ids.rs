@@ -56,11 +56,16 @@ impl IdColumn {
         handle & TEXT_BIT == 0
     }
 
-    /// For every UUID handle, whether its ID contains what `finder` looks for (one pass over
-    /// all UUIDs). Index the answer with a UUID handle.
-    pub fn uuid_hits(&self, finder: &Finder<'_>) -> Vec<bool> {
-        let mut hits = vec![false; self.uuids.len() / UUID_STRIDE];
-        for at in finder.find_iter(self.uuids.as_bytes()) {
+    /// For every UUID handle from `first` on, whether its ID contains what `finder` looks for
+    /// (one pass over those records). Index the answer with `handle - first`.
+    pub fn uuid_hits(&self, finder: &Finder<'_>, first: u32) -> Vec<bool> {
+        let records = self
+            .uuids
+            .as_bytes()
+            .get(first as usize * UUID_STRIDE..)
+            .unwrap_or_default();
+        let mut hits = vec![false; records.len() / UUID_STRIDE];
+        for at in finder.find_iter(records) {
             hits[at / UUID_STRIDE] = true;
         }
         hits
@@ -182,10 +187,11 @@ mod tests {
         }
         assert!(column.is_uuid(handles[0]) && column.is_uuid(handles[6]));
         assert!(!column.is_uuid(handles[1]), "uppercase is kept verbatim");
-        let hits = column.uuid_hits(&Finder::new("040d-11"));
+        let hits = column.uuid_hits(&Finder::new("040d-11"), 0);
         assert_eq!(hits, vec![true, false]);
+        assert_eq!(column.uuid_hits(&Finder::new("0000-0000"), 1), vec![true]);
         // A match may not span two records.
-        assert_eq!(column.uuid_hits(&Finder::new("b50000")), vec![false, false]);
+        assert_eq!(column.uuid_hits(&Finder::new("b50000"), 0), vec![false, false]);
     }
 
     #[test]

@@ -472,11 +472,17 @@ impl<'a> TextMatcher<'a> {
         }
     }
 
-    /// Appends to `out` whether each row from `from` on matches; UUIDs are searched in one pass
-    /// over their shared buffer.
+    /// Appends to `out` whether each row from `from` on matches; their UUIDs are searched in
+    /// one pass over their part of the shared buffer (only the new rows' part after an append).
     fn scan(&self, c: &Columns, from: usize, out: &mut Vec<bool>) {
+        // Handles grow with rows, so the rows from `from` on own the UUID records from here.
+        let first = c.id[from.min(c.id.len())..]
+            .iter()
+            .copied()
+            .find(|&h| c.ids.is_uuid(h))
+            .unwrap_or(0);
         let uuid_hits = if self.uuid_possible {
-            c.ids.uuid_hits(&self.finder)
+            c.ids.uuid_hits(&self.finder, first)
         } else {
             Vec::new()
         };
@@ -485,7 +491,10 @@ impl<'a> TextMatcher<'a> {
             self.courses[c.course[r] as usize]
                 || self.learners[c.learner[r] as usize]
                 || match c.ids.is_uuid(handle) {
-                    true => uuid_hits.get(handle as usize).copied().unwrap_or(false),
+                    true => uuid_hits
+                        .get(handle.wrapping_sub(first) as usize)
+                        .copied()
+                        .unwrap_or(false),
                     false => contains_folded(c.ids.get(handle), self.needle),
                 }
         }));
