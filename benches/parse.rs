@@ -1,8 +1,9 @@
-//! Parser throughput on a generated 100k-enrollment document (and the store build on top).
+//! Parser throughput on generated documents of 1k, 10k and 100k enrollments (the ones `make bench`
+//! parses in the browser), and the store's append, search and chip filter at 100k.
 //!
 //! `cargo bench --bench parse` (or `make bench-native`).
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use enrollment_cards::{parse_enrollments, EnrollmentStore, Filter, Sort, Status, StatusRules};
 use mock_lms::xml::{self, Listing};
 use mock_lms::{Dataset, GeneratorConfig};
@@ -17,16 +18,22 @@ fn document(n: usize) -> String {
     xml::enrollments(&data, data.enrollments.iter(), Listing::Unpaged)
 }
 
+/// The sizes `make bench` compares with the same documents parsed in the browser.
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
 fn parse(c: &mut Criterion) {
-    let xml = document(100_000);
     let mut group = c.benchmark_group("parse");
     group.sample_size(10);
-    group.throughput(Throughput::Bytes(xml.len() as u64));
-    group.bench_function("100k enrollments", |b| {
-        b.iter(|| parse_enrollments(std::hint::black_box(&xml)).map(|page| page.enrollments.len()))
-    });
+    for n in SIZES {
+        let xml = document(n);
+        group.throughput(Throughput::Bytes(xml.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &xml, |b, xml| {
+            b.iter(|| parse_enrollments(std::hint::black_box(xml)).map(|page| page.enrollments.len()))
+        });
+    }
     group.finish();
 
+    let xml = document(100_000);
     let enrollments = parse_enrollments(&xml).map(|p| p.enrollments).unwrap_or_default();
     let mut group = c.benchmark_group("store");
     group.sample_size(10);

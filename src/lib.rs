@@ -6,8 +6,9 @@
 pub mod api;
 pub mod clock;
 pub mod components;
-pub mod core;
 pub mod embed;
+
+pub use enrollment_core as core;
 
 pub use crate::core::model::{Certificate, Enrollment, EnrollmentPage, EnrollmentType};
 pub use crate::core::parse::{parse_enrollments, EnrollmentReader, Location, ParseError};

@@ -3,8 +3,8 @@
 
 use time::Date;
 
-use crate::core::model::EnrollmentType;
-use crate::core::status::{CertificateState, Status};
+use crate::model::EnrollmentType;
+use crate::status::{CertificateState, Status};
 
 /// A set of small enum values as a bit mask; empty means "no restriction".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -276,7 +276,7 @@ pub struct Sort {
 /// were replaced by just this option, with every other active filter applied.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Facets {
-    /// Per course index (see [`EnrollmentStore::courses`](crate::core::store::EnrollmentStore::courses)).
+    /// Per course index (see [`EnrollmentStore::courses`](crate::store::EnrollmentStore::courses)).
     pub courses: Vec<u32>,
     /// Per learner index.
     pub learners: Vec<u32>,

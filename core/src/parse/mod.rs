@@ -15,7 +15,7 @@ use quick_xml::Reader;
 use self::draft::{Draft, Field};
 pub use self::error::{shorten, snippet};
 pub use self::error::{Location, ParseError};
-use crate::core::model::{Enrollment, EnrollmentPage};
+use crate::model::{Enrollment, EnrollmentPage};
 
 /// Reads a `YYYY-MM-DD` date (leniently, the date part of a date-time), as the parser does.
 pub fn parse_date(text: &str) -> Option<time::Date> {

@@ -5,7 +5,7 @@
 
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
-use crate::core::model::EnrollmentType;
+use crate::model::EnrollmentType;
 
 /// `2022-07-14`; leniently also the date part of a date-time (`2022-07-14T00:00:00+00:00`).
 pub fn date(text: &str) -> Option<Date> {

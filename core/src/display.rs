@@ -3,7 +3,7 @@
 
 use time::Date;
 
-use crate::core::status::{CertificateState, Status};
+use crate::status::{CertificateState, Status};
 
 /// "in 3 days" / "tomorrow" / "today" / "yesterday" / "12 days ago".
 pub fn relative_days(days: i32) -> String {

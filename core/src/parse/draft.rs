@@ -4,7 +4,7 @@ use time::{Date, OffsetDateTime};
 
 use super::error::{Location, ParseError};
 use super::values;
-use crate::core::model::{Certificate, Enrollment, EnrollmentType};
+use crate::model::{Certificate, Enrollment, EnrollmentType};
 
 /// The fields of `<enrollment>` (and of its nested `<certificate>`) that the widget reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

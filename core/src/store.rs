@@ -7,10 +7,10 @@
 
 use time::{Date, OffsetDateTime};
 
-use crate::core::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner};
-use crate::core::model::{Certificate, Enrollment, EnrollmentType};
-use crate::core::query::{Facets, Filter, QueryResult, Sort, SortKey};
-use crate::core::status::{CertificateState, DayFields, Status, StatusRules};
+use crate::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner};
+use crate::model::{Certificate, Enrollment, EnrollmentType};
+use crate::query::{Facets, Filter, QueryResult, Sort, SortKey};
+use crate::status::{CertificateState, DayFields, Status, StatusRules};
 
 const NO_DAY: i32 = i32::MIN;
 const NO_TIME: i64 = i64::MIN;

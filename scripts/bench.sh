@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `make bench` (full: native Criterion + 1k/10k/100k in Chromium → bench/RESULTS.md) and
+# `make bench-smoke` (`scripts/bench.sh --smoke`: 1k, one run, inside `make test`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/dist.sh
+cargo build --quiet --release --target wasm32-unknown-unknown -p enrollment-bench
+wasm-bindgen --target web --out-dir bench/out/pkg --remove-name-section \
+    target/wasm32-unknown-unknown/release/enrollment_bench.wasm
+cargo build --quiet -p mock-lms
+if [ "${1:-}" != "--smoke" ]; then
+    cargo bench --bench parse -- 'parse/'
+fi
+node bench/run.mjs "$@"
