@@ -23,10 +23,12 @@ pub fn heap_bytes() -> f64 {
 }
 
 /// Parses one `GET /enrollment` answer as the widget does and returns how many enrollments it
-/// holds; the string is copied into wasm memory first, as the widget's fetch does.
+/// holds. `xml` is the answer's UTF-8 bytes, copied into wasm memory as the widget's fetch does
+/// (`Response.arrayBuffer()`), then checked as UTF-8 and parsed.
 #[wasm_bindgen(js_name = parseEnrollments)]
-pub fn parse_enrollments(xml: &str) -> Result<u32, JsError> {
-    enrollment_cards::parse_enrollments(xml)
+pub fn parse_enrollments(xml: &[u8]) -> Result<u32, JsError> {
+    let text = std::str::from_utf8(xml).map_err(|e| JsError::new(&e.to_string()))?;
+    enrollment_cards::parse_enrollments(text)
         .map(|page| page.enrollments.len() as u32)
         .map_err(|error| JsError::new(&error.to_string()))
 }
