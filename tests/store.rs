@@ -266,6 +266,46 @@ fn typing_narrows_and_widens_correctly() {
     );
 }
 
+#[test]
+fn recent_searches_stay_right_across_appends() {
+    let list = enrollments(3_000);
+    let mut store = store_of(&list[..1_000]);
+    let id = list[7].enrollment_id.clone();
+    let mut loaded = 1_000;
+    // Rare texts (narrowed from), common ones (rescanned), texts revisited from the history
+    // after rows arrived, and more distinct texts than the history keeps.
+    let texts = [
+        &id[..3],
+        &id[..4],
+        &id[..6],
+        "a",
+        "ab",
+        &id[..4],
+        "a",
+        "1",
+        "2",
+        "3",
+        &id[..3],
+        "ab",
+        &id[..6],
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        if i % 3 == 2 && loaded < list.len() {
+            store.append(list[loaded..loaded + 400].to_vec());
+            loaded += 400;
+        }
+        let filter = Filter {
+            text: (*text).to_owned(),
+            ..Filter::default()
+        };
+        assert_eq!(
+            store.query(&filter, Sort::default()).rows,
+            expected_rows(&list[..loaded], &filter),
+            "{text:?} after {loaded} rows"
+        );
+    }
+}
+
 fn assert_sorted_stably(
     list: &[Enrollment],
     rows: &[u32],
@@ -422,4 +462,38 @@ fn hundred_thousand_enrollments_fit_in_128_bytes_each() {
     let per_enrollment = store.heap_bytes() as f64 / 100_000.0;
     println!("store: {per_enrollment:.1} bytes per enrollment at 100k");
     assert!(per_enrollment < 100.0, "{per_enrollment} bytes per enrollment");
+}
+
+#[test]
+fn search_ignores_case_in_ids_of_every_shape() {
+    let mut list = enrollments(600);
+    for (i, e) in list.iter_mut().enumerate() {
+        match i % 5 {
+            0 => e.learner_id = e.learner_id.to_uppercase(),
+            1 => e.course_id = format!("Course-ÄB {}", i % 7),
+            2 => e.enrollment_id = format!("ENR-{i:06}"),
+            3 => e.enrollment_id = e.enrollment_id.to_uppercase(),
+            _ => {}
+        }
+    }
+    let mut store = store_of(&list);
+    let texts = [
+        "äb",
+        "ÄB 3",
+        "course-",
+        "enr-0001",
+        "ENR-00012",
+        &list[0].learner_id[..5],
+        "e",
+        "E",
+    ];
+    for text in texts {
+        let filter = Filter {
+            text: text.to_owned(),
+            ..Filter::default()
+        };
+        let rows = store.query(&filter, Sort::default()).rows;
+        assert!(!rows.is_empty(), "{text:?} matches something");
+        assert_eq!(rows, expected_rows(&list, &filter), "{text:?}");
+    }
 }

@@ -305,3 +305,22 @@ async fn one_answer_parsed_in_batches_with_turns_for_the_browser() {
         "{err:?}"
     );
 }
+
+#[wasm_bindgen_test]
+fn dates_follow_the_locale_and_repeat_from_the_memo() {
+    use enrollment_cards::components::format::DateFormatter;
+    let german = DateFormatter::new(Some("de-DE"));
+    let english = DateFormatter::new(Some("en-US"));
+    for _ in 0..2 {
+        assert_eq!(german.date(date!(2026 - 11 - 26)), "26.11.2026");
+        assert_eq!(english.date(date!(2026 - 11 - 26)), "Nov 26, 2026");
+        assert_eq!(english.date(date!(2024 - 02 - 29)), "Feb 29, 2024");
+    }
+    // More distinct days than the memo keeps: it starts over and stays right.
+    let start = date!(2000 - 01 - 01);
+    let last = (0..5000)
+        .map(|n| english.date(start + time::Duration::days(n)))
+        .last();
+    assert_eq!(last.as_deref(), Some("Sep 8, 2013"));
+    assert_eq!(english.date(start), "Jan 1, 2000");
+}

@@ -65,8 +65,14 @@ impl IdColumn {
             .get(first as usize * UUID_STRIDE..)
             .unwrap_or_default();
         let mut hits = vec![false; records.len() / UUID_STRIDE];
-        for at in finder.find_iter(records) {
-            hits[at / UUID_STRIDE] = true;
+        let mut from = 0;
+        // After a hit, go on from the next record: one hit per record is all that counts.
+        while let Some(at) = records.get(from..).and_then(|rest| finder.find(rest)) {
+            let record = (from + at) / UUID_STRIDE;
+            if let Some(hit) = hits.get_mut(record) {
+                *hit = true;
+            }
+            from = (record + 1) * UUID_STRIDE;
         }
         hits
     }

@@ -49,11 +49,22 @@ struct Columns {
 struct Cache {
     /// Row order for a sort, valid while no rows were added and the rules did not change.
     sorted: Option<(Sort, Vec<u32>)>,
-    /// The lowercase search text `text_ok` was computed for.
-    needle: String,
-    /// Per row: does it match `needle`? Rows appended later are evaluated on demand.
-    text_ok: Vec<bool>,
+    /// The last few search texts, most recent last; the query uses the last one. Typing on
+    /// narrows from an earlier text, deleting back to an earlier text finds it here.
+    texts: Vec<TextMatches>,
 }
+
+/// Which rows match one search text. Rows appended later are evaluated on demand.
+#[derive(Debug, Default, Clone)]
+struct TextMatches {
+    /// The lowercase search text.
+    needle: String,
+    /// Per row: does it match `needle`?
+    rows: Vec<bool>,
+}
+
+/// How many recent search texts keep their matches (one byte per row each).
+const TEXT_HISTORY: usize = 4;
 
 /// Enrollments in a compact columnar layout, with filtering, sorting, facets and slicing.
 #[derive(Debug, Clone)]
@@ -257,7 +268,7 @@ impl EnrollmentStore {
                 .sorted
                 .as_ref()
                 .map_or(0, |(_, rows)| rows.capacity() * 4)
-            + self.cache.text_ok.capacity()
+            + self.cache.texts.iter().map(|t| t.rows.capacity()).sum::<usize>()
     }
 
     /// Runs a query: the rows passing every criterion of `filter`, ordered by `sort`, with
@@ -270,6 +281,7 @@ impl EnrollmentStore {
         }
         self.ensure_sorted(sort);
         let c = &self.cols;
+        let text_ok = self.cache.texts.last().map_or(&[][..], |t| t.rows.as_slice());
         let selection = |interner: &Interner, ids: &[String]| {
             (!ids.is_empty()).then(|| {
                 let mut selected = vec![false; interner.len()];
@@ -328,7 +340,7 @@ impl EnrollmentStore {
             if fail.count_ones() > 1 {
                 continue;
             }
-            if text_active && !self.cache.text_ok[r] {
+            if text_active && !text_ok[r] {
                 fail |= OTHER;
             }
             match fail {
@@ -355,25 +367,35 @@ impl EnrollmentStore {
         }
     }
 
-    /// Brings `cache.text_ok` up to date for `needle`, re-checking only earlier matches when the
-    /// new text extends the old (typing narrows the result).
+    /// Makes the matches of `needle` the last of `cache.texts`, up to date with the rows: taken
+    /// from the history when this text was searched recently (deleting back), narrowed from a
+    /// shorter text it extends when that matched few rows (typing on), or one pass over all rows.
     fn update_text_cache(&mut self, needle: &str) {
-        let cache = &mut self.cache;
+        let texts = &mut self.cache.texts;
         let c = &self.cols;
-        let matcher = TextMatcher::new(c, needle);
-        if cache.needle != needle {
-            if !cache.needle.is_empty() && needle.contains(cache.needle.as_str()) {
-                for (r, ok) in cache.text_ok.iter_mut().enumerate() {
-                    *ok = *ok && matcher.matches(c, r);
-                }
-            } else {
-                cache.text_ok.clear();
+        let mut current = match texts.iter().position(|t| t.needle == needle) {
+            Some(i) => texts.remove(i),
+            None => TextMatches {
+                needle: needle.to_owned(),
+                rows: Vec::new(),
+            },
+        };
+        if current.rows.len() < c.id.len() {
+            let matcher = TextMatcher::new(c, needle);
+            let few =
+                |t: &&TextMatches| t.rows.iter().filter(|&&ok| ok).count() * NARROW_BELOW < t.rows.len();
+            let shorter = texts.iter().rev().find(|t| needle.contains(t.needle.as_str()));
+            if let Some(shorter) = shorter.filter(few).filter(|_| current.rows.is_empty()) {
+                let rows = shorter.rows.iter().enumerate();
+                current.rows = rows.map(|(r, &ok)| ok && matcher.matches(c, r)).collect();
             }
-            cache.needle.clear();
-            cache.needle.push_str(needle);
+            let done = current.rows.len();
+            matcher.scan(c, done, &mut current.rows);
         }
-        let done = cache.text_ok.len();
-        matcher.scan(c, done, &mut cache.text_ok);
+        if texts.len() == TEXT_HISTORY {
+            texts.remove(0);
+        }
+        texts.push(current);
     }
 
     /// Computes the row order for `sort` unless it is cached.
@@ -439,6 +461,10 @@ impl Columns {
     }
 }
 
+/// A longer text re-checks the rows of a shorter one only when fewer than one in this many
+/// matched it; otherwise one pass over every row's ID records is faster.
+const NARROW_BELOW: usize = 16;
+
 /// Case-insensitive search over a row's enrollment, course and learner IDs.
 struct TextMatcher<'a> {
     needle: &'a str,
@@ -450,13 +476,24 @@ struct TextMatcher<'a> {
 
 impl<'a> TextMatcher<'a> {
     fn new(c: &Columns, needle: &'a str) -> Self {
-        let hits = |interner: &Interner| interner.iter().map(|(_, s)| contains_folded(s, needle)).collect();
-        TextMatcher {
+        let mut matcher = TextMatcher {
             needle,
-            courses: hits(&c.courses),
-            learners: hits(&c.learners),
+            courses: Vec::new(),
+            learners: Vec::new(),
             uuid_possible: could_be_in_uuid(needle),
             finder: memchr::memmem::Finder::new(needle),
+        };
+        let hits = |interner: &Interner| interner.iter().map(|(_, s)| matcher.contains(s)).collect();
+        (matcher.courses, matcher.learners) = (hits(&c.courses), hits(&c.learners));
+        matcher
+    }
+
+    /// Does `text` contain the (lowercase) needle, ignoring case? A plain byte search when
+    /// `text` is ASCII without capitals, as IDs usually are.
+    fn contains(&self, text: &str) -> bool {
+        match text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            true => self.finder.find(text.as_bytes()).is_some(),
+            false => contains_folded(text, self.needle),
         }
     }
 
@@ -468,7 +505,7 @@ impl<'a> TextMatcher<'a> {
         let handle = c.id[r];
         match c.ids.is_uuid(handle) {
             true => self.uuid_possible && self.finder.find(c.ids.get(handle).as_bytes()).is_some(),
-            false => contains_folded(c.ids.get(handle), self.needle),
+            false => self.contains(c.ids.get(handle)),
         }
     }
 
@@ -495,7 +532,7 @@ impl<'a> TextMatcher<'a> {
                         .get(handle.wrapping_sub(first) as usize)
                         .copied()
                         .unwrap_or(false),
-                    false => contains_folded(c.ids.get(handle), self.needle),
+                    false => self.contains(c.ids.get(handle)),
                 }
         }));
     }

@@ -1,33 +1,56 @@
 //! Dates formatted by the browser's `Intl.DateTimeFormat`, for the widget's locale.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Julian day number of 1970-01-01.
 const UNIX_EPOCH_DAY: i32 = 2_440_588;
 
+/// Formatted days kept before the memo starts over (a few years of distinct dates).
+const MEMO_LIMIT: usize = 4096;
+
 /// A date formatter for one locale (`None`: the browser's own). An unknown locale falls back to
 /// the browser's, and a browser without `Intl` to ISO dates.
 pub struct DateFormatter {
     format: Option<Function>,
+    /// Days already formatted: cards show the same few hundred dates over and over, and a call
+    /// into `Intl` costs far more than a lookup (it is most of a card's build time).
+    memo: RefCell<HashMap<i32, String>>,
 }
 
 impl DateFormatter {
     /// A formatter for `locale` (a BCP 47 tag such as `de-DE`), medium date style, UTC calendar.
     pub fn new(locale: Option<&str>) -> Self {
         let format = build(locale).or_else(|| build(None));
-        DateFormatter { format }
+        DateFormatter {
+            format,
+            memo: RefCell::default(),
+        }
     }
 
     /// `2026-11-26` as e.g. "Nov 26, 2026" (en-US) or "26.11.2026" (de-DE).
     pub fn date(&self, date: time::Date) -> String {
-        let millis = f64::from(date.to_julian_day() - UNIX_EPOCH_DAY) * 86_400_000.0;
+        let day = date.to_julian_day();
+        if let Some(text) = self.memo.borrow().get(&day) {
+            return text.clone();
+        }
+        let millis = f64::from(day - UNIX_EPOCH_DAY) * 86_400_000.0;
         let js_date = js_sys::Date::new(&JsValue::from_f64(millis));
-        self.format
+        let text = self
+            .format
             .as_ref()
             .and_then(|f| f.call1(&JsValue::NULL, &js_date).ok())
             .and_then(|s| s.as_string())
-            .unwrap_or_else(|| date.to_string())
+            .unwrap_or_else(|| date.to_string());
+        let mut memo = self.memo.borrow_mut();
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(day, text.clone());
+        text
     }
 }
 
