@@ -7,15 +7,16 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 # The browser tests' mock account (tests/web.rs relies on these numbers).
 MOCK_TEST_ARGS := --seed 1 --enrollments 300 --today 2026-11-26
 
-.PHONY: demo test dist lint test-native test-browser test-e2e bench-native tools
+.PHONY: demo test dist lint test-native test-browser test-e2e bench bench-smoke bench-native tools
 
 ## Start the mock LMS and the widget's dev server (trunk), print the URL.
 demo:
 	@scripts/ensure-tools.sh demo
 	@scripts/demo.sh
 
-## Format check, clippy (native and wasm), native tests, browser tests, end-to-end tests.
-test: tools lint test-native test-browser test-e2e
+## Format check, clippy (native and wasm), native tests, browser tests, end-to-end tests, and a
+## smoke run of the benchmark (so it cannot rot).
+test: tools lint test-native test-browser test-e2e bench-smoke
 
 ## The ES module for host pages, with TypeScript declarations, in pkg/.
 dist:
@@ -29,6 +30,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo clippy --lib --test web --test view --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo clippy -p enrollment-bench --target wasm32-unknown-unknown --quiet -- -D warnings
 
 test-native:
 	cargo test --workspace
@@ -40,6 +42,16 @@ test-browser:
 test-e2e:
 	scripts/dist.sh
 	scripts/with-mock.sh $(MOCK_TEST_ARGS) --static . -- node --test e2e/
+
+## The benchmark: native Criterion, then the widget against the JS DOMParser baseline in headless
+## Chromium at 1k/10k/100k enrollments; writes bench/RESULTS.md (several minutes).
+bench:
+	@scripts/ensure-tools.sh test
+	scripts/bench.sh
+
+# One 1k run of the benchmark page, no targets (part of `make test`).
+bench-smoke:
+	scripts/bench.sh --smoke
 
 ## Criterion benchmark of the parser and the store (native).
 bench-native:

@@ -34,6 +34,8 @@ const smoke = args.includes("--smoke");
 const sizes = option("--sizes", smoke ? "1000" : "1000,10000,100000").split(",").map(Number);
 const runs = Number(option("--runs", smoke ? 1 : 5));
 const warmups = smoke ? 0 : 1;
+/** Untimed parsing before the timed runs (at least one run), in milliseconds. */
+const WARM_UP_MS = smoke ? 0 : 1000;
 
 // ---- statistics -------------------------------------------------------------------------------
 
@@ -84,7 +86,9 @@ function startMock(n) {
 
 async function measure(browser, n) {
   const mock = await startMock(n);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // A context of its own per size: nothing (code cache, renderer, heap) carries over.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   page.setDefaultTimeout(300_000);
@@ -95,10 +99,7 @@ async function measure(browser, n) {
     const bytes = await page.evaluate(() => window.bench.fetchAnswer());
     log(`${n}: ${(bytes / 1e6).toFixed(1)} MB answer`);
 
-    const parse = async (fn) => {
-      if (warmups > 0) await page.evaluate(([fn, k]) => window.bench[fn](k), [fn, warmups]);
-      return page.evaluate(([fn, k]) => window.bench[fn](k), [fn, runs]);
-    };
+    const parse = (fn) => page.evaluate(([fn, k, ms]) => window.bench[fn](k, ms), [fn, runs, WARM_UP_MS]);
     const wasm = await parse("parseWasm");
     const baseline = await parse("parseBaseline");
     log(`${n}: parsed (wasm ${fixed(median(wasm.times))} ms, baseline ${fixed(median(baseline.times))} ms)`);
@@ -106,6 +107,7 @@ async function measure(browser, n) {
     const baselineKeys = (await page.evaluate((t) => window.bench.filterBaseline(t), texts)).slice(
       warmups * KEYSTROKES.length,
     );
+    await page.evaluate(() => window.bench.release());
 
     const loads = async (paged) => {
       const all = [];
@@ -137,7 +139,7 @@ async function measure(browser, n) {
       scroll,
     };
   } finally {
-    await page.close();
+    await context.close();
     mock.stop();
   }
 }
@@ -258,7 +260,8 @@ function report(results, size, browserVersion) {
     "# Benchmark results",
     "",
     `\`make bench\` on ${date}: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-      `headless Chromium ${browserVersion}, release build. ${runs} run(s) after ${warmups} warm-up(s) per figure; ` +
+      `headless Chromium ${browserVersion}, release build. ${runs} run(s) per figure after a warm-up (parsers: ${WARM_UP_MS / 1000} s of untimed runs; ` +
+      `loads and keystroke sequences: ${warmups} untimed); ` +
       "\"a (b–c)\" is median (min–max). Page: `bench/index.html`; baseline: `bench/baseline.js`.",
     "",
     table(
