@@ -328,6 +328,12 @@ function check(results) {
     if (!numbers.every((x) => Number.isFinite(x) && x >= 0)) throw new Error(`${r.n}: a figure is missing`);
     if (!r.counts.every((c) => c === r.n)) throw new Error(`${r.n}: counts differ: ${r.counts}`);
     if (!(r.scroll.most > 0)) throw new Error(`${r.n}: no cards while scrolling`);
+    // The unpaged answer's text (~470 B per enrollment) is dropped once parsed: about the heap
+    // the paged load keeps.
+    const heap = (loads) => median(loads.map((l) => l.heapBytesPerEnrollment));
+    if (heap(r.unpaged) > heap(r.paged) + 64) {
+      throw new Error(`${r.n}: the unpaged load keeps ${heap(r.unpaged)} B/enrollment, paged ${heap(r.paged)}`);
+    }
     const nat = native(r.n);
     if (nat && nat.bytes !== r.bytes) log(`${r.n}: native document is ${nat.bytes} bytes, browser ${r.bytes}`);
   }

@@ -324,3 +324,61 @@ fn dates_follow_the_locale_and_repeat_from_the_memo() {
     assert_eq!(last.as_deref(), Some("Sep 8, 2013"));
     assert_eq!(english.date(start), "Jan 1, 2000");
 }
+
+#[wasm_bindgen_test]
+async fn paged_cards_show_and_filter_while_later_pages_load() {
+    // Three pages of 100, each answered after 400 ms.
+    let root = container();
+    let list_source = source(&faulty("latency=400"), "demo-token", Some(100));
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <EnrollmentCards source=list_source /> },
+    );
+    let attr = |selector: &str, name: &str| {
+        root.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute(name))
+    };
+    let loading = || root.query_selector("[data-ec=progress]").ok().flatten().is_some();
+    let cards = || {
+        root.query_selector_all("article[data-enrollment-id]")
+            .map_or(0, |l| l.length())
+    };
+    assert!(
+        until(5_000, || attr("[data-ec=count]", "data-total").as_deref()
+            == Some("100"))
+        .await
+    );
+    assert!(loading() && cards() > 0, "first page's cards while loading");
+
+    // Search while the second page is on its way: the filter applies to what arrives next too.
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("[data-ec=search]")
+        .ok()
+        .flatten()
+        .expect("search field")
+        .unchecked_into();
+    input.set_value("4a");
+    input
+        .dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatch");
+    let shown = || attr("[data-ec=count]", "data-shown").and_then(|s| s.parse::<u32>().ok());
+    assert!(
+        until(1_000, || shown().is_some_and(|n| n < 100)).await,
+        "search applied mid-load"
+    );
+    assert!(loading(), "still loading after the search");
+    let after_first = shown().unwrap_or_default();
+    assert!(
+        until(5_000, || attr("[data-ec=count]", "data-total").as_deref()
+            == Some("200"))
+        .await
+    );
+    assert!(
+        shown().is_some_and(|n| n > after_first),
+        "matches from page 2 counted"
+    );
+    assert!(until(5_000, || !loading()).await);
+    assert_eq!(attr("[data-ec=count]", "data-total").as_deref(), Some("300"));
+}

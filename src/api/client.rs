@@ -238,3 +238,18 @@ async fn read_body(
 fn utf8_lossy(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::utf8_lossy;
+
+    #[test]
+    fn bodies_decode_as_utf8_with_replacement() {
+        assert_eq!(
+            utf8_lossy("<response>Zoë</response>".into()),
+            "<response>Zoë</response>"
+        );
+        assert_eq!(utf8_lossy(b"<a>\xff</a>".to_vec()), "<a>\u{fffd}</a>");
+        assert_eq!(utf8_lossy(Vec::new()), "");
+    }
+}
