@@ -21,7 +21,7 @@ const ROW_PX: usize = 268;
 /// Narrowest card; the grid has as many columns as fit.
 const MIN_CARD_WIDTH: f64 = 272.0;
 /// Rows rendered above and below the visible ones.
-const OVERSCAN_ROWS: usize = 2;
+const OVERSCAN_ROWS: usize = 1;
 const ROW_HEIGHT: f64 = CARD_HEIGHT + GAP;
 /// How long after a key press the window keeps the requested card focused.
 const FOCUS_SETTLE_MS: f64 = 1_000.0;
@@ -252,13 +252,14 @@ mod tests {
     fn the_window_covers_the_viewport_plus_overscan() {
         let w = window_for(0.0, 600.0, 1200.0, 20_000);
         assert_eq!((w.start, w.first_row, w.columns), (0, 0, 4));
-        assert_eq!(w.end, (3 + 1 + 2) * 4);
+        // Three rows fill 600 px, one more for a partly scrolled row, then the overscan.
+        assert_eq!(w.end, (3 + 1 + OVERSCAN_ROWS) * 4);
         let deep = window_for(ROW_HEIGHT * 1000.0, 600.0, 1200.0, 20_000);
-        assert_eq!(deep.first_row, 998);
-        assert_eq!(deep.start, 998 * 4);
-        assert!(deep.end - deep.start <= 10 * 4);
+        assert_eq!(deep.first_row, 1000 - OVERSCAN_ROWS);
+        assert_eq!(deep.start, (1000 - OVERSCAN_ROWS) * 4);
+        assert_eq!(deep.end - deep.start, (OVERSCAN_ROWS + 3 + 1 + OVERSCAN_ROWS) * 4);
         let end = window_for(1e9, 600.0, 1200.0, 20_001);
-        assert_eq!((end.start, end.end), (4_998 * 4, 20_001));
+        assert_eq!((end.start, end.end), ((5_000 - OVERSCAN_ROWS) * 4, 20_001));
         assert!(window_for(0.0, 0.0, 0.0, 0).end == 0);
     }
 }
