@@ -197,6 +197,19 @@ window.bench = {
     return { most, viewport: [list.clientWidth, list.clientHeight] };
   },
 
+  /** Heap bytes each mount–load–unmount cycle leaves behind (after a first, untimed one). */
+  async heapLeftPerMount(cycles) {
+    const left = [];
+    for (let i = 0; i <= cycles; i++) {
+      const before = heapBytes();
+      await this.load({ paged: true, pageSize: 1000 });
+      this.unmount();
+      await nextFrame();
+      if (i > 0) left.push(heapBytes() - before);
+    }
+    return left;
+  },
+
   unmount() {
     widget?.handle.unmount();
     widget = null;

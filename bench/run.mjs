@@ -124,6 +124,7 @@ async function measure(browser, n) {
     const skip = warmups * KEYSTROKES.length;
     const scroll = await page.evaluate((steps) => window.bench.scroll(steps), smoke ? 5 : 40);
     await page.evaluate(() => window.bench.unmount());
+    const heapLeft = await page.evaluate(() => window.bench.heapLeftPerMount(3));
     if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
     return {
       n,
@@ -137,6 +138,7 @@ async function measure(browser, n) {
       paged,
       unpaged,
       scroll,
+      heapLeft,
     };
   } finally {
     await context.close();
@@ -314,6 +316,9 @@ function report(results, size, browserVersion) {
     "",
     `Release \`pkg/enrollment_cards_bg.wasm\`: ${fixed(size.raw, 0)} KB, ${fixed(size.gzip, 0)} KB gzipped (gzip -9).`,
     "",
+    `Wasm heap left behind per mount–load–unmount cycle: ${results.map((r) => `${Math.max(...r.heapLeft)} B`).join(", ")}` +
+      ` (${results.map((r) => r.n.toLocaleString("en-US")).join(" / ")} enrollments).`,
+    "",
     big ? targets(big, size) : "",
     "",
   ].join("\n");
@@ -328,6 +333,9 @@ function check(results) {
     if (!numbers.every((x) => Number.isFinite(x) && x >= 0)) throw new Error(`${r.n}: a figure is missing`);
     if (!r.counts.every((c) => c === r.n)) throw new Error(`${r.n}: counts differ: ${r.counts}`);
     if (!(r.scroll.most > 0)) throw new Error(`${r.n}: no cards while scrolling`);
+    if (r.heapLeft.some((bytes) => bytes !== 0)) {
+      throw new Error(`${r.n}: mount–unmount cycles left ${r.heapLeft} bytes on the wasm heap`);
+    }
     // The unpaged answer's text (~470 B per enrollment) is dropped once parsed: about the heap
     // the paged load keeps.
     const heap = (loads) => median(loads.map((l) => l.heapBytesPerEnrollment));

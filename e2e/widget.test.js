@@ -181,9 +181,12 @@ test("changing course-ids re-queries with the new filter", async () => {
     return xml.querySelector("contentItemId").textContent;
   });
   await page.evaluate((id) => document.getElementById("w").setAttribute("course-ids", id), course);
-  await page.waitForFunction(
-    () => document.querySelector("#w").shadowRoot.querySelector("[data-ec=count]")?.dataset.total !== "300",
-  );
+  // The widget reloads: wait for the new answer, not the empty store in between.
+  await page.waitForFunction(() => {
+    const root = document.querySelector("#w").shadowRoot;
+    const total = root.querySelector("[data-ec=count]")?.dataset.total;
+    return total !== undefined && !["0", "300"].includes(total) && !root.querySelector("[data-ec=progress]");
+  });
   const total = Number(await count.getAttribute("data-total"));
   assert.ok(total > 0 && total < 300, `total ${total}`);
   assert.ok(

@@ -160,9 +160,14 @@ impl WidgetHandle {
         container.set_class_name("ec-host");
         root.append_child(&container)?;
         let state_slot = send_wrapper::SendWrapper::new(self.state.clone());
-        let ready = Callback::new(move |state: CardsState| state_slot.set(Some(state)));
-        let events = events::to_host(&self.host, ready);
-        let mounted = leptos::mount::mount_to(container, move || view! { <EnrollmentCards source events /> });
+        let host = self.host.clone();
+        // The callbacks are created inside the mount so that its owner disposes of them on
+        // unmount (created outside any owner, they would outlive it).
+        let mounted = leptos::mount::mount_to(container, move || {
+            let ready = Callback::new(move |state: CardsState| state_slot.set(Some(state)));
+            let events = events::to_host(&host, ready);
+            view! { <EnrollmentCards source events /> }
+        });
         self.mounted = Some(Box::new(mounted));
         Ok(())
     }
