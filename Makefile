@@ -1,7 +1,8 @@
 # The two commands a newcomer needs: `make demo` and `make test`. Both install what is missing.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
-export CHROMEDRIVER ?= /usr/bin/chromedriver
+CHROMEDRIVER ?= /usr/bin/chromedriver
+GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
 # The browser tests' mock account (tests/web.rs relies on these numbers).
@@ -35,8 +36,12 @@ lint:
 test-native:
 	cargo test --workspace
 
+# The wasm-bindgen tests in headless Chromium, then in headless Firefox (the runner picks the
+# browser from the driver variable that is set).
+BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --test web --test view
 test-browser:
-	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- cargo test --target wasm32-unknown-unknown --test web --test view
+	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- env -u GECKODRIVER CHROMEDRIVER=$(CHROMEDRIVER) $(BROWSER_TESTS)
+	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) $(BROWSER_TESTS)
 
 # The built library in Chromium (playwright-core), pages and API served by the mock.
 test-e2e:

@@ -4,13 +4,15 @@
 # browser comes from Debian's packages.
 #
 #   scripts/ensure-tools.sh test   # wasm32 target, wasm-bindgen-cli (= Cargo.lock), chromium + driver,
-#                                  # playwright-core (npm, for the end-to-end tests)
+#                                  # firefox-esr + geckodriver, playwright-core (npm, for the
+#                                  # end-to-end tests)
 #   scripts/ensure-tools.sh demo   # the above and trunk
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 purpose=${1:-test}
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 say() { echo "tools: $*" >&2; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -27,12 +29,19 @@ if [ "$have" != "$want" ]; then
     cargo install --quiet wasm-bindgen-cli --version "$want"
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's chromium and chromium-driver"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || { [ "$purpose" = test ] && ! command -v firefox-esr >/dev/null; }; then
+    say "installing Debian's chromium, chromium-driver and firefox-esr"
     sudo_cmd=""
     [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
     $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
+fi
+
+# geckodriver drives Firefox for the browser tests (Debian does not package it).
+if [ "$purpose" = test ] && [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }' || true)" != "$GECKODRIVER_VERSION" ]; then
+    say "building geckodriver $GECKODRIVER_VERSION (about 2 minutes, once)"
+    cargo install --quiet --locked geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
 # playwright-core for the end-to-end tests: it drives /usr/bin/chromium, never downloads one.
