@@ -163,35 +163,22 @@ mod tests {
 
     #[test]
     fn timestamps() {
-        assert_eq!(
-            timestamp("2022-07-15T07:19:00+00:00"),
-            Some(datetime!(2022-07-15 07:19:00 UTC))
-        );
-        assert_eq!(
-            timestamp("2022-07-15T07:19:00Z"),
-            Some(datetime!(2022-07-15 07:19:00 UTC))
-        );
-        assert_eq!(
-            timestamp("2022-07-15T09:19:00+0200"),
-            Some(datetime!(2022-07-15 09:19:00 +2))
-        );
-        assert_eq!(
-            timestamp("2022-07-15T02:19:00-05"),
-            Some(datetime!(2022-07-15 02:19:00 -5))
-        );
-        assert_eq!(
-            timestamp("2022-07-15T07:19:00.250+00:00"),
-            Some(datetime!(2022-07-15 07:19:00.25 UTC))
-        );
-        assert_eq!(
-            timestamp("2022-07-15 07:19"),
-            Some(datetime!(2022-07-15 07:19:00 UTC))
-        );
-        assert_eq!(
-            timestamp("2022-07-15T07:19:00"),
-            Some(datetime!(2022-07-15 07:19:00 UTC))
-        );
-        assert_eq!(timestamp("2022-07-15"), Some(datetime!(2022-07-15 00:00:00 UTC)));
+        let cases = [
+            ("2022-07-15T07:19:00+00:00", datetime!(2022-07-15 07:19:00 UTC)),
+            ("2022-07-15T07:19:00Z", datetime!(2022-07-15 07:19:00 UTC)),
+            ("2022-07-15T09:19:00+0200", datetime!(2022-07-15 09:19:00 +2)),
+            ("2022-07-15T02:19:00-05", datetime!(2022-07-15 02:19:00 -5)),
+            (
+                "2022-07-15T07:19:00.250+00:00",
+                datetime!(2022-07-15 07:19:00.25 UTC),
+            ),
+            ("2022-07-15 07:19", datetime!(2022-07-15 07:19:00 UTC)),
+            ("2022-07-15T07:19:00", datetime!(2022-07-15 07:19:00 UTC)),
+            ("2022-07-15", datetime!(2022-07-15 00:00:00 UTC)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(timestamp(text), Some(expected), "{text:?}");
+        }
         for bad in [
             "",
             "yesterday",
