@@ -338,6 +338,43 @@ async fn twenty_thousand_cards_stay_windowed_and_scroll_to_the_end() {
 }
 
 #[wasm_bindgen_test]
+async fn one_column_of_eighty_thousand_cards_scrolls_to_its_last_card() {
+    // 80,000 rows of 268 px: 21 million px, past Firefox's largest element height.
+    let list = fixture(80_000);
+    let last = list[79_999].enrollment_id.clone();
+    let root = mount(list, LoadState::Done, &NO_RETRY);
+    root.style().set_property("width", "320px").expect("width");
+    assert!(until(3_000, || count_of(&root, "[data-enrollment-id]") > 0).await);
+    let window = query(&root, ".ec-window").expect("window");
+    let spacer = query(&root, ".ec-window__spacer").expect("spacer");
+    assert!(
+        spacer.offset_height() <= 8_000_000,
+        "spacer {} px",
+        spacer.offset_height()
+    );
+    window.set_scroll_top(window.scroll_height());
+    let selector = format!("[data-enrollment-id='{last}']");
+    assert!(
+        until(2_000, || query(&root, &selector).is_some()).await,
+        "the last card is rendered at the end"
+    );
+    TimeoutFuture::new(50).await;
+    let card = query(&root, &selector)
+        .expect("last card")
+        .get_bounding_client_rect();
+    let view = window.get_bounding_client_rect();
+    assert!(
+        card.top() >= view.top() - 1.0 && card.bottom() <= view.bottom() + 1.0,
+        "the last card is on screen: card {}–{}, window {}–{}",
+        card.top(),
+        card.bottom(),
+        view.top(),
+        view.bottom()
+    );
+    assert!(count_of(&root, "[data-enrollment-id]") < 20);
+}
+
+#[wasm_bindgen_test]
 async fn keyboard_moves_focus_across_the_window_edge() {
     let list = fixture(5_000);
     let root = mount(list, LoadState::Done, &NO_RETRY);

@@ -15,14 +15,15 @@ use super::view::Selected;
 pub const CARD_HEIGHT: f64 = 256.0;
 /// Gap between cards.
 const GAP: f64 = 12.0;
-/// Row pitch in whole pixels, for style strings (integer formatting keeps float printing out
-/// of the wasm).
-const ROW_PX: usize = 268;
 /// Narrowest card; the grid has as many columns as fit.
 const MIN_CARD_WIDTH: f64 = 272.0;
 /// Rows rendered above and below the visible ones.
 const OVERSCAN_ROWS: usize = 1;
 const ROW_HEIGHT: f64 = CARD_HEIGHT + GAP;
+/// The tallest the scrolling spacer gets. Browsers cap an element's height (Firefox at about
+/// 17.9 million px, Chromium at 33.5 million), which one column of 100k cards would pass: a
+/// taller list is scrolled at a scale, each scrolled pixel moving the cards a little more.
+const MAX_SPACER_PX: f64 = 8_000_000.0;
 /// How long after a key press the window keeps the requested card focused.
 const FOCUS_SETTLE_MS: f64 = 1_000.0;
 
@@ -31,19 +32,34 @@ fn columns_for(width: f64) -> usize {
     (((width + GAP) / (MIN_CARD_WIDTH + GAP)).floor() as usize).max(1)
 }
 
-/// Which result positions are rendered: `[start, end)` and the first rendered grid row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which result positions are rendered (`[start, end)`, from grid row `first_row`) and where:
+/// the spacer's height and the rendered grid's offset in it, in whole pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Window {
     start: usize,
     end: usize,
     first_row: usize,
     columns: usize,
+    spacer_px: usize,
+    grid_top_px: i64,
+    /// List pixels per scrolled pixel: 1, or more for a list taller than [`MAX_SPACER_PX`].
+    scale: f64,
 }
 
 fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize) -> Window {
     let columns = columns_for(width);
     let rows = total.div_ceil(columns);
-    let first_visible = ((scroll_top.max(0.0) / ROW_HEIGHT).floor() as usize).min(rows.saturating_sub(1));
+    let (scroll_top, viewport) = (scroll_top.max(0.0), viewport.max(0.0));
+    let full = rows as f64 * ROW_HEIGHT;
+    let spacer = full.min(MAX_SPACER_PX);
+    let scale = if full > spacer && spacer > viewport {
+        (full - viewport) / (spacer - viewport)
+    } else {
+        1.0
+    };
+    // The list pixel at the viewport's top.
+    let offset = scroll_top * scale;
+    let first_visible = ((offset / ROW_HEIGHT).floor() as usize).min(rows.saturating_sub(1));
     let visible = (viewport.max(ROW_HEIGHT) / ROW_HEIGHT).ceil() as usize + 1;
     let first_row = first_visible.saturating_sub(OVERSCAN_ROWS).min(rows);
     let last_row = (first_visible + visible + OVERSCAN_ROWS).min(rows);
@@ -52,6 +68,9 @@ fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize) -> Windo
         end: (last_row * columns).min(total),
         first_row,
         columns,
+        spacer_px: spacer.round() as usize,
+        grid_top_px: (scroll_top - (offset - first_row as f64 * ROW_HEIGHT)).round() as i64,
+        scale,
     }
 }
 
@@ -100,11 +119,11 @@ pub fn CardWindow(
     let focus = move |index: usize| {
         let w = window.get_untracked();
         let top = (index / w.columns) as f64 * ROW_HEIGHT;
-        let (scroll, viewport) = (y.get_untracked(), height.get_untracked());
-        if top < scroll {
-            set_y(top);
-        } else if top + ROW_HEIGHT > scroll + viewport {
-            set_y(top + ROW_HEIGHT - viewport);
+        let (offset, viewport) = (y.get_untracked() * w.scale, height.get_untracked());
+        if top < offset {
+            set_y(top / w.scale);
+        } else if top + ROW_HEIGHT > offset + viewport {
+            set_y((top + ROW_HEIGHT - viewport) / w.scale);
         }
         active.set(index);
         focus_request.set(Some((index, js_sys::Date::now())));
@@ -176,11 +195,11 @@ pub fn CardWindow(
                 class="ec-window__spacer"
                 role="list"
                 aria-label="Enrollments"
-                style:height=move || format!("{}px", total.get().div_ceil(window.get().columns) * ROW_PX)
+                style:height=move || format!("{}px", window.get().spacer_px)
             >
                 <div
                     class="ec-window__grid"
-                    style:transform=move || format!("translateY({}px)", window.get().first_row * ROW_PX)
+                    style:transform=move || format!("translateY({}px)", window.get().grid_top_px)
                     style:grid-template-columns=move || format!("repeat({}, minmax(0, 1fr))", window.get().columns)
                     style:grid-auto-rows=format!("{}px", CARD_HEIGHT as usize)
                     style:gap=format!("{}px", GAP as usize)
@@ -236,11 +255,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn row_pitch_matches_the_card_size() {
-        assert_eq!(ROW_PX as f64, ROW_HEIGHT);
-    }
-
-    #[test]
     fn columns_follow_the_container_width() {
         assert_eq!(columns_for(0.0), 1);
         assert_eq!(columns_for(320.0), 1);
@@ -261,5 +275,43 @@ mod tests {
         let end = window_for(1e9, 600.0, 1200.0, 20_001);
         assert_eq!((end.start, end.end), ((5_000 - OVERSCAN_ROWS) * 4, 20_001));
         assert!(window_for(0.0, 0.0, 0.0, 0).end == 0);
+        assert_eq!((end.spacer_px, end.scale), (5_001 * 268, 1.0));
+        assert_eq!(deep.grid_top_px, (1000 - OVERSCAN_ROWS as i64) * 268);
+    }
+
+    /// Where row `row` appears relative to the viewport's top, at `scroll_top`.
+    fn screen_top(row: usize, scroll_top: f64, w: &Window) -> f64 {
+        w.grid_top_px as f64 + (row - w.first_row) as f64 * ROW_HEIGHT - scroll_top
+    }
+
+    #[test]
+    fn a_list_taller_than_browsers_allow_scrolls_at_a_scale_to_its_end() {
+        // 200,000 cards in one column: 53.6 million px of cards.
+        let (viewport, total) = (700.0, 200_000);
+        let top = window_for(0.0, viewport, 300.0, total);
+        assert_eq!(top.spacer_px, MAX_SPACER_PX as usize);
+        assert!(top.scale > 6.0 && top.scale < 7.0, "{}", top.scale);
+        assert_eq!((top.start, top.grid_top_px), (0, 0));
+
+        let bottom_scroll = MAX_SPACER_PX - viewport;
+        let bottom = window_for(bottom_scroll, viewport, 300.0, total);
+        assert_eq!(bottom.end, total, "the last card is rendered");
+        let last_bottom = screen_top(total - 1, bottom_scroll, &bottom) + CARD_HEIGHT;
+        assert!(
+            last_bottom <= viewport && last_bottom > viewport - ROW_HEIGHT,
+            "the last card ends inside the viewport: {last_bottom}"
+        );
+
+        // Scrolling moves the cards smoothly (by the scale), without jumps at row boundaries.
+        for scroll in [1_000.0, 1_040.5, 3_999_999.0, 4_000_000.0, 7_999_000.0] {
+            let (a, b) = (
+                window_for(scroll, viewport, 300.0, total),
+                window_for(scroll + 1.0, viewport, 300.0, total),
+            );
+            let row = a.start.max(b.start) + 1;
+            let moved = screen_top(row, scroll, &a) - screen_top(row, scroll + 1.0, &b);
+            assert!((moved - a.scale).abs() <= 1.0, "moved {moved} px at {scroll}");
+            assert!(a.end - a.start <= (OVERSCAN_ROWS + 4 + OVERSCAN_ROWS), "{a:?}");
+        }
     }
 }
