@@ -16,6 +16,9 @@ use time::{Date, Duration};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod browser;
+use browser::until;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const TODAY: Date = date!(2026 - 11 - 26);
@@ -87,16 +90,6 @@ fn expected(list: &[Enrollment], filter: &Filter) -> usize {
     let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
     store.append(list.to_vec());
     store.query(filter, Sort::default()).len()
-}
-
-async fn until(ms: u32, ready: impl Fn() -> bool) -> bool {
-    for _ in 0..ms / 10 {
-        if ready() {
-            return true;
-        }
-        TimeoutFuture::new(10).await;
-    }
-    ready()
 }
 
 fn document() -> web_sys::Document {

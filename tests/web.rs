@@ -12,6 +12,9 @@ use time::macros::date;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod browser;
+use browser::until;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The mock's base URL; it runs with `--seed 1 --enrollments 300 --today 2026-11-26`.
@@ -192,17 +195,6 @@ async fn a_newer_request_aborts_the_older_one() {
     let (older, newer) = futures::join!(older, newer);
     assert_eq!(older, Err(ApiError::Aborted));
     assert_eq!(newer.map(|p| p.enrollments.len()), Ok(ENROLLMENTS));
-}
-
-/// Waits (up to `ms`) until `ready` holds.
-async fn until(ms: u32, ready: impl Fn() -> bool) -> bool {
-    for _ in 0..ms / 20 {
-        if ready() {
-            return true;
-        }
-        TimeoutFuture::new(20).await;
-    }
-    ready()
 }
 
 fn container() -> web_sys::HtmlElement {

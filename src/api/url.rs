@@ -20,21 +20,13 @@ pub fn enrollments_url(endpoint: &str, query: &EnrollmentQuery, page: Option<Pag
         "enrollment"
     };
     let mut params = form_urlencoded::Serializer::new(String::new());
-    for id in query
-        .learner_ids
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-    {
-        params.append_pair("learnerIds[]", id);
-    }
-    for id in query
-        .course_ids
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-    {
-        params.append_pair("courseIds[]", id);
+    for (name, ids) in [
+        ("learnerIds[]", &query.learner_ids),
+        ("courseIds[]", &query.course_ids),
+    ] {
+        for id in ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            params.append_pair(name, id);
+        }
     }
     if let Some(page) = page {
         params.append_pair("pageSize", &page.size.to_string());
