@@ -8,7 +8,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 # The browser tests' mock account (tests/web.rs relies on these numbers).
 MOCK_TEST_ARGS := --seed 1 --enrollments 300 --today 2026-11-26
 
-.PHONY: demo test dist lint test-native test-browser test-e2e bench bench-smoke bench-native tools
+.PHONY: demo test dist lint test-native test-browser test-e2e bench bench-smoke bench-native tools fuzz
 
 ## Start the mock LMS and the widget's dev server (trunk), print the URL.
 demo:
@@ -30,7 +30,7 @@ tools:
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
-	cargo clippy --lib --test web --test view --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo clippy --lib --test web --test view --test reliability --target wasm32-unknown-unknown --quiet -- -D warnings
 	cargo clippy -p enrollment-bench --target wasm32-unknown-unknown --quiet -- -D warnings
 
 test-native:
@@ -38,12 +38,13 @@ test-native:
 
 # The wasm-bindgen tests in headless Chromium, then in headless Firefox (the runner picks the
 # browser from the driver variable that is set).
-BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --test web --test view
+BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --test web --test view --test reliability
 test-browser:
 	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- env -u GECKODRIVER CHROMEDRIVER=$(CHROMEDRIVER) $(BROWSER_TESTS)
 	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) $(BROWSER_TESTS)
 
-# The built library in Chromium (playwright-core), pages and API served by the mock.
+# The built library in Chromium, then Firefox (puppeteer-core; E2E_BROWSER=chromium or firefox
+# runs one), pages and API served by the mock.
 test-e2e:
 	scripts/dist.sh
 	scripts/with-mock.sh $(MOCK_TEST_ARGS) --static . -- node --test e2e/
@@ -61,3 +62,9 @@ bench-smoke:
 ## Criterion benchmark of the parser and the store (native).
 bench-native:
 	cargo bench --bench parse
+
+## Fuzz the core with cargo-fuzz (nightly and cargo-fuzz installed when missing): each of the 3
+## targets for FUZZ_SECONDS (default 300, so about 16 minutes with the build). Not part of `make test`.
+FUZZ_SECONDS ?= 300
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -1,6 +1,15 @@
-//! The browser's local date, the "today" derived states are computed for.
+//! The browser's clock: the local date derived states are computed for, the current instant,
+//! and keeping both current while a widget is shown.
 
-use time::{Date, Month};
+use leptos::prelude::*;
+use leptos_use::use_document_visibility;
+use time::{Date, Month, OffsetDateTime};
+
+use crate::core::status::StatusRules;
+use crate::state::CardsState;
+
+/// How often a mounted widget checks whether the local date has changed.
+const DATE_CHECK_MS: u64 = 60_000;
 
 /// Today in the browser's time zone (falls back to 1970-01-01 if the browser's date is unusable).
 pub fn today_local() -> Date {
@@ -9,3 +18,39 @@ pub fn today_local() -> Date {
     Date::from_calendar_date(now.get_full_year() as i32, month, now.get_date() as u8)
         .unwrap_or(Date::from_julian_day(2_440_588).unwrap_or(Date::MIN))
 }
+
+/// The current instant.
+pub fn now() -> OffsetDateTime {
+    let seconds = (js_sys::Date::now() / 1000.0).floor();
+    OffsetDateTime::from_unix_timestamp(seconds as i64).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Keeps `state`'s "today" and "now" current for as long as the calling component lives: after
+/// local midnight (checked every minute, so a suspended laptop catches up too) and whenever a
+/// hidden tab becomes visible again. States are re-derived from the store; nothing is requested.
+pub fn keep_today(state: CardsState) {
+    let refresh = move |always: bool| {
+        let Some(rules) = state.rules() else { return };
+        let today = today_local();
+        if always || today != rules.today {
+            state.set_rules(StatusRules { today, ..rules }.at(now()));
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(
+        move || refresh(false),
+        std::time::Duration::from_millis(DATE_CHECK_MS),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let visibility = use_document_visibility();
+    Effect::new(move |previous: Option<web_sys::VisibilityState>| {
+        let current = visibility.get();
+        let became_visible = previous.is_some_and(|p| p != web_sys::VisibilityState::Visible);
+        if became_visible && current == web_sys::VisibilityState::Visible {
+            refresh(true);
+        }
+        current
+    });
+}
+
+

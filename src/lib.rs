@@ -1,12 +1,15 @@
 //! enrollment-cards: an embeddable widget that shows LMS course enrollments as filterable cards.
 //!
 //! The [`core`] (model, parser, store, queries) is plain Rust; [`api`] talks to the LMS from the
-//! browser; [`components`] renders the cards with leptos.
+//! browser; the [`loader`] owns a widget's requests and fills its [`state`]; [`components`]
+//! render that state with leptos; [`embed`] puts widgets into host pages.
 
 pub mod api;
 pub mod clock;
 pub mod components;
 pub mod embed;
+pub mod loader;
+pub mod state;
 
 pub use enrollment_core as core;
 

@@ -30,10 +30,10 @@ fn states(e: &Enrollment) -> (Status, CertificateState) {
         },
         &rules,
     );
-    let cert = e.certificate.as_ref().map(|c| {
-        c.expires_at
-            .map(|t| day(t.to_offset(time::UtcOffset::UTC).date()))
-    });
+    let cert = e
+        .certificate
+        .as_ref()
+        .map(|c| c.expires_at.map(time::OffsetDateTime::unix_timestamp));
     (status, CertificateState::derive(cert, &rules))
 }
 
@@ -496,4 +496,42 @@ fn search_ignores_case_in_ids_of_every_shape() {
         assert!(!rows.is_empty(), "{text:?} matches something");
         assert_eq!(rows, expected_rows(&list, &filter), "{text:?}");
     }
+}
+
+#[test]
+fn repeated_enrollment_ids_are_merged_later_record_winning() {
+    let list = enrollments(300);
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    store.append(list[..200].to_vec());
+    // The next page starts 20 records early (a page boundary that moved), and repeats one of
+    // its own records with a later due date.
+    let mut page = list[180..].to_vec();
+    let mut changed = list[250].clone();
+    changed.due_date = Some(time::macros::date!(2099 - 12 - 31));
+    changed.course_id = "7f0c9a9e-2d0b-4a7e-9d51-1c2b3d4e5f60".into();
+    page.push(changed.clone());
+    store.append(page);
+    assert_eq!(store.len(), 300, "each enrollment once");
+    assert_eq!(store.duplicates(), 21);
+    let row = (0..300u32)
+        .find(|&r| store.enrollment_id(r) == changed.enrollment_id)
+        .expect("the changed enrollment is stored");
+    assert_eq!(row, 250, "a replaced record keeps its place");
+    assert_eq!(store.enrollment(row), Some(changed.clone()));
+    // Searches see the replaced values, not the remembered matches of the earlier ones.
+    let search = |store: &mut EnrollmentStore, text: &str| {
+        let filter = Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        store.query(&filter, Sort::default()).rows
+    };
+    assert_eq!(search(&mut store, "7f0c9a9e-2d0b"), vec![250]);
+    let original_course = list[250].course_id.clone();
+    let before = search(&mut store, &original_course);
+    store.append(vec![list[250].clone()]);
+    assert_eq!(store.duplicates(), 22);
+    let after = search(&mut store, &original_course);
+    assert_eq!(after.len(), before.len() + 1, "the row matches its course again");
+    assert!(search(&mut store, "7f0c9a9e-2d0b").is_empty());
 }

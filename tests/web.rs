@@ -25,7 +25,7 @@ const MOCK: &str = match option_env!("MOCK_LMS_URL") {
 const ENROLLMENTS: usize = 300;
 
 fn config(endpoint: &str, token: &str) -> ClientConfig {
-    ClientConfig::new(endpoint, AccessToken::new(token))
+    ClientConfig::new(endpoint, AccessToken::new(token).expect("a valid token"))
 }
 
 fn client() -> Client {
@@ -77,24 +77,34 @@ async fn bearer_scheme_and_server_side_filters() {
 }
 
 #[wasm_bindgen_test]
-async fn paging_follows_tokens_and_hands_over_each_page() {
-    let mut sizes = Vec::new();
-    let mut ids = Vec::new();
-    let summary = client()
-        .fetch_enrollment_pages(&EnrollmentQuery::default(), 120, |page| {
-            sizes.push(page.enrollments.len());
-            ids.extend(page.enrollments.into_iter().map(|e| e.enrollment_id));
-        })
-        .await
-        .expect("paged 200");
+async fn pages_follow_tokens() {
+    use enrollment_cards::api::url::PageRequest;
+    let client = client();
+    let (mut sizes, mut ids, mut token) = (Vec::new(), Vec::new(), None::<String>);
+    loop {
+        let request = PageRequest {
+            size: 120,
+            token: token.as_deref(),
+        };
+        let page = client
+            .fetch_page(&EnrollmentQuery::default(), request)
+            .await
+            .expect("paged 200");
+        sizes.push(page.enrollments.len());
+        ids.extend(page.enrollments.into_iter().map(|e| e.enrollment_id));
+        match page.next_page_token {
+            Some(next) => token = Some(next),
+            None => break,
+        }
+    }
     assert_eq!(sizes, vec![120, 120, 60]);
-    assert_eq!((summary.pages, summary.enrollments), (3, ENROLLMENTS));
-    let unpaged = client()
+    let unpaged = client
         .fetch_enrollments(&EnrollmentQuery::default())
         .await
         .expect("200");
     let expected: Vec<String> = unpaged.enrollments.into_iter().map(|e| e.enrollment_id).collect();
     assert_eq!(ids, expected);
+    assert_eq!(client.requests_sent(), 4);
 }
 
 #[wasm_bindgen_test]
@@ -129,7 +139,13 @@ async fn server_errors_and_not_found() {
         .await
         .expect_err("500");
     assert_eq!(err.status(), Some(500));
+    assert!(!err.is_retryable(), "a 500 is not retried (429, 502, 503, 504 are)");
+    let err = Client::new(config(&faulty("status=503,retry-after=7"), "demo-token"))
+        .fetch_enrollments(&EnrollmentQuery::default())
+        .await
+        .expect_err("503");
     assert!(err.is_retryable());
+    assert_eq!(err.retry_after(), Some(7), "Retry-After read across origins");
     let err = Client::new(config(&format!("{MOCK}/no-such-api"), "demo-token"))
         .fetch_enrollments(&EnrollmentQuery::default())
         .await
@@ -300,7 +316,7 @@ async fn one_answer_parsed_in_batches_with_turns_for_the_browser() {
 
 #[wasm_bindgen_test]
 fn dates_follow_the_locale_and_repeat_from_the_memo() {
-    use enrollment_cards::components::format::DateFormatter;
+    use enrollment_cards::state::format::DateFormatter;
     let german = DateFormatter::new(Some("de-DE"));
     let english = DateFormatter::new(Some("en-US"));
     for _ in 0..2 {

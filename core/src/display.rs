@@ -3,7 +3,7 @@
 
 use time::Date;
 
-use crate::status::{CertificateState, Status};
+use crate::status::{lock_day, CertificateState, Status};
 
 /// "in 3 days" / "tomorrow" / "today" / "yesterday" / "12 days ago".
 pub fn relative_days(days: i32) -> String {
@@ -37,20 +37,37 @@ pub fn status_hint(
             n => format!("overdue by {} days", group_digits(n.unsigned_abs().into())),
         }),
         Status::Locked => {
-            // Locked since the day after the due date, or the day after expiration.
-            let since = match (expiration, due) {
-                (Some(e), _) if e < today => e,
-                (_, Some(d)) => d,
-                (Some(e), None) => e,
-                (None, None) => return None,
-            };
+            // Locked since the day after the lock day (status Locked implies the lock flag).
+            let since = lock_day(due, expiration, true)?;
             Some(format!("locked {}", relative_days(days(since) + 1)))
         }
     }
 }
 
+/// What a card says about locking, in agreement with the status: the lock day is the same one
+/// [`Status::derive`] uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockLine {
+    /// The enrollment never locks.
+    StaysOpen,
+    /// Access ends after this day.
+    LocksAfter(Date),
+    /// Access ended; locked since this day.
+    LockedSince(Date),
+}
+
+/// The lock line for an enrollment's dates, `today`.
+pub fn lock_line(due: Option<Date>, expiration: Option<Date>, lock_after_due: bool, today: Date) -> LockLine {
+    match lock_day(due, expiration, lock_after_due) {
+        None => LockLine::StaysOpen,
+        Some(day) if day < today => LockLine::LockedSince(day.next_day().unwrap_or(day)),
+        Some(day) => LockLine::LocksAfter(day),
+    }
+}
+
 /// "expires in 12 days", "expired 3 days ago", "expires today"; `None` for valid certificates
-/// far from expiry and for no certificate.
+/// far from expiry and for no certificate. `expires` is the expiry's date in the viewer's time
+/// zone.
 pub fn certificate_hint(state: CertificateState, expires: Option<Date>, today: Date) -> Option<String> {
     let days = (expires? - today).whole_days() as i32;
     match state {
@@ -81,6 +98,15 @@ pub fn count_text(shown: usize, total: usize) -> String {
         "{} of {} {noun}",
         group_digits(shown as u64),
         group_digits(total as u64)
+    )
+}
+
+/// "12 repeated records merged" when the LMS sent some enrollments more than once.
+pub fn duplicates_text(merged: usize) -> String {
+    let noun = if merged == 1 { "record" } else { "records" };
+    format!(
+        "{} repeated {noun} merged (the LMS sent some enrollments twice; each is shown once)",
+        group_digits(merged as u64)
     )
 }
 
@@ -154,6 +180,42 @@ mod tests {
     }
 
     #[test]
+    fn lock_line_agrees_with_the_status() {
+        use crate::status::{DayFields, StatusRules};
+        let rules = StatusRules::new(TODAY);
+        let cases = [
+            (Some(day(-5)), Some(day(3)), true, LockLine::LocksAfter(day(3))),
+            (Some(day(-5)), Some(day(-1)), true, LockLine::LockedSince(day(0))),
+            (Some(day(-5)), None, true, LockLine::LockedSince(day(-4))),
+            (Some(day(2)), None, true, LockLine::LocksAfter(day(2))),
+            (Some(day(0)), Some(day(0)), true, LockLine::LocksAfter(day(0))),
+            (Some(day(-5)), Some(day(3)), false, LockLine::StaysOpen),
+            (None, None, true, LockLine::StaysOpen),
+        ];
+        for (due, expiration, lock, expected) in cases {
+            let line = lock_line(due, expiration, lock, TODAY);
+            assert_eq!(line, expected, "{due:?} {expiration:?} {lock}");
+            let fields = DayFields {
+                access: day(-30).to_julian_day(),
+                due: due.map(Date::to_julian_day),
+                expiration: expiration.map(Date::to_julian_day),
+                lock_after_due: lock,
+            };
+            let status = Status::derive(fields, &rules);
+            assert_eq!(
+                status == Status::Locked,
+                matches!(line, LockLine::LockedSince(_)),
+                "badge and lock line disagree: {status:?} / {line:?}"
+            );
+            let hint = status_hint(status, day(-30), due, expiration, TODAY);
+            if let LockLine::LockedSince(since) = line {
+                let expected = format!("locked {}", relative_days((since - TODAY).whole_days() as i32));
+                assert_eq!(hint.as_deref(), Some(expected.as_str()));
+            }
+        }
+    }
+
+    #[test]
     fn certificate_hints() {
         assert_eq!(
             certificate_hint(CertificateState::Expiring, Some(day(0)), TODAY).as_deref(),
@@ -180,6 +242,8 @@ mod tests {
         assert_eq!(count_text(100_000, 100_000), "100,000 of 100,000 enrollments");
         assert_eq!(count_text(1, 1), "1 of 1 enrollment");
         assert_eq!(progress_text(3_000), "Loaded 3,000 enrollments…");
+        assert!(duplicates_text(1).starts_with("1 repeated record merged"));
+        assert!(duplicates_text(1_200).starts_with("1,200 repeated records merged"));
         assert_eq!(group_digits(999), "999");
         assert_eq!(group_digits(1_000), "1,000");
     }

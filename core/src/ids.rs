@@ -5,6 +5,10 @@
 //! text arena. [`Interner`] keeps repeated IDs (courses, learners) once each and hands out small
 //! indices.
 
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::{Entry, HashTable};
 use indexmap::IndexSet;
 use memchr::memmem::Finder;
 
@@ -46,7 +50,10 @@ impl IdColumn {
         } else {
             let i = (handle & !TEXT_BIT) as usize;
             let end = self.text_ends.get(i).copied().unwrap_or_default() as usize;
-            let start = if i == 0 { 0 } else { self.text_ends[i - 1] as usize };
+            let start = match i.checked_sub(1) {
+                Some(previous) => self.text_ends.get(previous).copied().unwrap_or_default() as usize,
+                None => 0,
+            };
             self.text.get(start..end).unwrap_or_default()
         }
     }
@@ -87,6 +94,39 @@ impl IdColumn {
         self.uuids.shrink_to_fit();
         self.text.shrink_to_fit();
         self.text_ends.shrink_to_fit();
+    }
+}
+
+/// Finds the row that holds an ID: a hash table of row numbers (about 5 to 10 bytes per row),
+/// the IDs themselves staying where they are stored. The hash is keyed per process, so a server
+/// cannot choose IDs that collide.
+#[derive(Debug, Default, Clone)]
+pub struct RowIndex {
+    rows: HashTable<u32>,
+    hasher: RandomState,
+}
+
+impl RowIndex {
+    /// The row already holding `id`, or `None` after recording `row` for it. `id_of` gives the
+    /// ID of a recorded row.
+    pub fn find_or_insert<'a>(&mut self, id: &str, row: u32, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+        let hasher = &self.hasher;
+        match self.rows.entry(
+            hasher.hash_one(id),
+            |&r| id_of(r) == id,
+            |&r| hasher.hash_one(id_of(r)),
+        ) {
+            Entry::Occupied(found) => Some(*found.get()),
+            Entry::Vacant(slot) => {
+                slot.insert(row);
+                None
+            }
+        }
+    }
+
+    /// Heap bytes held (estimated from the table's capacity).
+    pub fn heap_bytes(&self) -> usize {
+        self.rows.capacity() * (std::mem::size_of::<u32>() + 1)
     }
 }
 

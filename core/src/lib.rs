@@ -2,6 +2,7 @@
 //! everything here runs and is tested natively.
 
 pub mod display;
+pub mod filter_state;
 pub mod ids;
 pub mod model;
 pub mod parse;

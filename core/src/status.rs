@@ -1,6 +1,7 @@
-//! Derived states of an enrollment and its certificate, relative to a pinned "today".
+//! Derived states of an enrollment and its certificate, relative to a pinned "today" (for the
+//! calendar dates) and "now" (for certificate instants).
 
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 /// Where an enrollment stands today. Exactly one applies; see [`Status::derive`] for the order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -13,7 +14,7 @@ pub enum Status {
     DueSoon = 2,
     /// Past the due date and not locked.
     Overdue = 3,
-    /// Past the due date with "lock after due date", or past the expiration date.
+    /// "Lock after due date" is set and today is past the lock day (see [`lock_day`]).
     Locked = 4,
 }
 
@@ -22,9 +23,9 @@ pub enum Status {
 pub enum CertificateState {
     /// Issued and not expiring within the window (or never expiring).
     Valid = 0,
-    /// Expires today or within the next `expiring_days` days.
+    /// Expires within the next `expiring_days` × 24 hours from now.
     Expiring = 1,
-    /// Expired before today.
+    /// Its expiry instant has passed.
     Expired = 2,
     /// No certificate.
     None = 3,
@@ -35,6 +36,8 @@ pub enum CertificateState {
 pub struct StatusRules {
     /// The day states are computed for (the browser's local date in the widget; pinned in tests).
     pub today: Date,
+    /// The current instant (Unix seconds), certificate expiry is compared with.
+    pub now: i64,
     /// "Due soon" window in days (default 7).
     pub due_soon_days: u16,
     /// "Expiring" window for certificates in days (default 30).
@@ -42,12 +45,22 @@ pub struct StatusRules {
 }
 
 impl StatusRules {
-    /// Default windows (7 days due soon, 30 days expiring) for `today`.
+    /// Default windows (7 days due soon, 30 days expiring) for `today`, with "now" at the start
+    /// of `today` in UTC (set the real instant with [`StatusRules::at`]).
     pub fn new(today: Date) -> Self {
         StatusRules {
             today,
+            now: today.midnight().assume_utc().unix_timestamp(),
             due_soon_days: 7,
             expiring_days: 30,
+        }
+    }
+
+    /// The same rules at instant `now`.
+    pub fn at(self, now: OffsetDateTime) -> Self {
+        StatusRules {
+            now: now.unix_timestamp(),
+            ..self
         }
     }
 
@@ -83,8 +96,7 @@ impl Status {
     pub fn derive(day: DayFields, rules: &StatusRules) -> Status {
         let today = rules.today_day();
         let past_due = day.due.is_some_and(|due| due < today);
-        let expired = day.expiration.is_some_and(|exp| exp < today);
-        if (past_due && day.lock_after_due) || expired {
+        if day.lock_day().is_some_and(|lock| lock < today) {
             Status::Locked
         } else if day.access > today {
             Status::Upcoming
@@ -140,16 +152,16 @@ impl CertificateState {
         }
     }
 
-    /// Derives the state from the certificate's expiry day (UTC), if it has a certificate.
-    pub fn derive(certificate: Option<Option<i32>>, rules: &StatusRules) -> CertificateState {
-        let today = rules.today_day();
+    /// Derives the state from the certificate's expiry instant (Unix seconds; `None`: never
+    /// expires), if it has a certificate. Expired once the instant is reached; expiring when it
+    /// is at most `expiring_days` × 24 hours away.
+    pub fn derive(certificate: Option<Option<i64>>, rules: &StatusRules) -> CertificateState {
+        let window = i64::from(rules.expiring_days) * 86_400;
         match certificate {
             None => CertificateState::None,
             Some(None) => CertificateState::Valid,
-            Some(Some(expires)) if expires < today => CertificateState::Expired,
-            Some(Some(expires)) if expires - today <= i32::from(rules.expiring_days) => {
-                CertificateState::Expiring
-            }
+            Some(Some(expires)) if expires <= rules.now => CertificateState::Expired,
+            Some(Some(expires)) if expires.saturating_sub(rules.now) <= window => CertificateState::Expiring,
             Some(Some(_)) => CertificateState::Valid,
         }
     }
@@ -185,6 +197,21 @@ pub struct DayFields {
     pub expiration: Option<i32>,
     /// `shouldLockAfterDueDate`.
     pub lock_after_due: bool,
+}
+
+impl DayFields {
+    /// The last open day: with "lock after due date", the expiration date when there is one,
+    /// else the due date; `None` when the enrollment never locks. Locked from the day after.
+    pub fn lock_day(&self) -> Option<i32> {
+        self.lock_after_due
+            .then_some(self.expiration.or(self.due))
+            .flatten()
+    }
+}
+
+/// [`DayFields::lock_day`] for calendar dates.
+pub fn lock_day(due: Option<Date>, expiration: Option<Date>, lock_after_due: bool) -> Option<Date> {
+    lock_after_due.then_some(expiration.or(due)).flatten()
 }
 
 #[cfg(test)]
@@ -232,6 +259,7 @@ mod tests {
     #[test]
     fn lock_versus_no_lock() {
         assert_eq!(status(-10, Some(-1), Some(-1), true), Status::Locked);
+        assert_eq!(status(-10, Some(-1), None, true), Status::Locked, "no expiration: the due date");
         assert_eq!(status(-10, Some(-1), None, false), Status::Overdue);
         assert_eq!(
             status(-10, Some(0), Some(0), true),
@@ -239,15 +267,21 @@ mod tests {
             "locks after today, not on it"
         );
         assert_eq!(
-            status(-10, Some(30), Some(-1), false),
-            Status::Locked,
-            "past expiration"
+            status(-10, Some(-5), Some(3), true),
+            Status::Overdue,
+            "due in the past, expiration in the future: not locked yet"
         );
         assert_eq!(
-            status(-10, Some(30), Some(0), true),
-            Status::Active,
-            "expires today: still open"
+            status(-10, Some(-5), Some(-1), true),
+            Status::Locked,
+            "past the expiration date"
         );
+        assert_eq!(
+            status(-10, Some(30), Some(-1), false),
+            Status::Active,
+            "without the lock flag nothing locks"
+        );
+        assert_eq!(status(-10, None, None, true), Status::Active, "no day to lock on");
     }
 
     #[test]
@@ -288,29 +322,30 @@ mod tests {
     }
 
     #[test]
-    fn certificate_boundaries() {
-        let rules = StatusRules::new(TODAY);
-        assert_eq!(CertificateState::derive(None, &rules), CertificateState::None);
-        assert_eq!(
-            CertificateState::derive(Some(None), &rules),
-            CertificateState::Valid
-        );
-        assert_eq!(
-            CertificateState::derive(Some(Some(day(0))), &rules),
-            CertificateState::Expiring,
-            "expiring today"
-        );
-        assert_eq!(
-            CertificateState::derive(Some(Some(day(30))), &rules),
-            CertificateState::Expiring
-        );
-        assert_eq!(
-            CertificateState::derive(Some(Some(day(31))), &rules),
-            CertificateState::Valid
-        );
-        assert_eq!(
-            CertificateState::derive(Some(Some(day(-1))), &rules),
-            CertificateState::Expired
-        );
+    fn certificate_instants() {
+        // Now: 2026-11-26 01:00 UTC.
+        let now = time::macros::datetime!(2026-11-26 01:00 UTC);
+        let rules = StatusRules::new(TODAY).at(now);
+        let at = |t: OffsetDateTime| Some(Some(t.unix_timestamp()));
+        let state = |c| CertificateState::derive(c, &rules);
+        let days = time::Duration::days;
+        let secs = time::Duration::seconds;
+        assert_eq!(state(None), CertificateState::None);
+        assert_eq!(state(Some(None)), CertificateState::Valid, "never expires");
+        assert_eq!(state(at(now + days(30))), CertificateState::Expiring, "exactly 30 days from now");
+        assert_eq!(state(at(now + days(30) + secs(1))), CertificateState::Valid, "one second later");
+        assert_eq!(state(at(now + secs(1))), CertificateState::Expiring);
+        assert_eq!(state(at(now)), CertificateState::Expired, "the expiry instant itself");
+        assert_eq!(state(at(now - secs(1))), CertificateState::Expired);
+        // 2026-12-26 12:00 UTC is on the 30th calendar day but more than 30 × 24 h away.
+        let noon = time::macros::datetime!(2026-12-26 12:00 UTC);
+        assert_eq!(state(at(noon)), CertificateState::Valid);
+        // Expiry given in another offset, across midnight: 2026-11-26 02:30 +03:00 is
+        // 2026-11-25 23:30 UTC, already past at 01:00 UTC on the 26th.
+        let moscow = time::macros::datetime!(2026-11-26 02:30 +03:00);
+        assert_eq!(state(at(moscow)), CertificateState::Expired);
+        // …and 2026-11-25 23:30 -05:00 is 2026-11-26 04:30 UTC: still ahead.
+        let new_york = time::macros::datetime!(2026-11-25 23:30 -05:00);
+        assert_eq!(state(at(new_york)), CertificateState::Expiring);
     }
 }

@@ -7,7 +7,7 @@
 
 use time::{Date, OffsetDateTime};
 
-use crate::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner};
+use crate::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner, RowIndex};
 use crate::model::{Certificate, Enrollment, EnrollmentType};
 use crate::query::{Facets, Filter, QueryResult, Sort, SortKey};
 use crate::status::{CertificateState, DayFields, Status, StatusRules};
@@ -15,8 +15,6 @@ use crate::status::{CertificateState, DayFields, Status, StatusRules};
 const NO_DAY: i32 = i32::MIN;
 const NO_TIME: i64 = i64::MIN;
 const NO_CERTIFICATE: u32 = u32::MAX;
-/// Julian day number of 1970-01-01.
-const UNIX_EPOCH_DAY: i32 = 2_440_588;
 
 // Layout of the per-row flags byte.
 const LOCK: u8 = 1;
@@ -71,6 +69,9 @@ const TEXT_HISTORY: usize = 4;
 pub struct EnrollmentStore {
     rules: StatusRules,
     cols: Columns,
+    /// Enrollment ID → row, to merge repeated records.
+    index: RowIndex,
+    duplicates: usize,
     cache: Cache,
 }
 
@@ -80,11 +81,15 @@ impl EnrollmentStore {
         EnrollmentStore {
             rules,
             cols: Columns::default(),
+            index: RowIndex::default(),
+            duplicates: 0,
             cache: Cache::default(),
         }
     }
 
-    /// Appends one page of enrollments (as they arrive from the API).
+    /// Appends one page of enrollments (as they arrive from the API). An enrollment whose ID is
+    /// already stored (repeated across pages or within one answer) replaces that row in place,
+    /// the later record winning; [`EnrollmentStore::duplicates`] counts them.
     pub fn append(&mut self, enrollments: Vec<Enrollment>) {
         let c = &mut self.cols;
         let n = enrollments.len();
@@ -95,37 +100,42 @@ impl EnrollmentStore {
             v.reserve(n);
         }
         c.flags.reserve(n);
+        let mut replaced = false;
         for e in enrollments {
-            c.id.push(c.ids.push(&e.enrollment_id));
-            c.course.push(c.courses.intern(e.course_id));
-            c.learner.push(c.learners.intern(e.learner_id));
-            c.access.push(e.access_date.to_julian_day());
-            c.due.push(e.due_date.map_or(NO_DAY, Date::to_julian_day));
-            c.expiration
-                .push(e.expiration_date.map_or(NO_DAY, Date::to_julian_day));
-            let mut flags = 0;
-            if e.should_lock_after_due_date {
-                flags |= LOCK;
-            }
-            if e.enrollment_type == EnrollmentType::FromCatalog {
-                flags |= CATALOG;
-            }
-            c.flags.push(flags);
-            match e.certificate {
-                None => c.certificate.push(NO_CERTIFICATE),
-                Some(cert) => {
-                    c.certificate.push(c.certificate_id.len() as u32);
-                    c.certificate_id.push(c.certificate_ids.push(&cert.id));
-                    c.issued
-                        .push(cert.issued_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
-                    c.expires
-                        .push(cert.expires_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
+            let next = c.flags.len() as u32;
+            let (ids, id) = (&c.ids, &c.id);
+            let id_of = |r: u32| ids.get(id.get(r as usize).copied().unwrap_or(u32::MAX));
+            let row = match self.index.find_or_insert(&e.enrollment_id, next, id_of) {
+                Some(existing) => {
+                    self.duplicates += 1;
+                    replaced = true;
+                    existing as usize
                 }
-            }
-            let row = c.flags.len() - 1;
+                None => {
+                    c.id.push(c.ids.push(&e.enrollment_id));
+                    c.course.push(0);
+                    c.learner.push(0);
+                    c.access.push(NO_DAY);
+                    c.due.push(NO_DAY);
+                    c.expiration.push(NO_DAY);
+                    c.flags.push(0);
+                    c.certificate.push(NO_CERTIFICATE);
+                    next as usize
+                }
+            };
+            c.set_row(row, e);
             c.derive(row, &self.rules);
         }
         self.cache.sorted = None;
+        if replaced {
+            // Rows changed in place: the remembered search matches may no longer hold.
+            self.cache.texts.clear();
+        }
+    }
+
+    /// How many records repeated an enrollment ID already loaded (each replaced the earlier).
+    pub fn duplicates(&self) -> usize {
+        self.duplicates
     }
 
     /// Changes "today" or the windows, re-deriving every row's states.
@@ -253,6 +263,7 @@ impl EnrollmentStore {
     pub fn heap_bytes(&self) -> usize {
         let c = &self.cols;
         c.ids.heap_bytes()
+            + self.index.heap_bytes()
             + c.certificate_ids.heap_bytes()
             + c.courses.heap_bytes()
             + c.learners.heap_bytes()
@@ -434,6 +445,36 @@ const TYPE: u8 = 1 << 4;
 const OTHER: u8 = 1 << 5;
 
 impl Columns {
+    /// Writes `e`'s fields (all but its ID) into `row`. A replaced certificate's old entry stays
+    /// behind unreferenced (duplicates are rare).
+    fn set_row(&mut self, row: usize, e: Enrollment) {
+        self.course[row] = self.courses.intern(e.course_id);
+        self.learner[row] = self.learners.intern(e.learner_id);
+        self.access[row] = e.access_date.to_julian_day();
+        self.due[row] = e.due_date.map_or(NO_DAY, Date::to_julian_day);
+        self.expiration[row] = e.expiration_date.map_or(NO_DAY, Date::to_julian_day);
+        let mut flags = 0;
+        if e.should_lock_after_due_date {
+            flags |= LOCK;
+        }
+        if e.enrollment_type == EnrollmentType::FromCatalog {
+            flags |= CATALOG;
+        }
+        self.flags[row] = flags;
+        self.certificate[row] = match e.certificate {
+            None => NO_CERTIFICATE,
+            Some(cert) => {
+                let k = self.certificate_id.len() as u32;
+                self.certificate_id.push(self.certificate_ids.push(&cert.id));
+                self.issued
+                    .push(cert.issued_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
+                self.expires
+                    .push(cert.expires_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
+                k
+            }
+        };
+    }
+
     /// Stores the derived status and certificate state of `row` in its flags byte.
     fn derive(&mut self, row: usize, rules: &StatusRules) {
         let optional = |d: i32| (d != NO_DAY).then_some(d);
@@ -450,9 +491,7 @@ impl Columns {
             NO_CERTIFICATE => None,
             k => Some(match self.expires[k as usize] {
                 NO_TIME => None,
-                secs => Some(
-                    UNIX_EPOCH_DAY.saturating_add(secs.div_euclid(86_400).clamp(-1 << 30, 1 << 30) as i32),
-                ),
+                secs => Some(secs),
             }),
         };
         let state = CertificateState::derive(certificate, rules);

@@ -92,10 +92,7 @@ async fn main() -> ExitCode {
         data.config.seed,
         mock_lms::xml::date(data.config.today)
     );
-    let state = Arc::new(AppState {
-        data,
-        settings: args.settings,
-    });
+    let state = Arc::new(AppState::new(data, args.settings));
     match serve(listener, state, args.static_dir).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

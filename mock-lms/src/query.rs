@@ -60,21 +60,51 @@ pub fn admits(set: &HashSet<String>, id: &str) -> bool {
     set.is_empty() || set.contains(id)
 }
 
-/// A page token that does not look like an offset: the offset mixed with a constant, in hex.
+/// What a page token stands for: the page's number (1 is the first page) and the offset of its
+/// first item. Written as 16 hex digits, `(page << 40 | offset) ^ mask`, so tokens look opaque;
+/// pages wrap at 2^24 and offsets at 2^40.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageToken {
+    /// Page number; 0 in tokens made by [`page_token`], which know only the offset.
+    pub page: u32,
+    /// Offset of the page's first item.
+    pub offset: usize,
+}
+
+impl PageToken {
+    /// The token text.
+    pub fn encode(self) -> String {
+        let raw = (u64::from(self.page) << OFFSET_BITS) | (self.offset as u64 & OFFSET_MASK);
+        format!("{:016x}", raw ^ TOKEN_MASK)
+    }
+
+    /// What `token` stands for, if it is one of ours.
+    pub fn decode(token: &str) -> Option<PageToken> {
+        if token.len() != 16 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let raw = u64::from_str_radix(token, 16).ok()? ^ TOKEN_MASK;
+        Some(PageToken {
+            page: u32::try_from(raw >> OFFSET_BITS).ok()?,
+            offset: usize::try_from(raw & OFFSET_MASK).ok()?,
+        })
+    }
+}
+
+/// A token for the page starting at `offset`, without a page number (for tests that build
+/// listings themselves; the server writes [`PageToken`]s with numbers).
 pub fn page_token(offset: usize) -> String {
-    format!("{:016x}", (offset as u64) ^ TOKEN_MASK)
+    PageToken { page: 0, offset }.encode()
 }
 
 /// The offset a token stands for, if it is one of ours.
 pub fn page_offset(token: &str) -> Option<usize> {
-    if token.len() != 16 {
-        return None;
-    }
-    let raw = u64::from_str_radix(token, 16).ok()?;
-    usize::try_from(raw ^ TOKEN_MASK).ok()
+    PageToken::decode(token).map(|t| t.offset)
 }
 
 const TOKEN_MASK: u64 = 0x5eed_c0de_1234_abcd;
+const OFFSET_BITS: u32 = 40;
+const OFFSET_MASK: u64 = (1 << OFFSET_BITS) - 1;
 
 #[cfg(test)]
 mod tests {
@@ -95,5 +125,24 @@ mod tests {
             assert_eq!(page_offset(&page_token(offset)), Some(offset));
         }
         assert_eq!(page_offset("not-a-token"), None);
+        assert_eq!(page_offset("+123456789abcdef"), None);
+    }
+
+    #[test]
+    fn page_tokens_carry_page_numbers() {
+        for (page, offset) in [(1, 0), (2, 10), (7, 60), (200_000, 199_999)] {
+            let token = PageToken { page, offset }.encode();
+            assert_eq!(token.len(), 16);
+            assert!(token.bytes().all(|b| b.is_ascii_hexdigit()), "{token}");
+            assert_eq!(PageToken::decode(&token), Some(PageToken { page, offset }));
+        }
+        assert_ne!(
+            PageToken { page: 2, offset: 10 }.encode(),
+            PageToken { page: 3, offset: 10 }.encode()
+        );
+        assert_eq!(
+            PageToken::decode(&page_token(5)),
+            Some(PageToken { page: 0, offset: 5 })
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! The HTTP face of the mock: the service's routes, auth and error bodies, CORS, faults.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Form, RawQuery, Request, State};
@@ -12,9 +14,9 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
-use crate::data::Dataset;
-use crate::fault::Fault;
-use crate::query::{admits, page_offset, page_token, ListQuery};
+use crate::data::{Dataset, MockEnrollment};
+use crate::fault::{self, BodyFault, Fault};
+use crate::query::{admits, ListQuery, PageToken};
 use crate::xml::{self, Listing};
 
 /// Credentials and tokens the mock accepts.
@@ -48,6 +50,27 @@ pub struct AppState {
     pub data: Dataset,
     /// Accepted credentials.
     pub settings: Settings,
+    /// How many requests each `times=N` fault has matched, by spec and page.
+    fault_counts: Mutex<HashMap<String, u32>>,
+}
+
+impl AppState {
+    /// The state for serving `data` to holders of `settings`' credentials.
+    pub fn new(data: Dataset, settings: Settings) -> AppState {
+        AppState {
+            data,
+            settings,
+            fault_counts: Mutex::default(),
+        }
+    }
+
+    /// Counts one more request under `key` and returns the count so far.
+    fn strike(&self, key: String) -> u32 {
+        let mut counts = self.fault_counts.lock().unwrap_or_else(PoisonError::into_inner);
+        let count = counts.entry(key).or_default();
+        *count = count.saturating_add(1);
+        *count
+    }
 }
 
 /// The service's routes with CORS (any origin may call, as browser tests on another port do).
@@ -64,31 +87,38 @@ pub fn router(state: Arc<AppState>) -> Router {
 }
 
 /// Any origin may call; request headers are mirrored because the `*` wildcard does not cover
-/// `Authorization` in browsers.
+/// `Authorization` in browsers, and `Retry-After` is exposed to scripts.
 fn cors() -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::any())
         .allow_methods([Method::GET, Method::POST])
         .allow_headers(AllowHeaders::mirror_request())
+        .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(600))
 }
 
-/// Serves [`router`] on `listener` until Ctrl-C, turning a `/_fault/{spec}/…` path prefix into
-/// an `X-Mock-Fault` header before routing. The API answers under `/` and under `/lms-api/`
-/// (the prefix a portal's reverse proxy would use). With `static_dir`, other paths serve files
-/// from it (the end-to-end tests load the example pages and the built library this way, from
-/// the same origin as the API).
+/// [`router`] behind the path prefixes: a `/_fault/{spec}/…` prefix becomes an `X-Mock-Fault`
+/// header before routing, and the API answers under `/` and under `/lms-api/` (the prefix a
+/// portal's reverse proxy would use). With `static_dir`, other paths serve files from it (the
+/// end-to-end tests load the example pages and the built library this way, from the same origin
+/// as the API).
+pub fn app(state: Arc<AppState>, static_dir: Option<std::path::PathBuf>) -> Router {
+    let mut routes = router(state);
+    if let Some(dir) = static_dir {
+        routes = routes.fallback_service(tower_http::services::ServeDir::new(dir));
+    }
+    Router::new()
+        .fallback_service(routes)
+        .layer(axum::middleware::from_fn(fault_prefix))
+}
+
+/// Serves [`app`] on `listener` until Ctrl-C.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: Arc<AppState>,
     static_dir: Option<std::path::PathBuf>,
 ) -> std::io::Result<()> {
-    let mut routes = router(state);
-    if let Some(dir) = static_dir {
-        routes = routes.fallback_service(tower_http::services::ServeDir::new(dir));
-    }
-    let app = tower::Layer::layer(&axum::middleware::from_fn(fault_prefix), routes);
-    axum::serve(listener, axum::ServiceExt::<Request>::into_make_service(app))
+    axum::serve(listener, app(state, static_dir))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
@@ -159,30 +189,88 @@ async fn respond(
     raw_query: Option<String>,
     endpoint: Endpoint,
 ) -> Response {
-    let fault = match headers
-        .get("x-mock-fault")
-        .map(|v| Fault::parse(v.to_str().unwrap_or("?")))
-    {
+    let spec = headers.get("x-mock-fault").map(|v| v.to_str().unwrap_or("?"));
+    let fault = match spec.map(Fault::parse) {
         None => Fault::default(),
         Some(Ok(fault)) => fault,
         Some(Err(message)) => return xml_response(StatusCode::BAD_REQUEST, xml::error(400, &message)),
     };
+    let query = ListQuery::parse(raw_query.as_deref().unwrap_or(""));
+    let page = match (endpoint, &query.page_token) {
+        (Endpoint::Enrollment, _) | (_, None) => Some(1),
+        (_, Some(token)) => PageToken::decode(token).map(|t| t.page),
+    };
+    let mut fault = fault.for_request(page, || {
+        state.strike(format!("{}\n{}", spec.unwrap_or_default(), page.unwrap_or(0)))
+    });
     if let Some(latency) = fault.latency {
         tokio::time::sleep(latency).await;
     }
-    if let Some(code) = fault.status {
+    let (status, body) = if let Some(code) = fault.status {
         let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let message = status.canonical_reason().unwrap_or("Injected failure");
-        return xml_response(status, fault.body(xml::error(code, message)));
+        (status, fault.body(xml::error(code, message)))
+    } else if let Some((status, message)) = denial(&state.settings, headers) {
+        fault.body = None; // body faults replace only the answers the request asked for
+        (status, xml::error(status.as_u16(), message))
+    } else {
+        match render(&state.data, &query, endpoint, &fault) {
+            Ok(body) => (StatusCode::OK, fault.body(body)),
+            Err(message) => {
+                fault.body = None;
+                (StatusCode::BAD_REQUEST, xml::error(400, &message))
+            }
+        }
+    };
+    let mut response = if fault.streams() {
+        streamed(status, body, &fault)
+    } else {
+        xml_response(status, body)
+    };
+    if let (Some(_), Some(seconds)) = (fault.status, fault.retry_after) {
+        response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
     }
-    if let Some((status, message)) = denial(&state.settings, headers) {
-        return xml_response(status, xml::error(status.as_u16(), message));
-    }
-    let query = ListQuery::parse(raw_query.as_deref().unwrap_or(""));
-    match render(&state.data, &query, endpoint) {
-        Ok(body) => xml_response(StatusCode::OK, fault.body(body)),
-        Err(message) => xml_response(StatusCode::BAD_REQUEST, xml::error(400, &message)),
-    }
+    response
+}
+
+/// `body` (padded for `pad`) sent in chunks `drip` apart, without `Content-Length`; for
+/// `body=endless`, followed by filler forever.
+fn streamed(status: StatusCode, body: String, fault: &Fault) -> Response {
+    let endless = fault.body == Some(BodyFault::Endless);
+    let body = fault::pad(body, fault.pad.unwrap_or(0));
+    let content_type = content_type(&body);
+    let (chunk, filler) = match endless {
+        true => (
+            fault::ENDLESS_CHUNK,
+            Some(axum::body::Bytes::from(fault::endless_filler())),
+        ),
+        false => (fault::CHUNK, None),
+    };
+    let delay = fault.drip.unwrap_or(if endless {
+        fault::ENDLESS_DRIP
+    } else {
+        Duration::ZERO
+    });
+    let chunks =
+        futures_util::stream::unfold((axum::body::Bytes::from(body), true), move |(mut rest, first)| {
+            let filler = filler.clone();
+            async move {
+                if !first && !delay.is_zero() {
+                    tokio::time::sleep(delay).await;
+                }
+                let piece = match rest.is_empty() {
+                    true => filler?,
+                    false => rest.split_to(chunk.min(rest.len())),
+                };
+                Some((Ok::<_, std::convert::Infallible>(piece), (rest, false)))
+            }
+        });
+    (
+        status,
+        [(header::CONTENT_TYPE, content_type)],
+        Body::from_stream(chunks),
+    )
+        .into_response()
 }
 
 /// `None` when the request carries the valid token; otherwise the status and message to refuse
@@ -213,25 +301,28 @@ fn denial(settings: &Settings, headers: &HeaderMap) -> Option<(StatusCode, &'sta
     }
 }
 
-fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint) -> Result<String, String> {
-    let wanted = |e: &&crate::data::MockEnrollment| {
+fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint, fault: &Fault) -> Result<String, String> {
+    let wanted = |e: &&MockEnrollment| {
         admits(&q.learner_ids, &data.learners[e.learner].id)
             && admits(&q.course_ids, &data.courses[e.course].id)
             && admits(&q.enrollment_ids, &e.id)
     };
     Ok(match endpoint {
         Endpoint::Enrollment => {
-            xml::enrollments(data, data.enrollments.iter().filter(wanted), Listing::Unpaged)
+            let all: Vec<_> = data.enrollments.iter().filter(wanted).collect();
+            let copies = repeats(&all, fault.repeat);
+            xml::enrollments(data, all.into_iter().chain(&copies), Listing::Unpaged)
         }
         Endpoint::Enrollments => {
             let all: Vec<_> = data.enrollments.iter().filter(wanted).collect();
-            let (range, next) = page(q, all.len())?;
+            let (range, next) = page(q, all.len(), fault)?;
+            let copies = repeats(&all[range.clone()], fault.repeat);
             let listing = paged("enrollments", next.as_deref());
-            xml::enrollments(data, all[range].iter().copied(), listing)
+            xml::enrollments(data, all[range].iter().copied().chain(&copies), listing)
         }
         Endpoint::Results => {
             let all: Vec<_> = data.enrollments.iter().filter(wanted).collect();
-            let (range, next) = page(q, all.len())?;
+            let (range, next) = page(q, all.len(), fault)?;
             xml::results(
                 data,
                 all[range].iter().copied(),
@@ -242,7 +333,7 @@ fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint) -> Result<String, S
             let all: Vec<usize> = (0..data.learners.len())
                 .filter(|&i| admits(&q.user_ids, &data.learners[i].id))
                 .collect();
-            let (range, next) = page(q, all.len())?;
+            let (range, next) = page(q, all.len(), fault)?;
             xml::users(
                 data,
                 all[range].iter().copied(),
@@ -253,7 +344,7 @@ fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint) -> Result<String, S
             let all: Vec<usize> = (0..data.courses.len())
                 .filter(|&i| admits(&q.content_item_ids, &data.courses[i].id))
                 .collect();
-            let (range, next) = page(q, all.len())?;
+            let (range, next) = page(q, all.len(), fault)?;
             xml::contents(
                 data,
                 all[range].iter().copied(),
@@ -263,6 +354,19 @@ fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint) -> Result<String, S
     })
 }
 
+/// Copies of the first `count` enrollments with `dueDate` 2099-12-31 (`repeat=K`).
+fn repeats(items: &[&MockEnrollment], count: usize) -> Vec<MockEnrollment> {
+    let due = time::macros::date!(2099 - 12 - 31);
+    items
+        .iter()
+        .take(count)
+        .map(|&e| MockEnrollment {
+            due_date: Some(due),
+            ..e.clone()
+        })
+        .collect()
+}
+
 fn paged<'a>(wrapper: &'a str, next_page_token: Option<&'a str>) -> Listing<'a> {
     Listing::Paged {
         wrapper,
@@ -270,8 +374,13 @@ fn paged<'a>(wrapper: &'a str, next_page_token: Option<&'a str>) -> Listing<'a> 
     }
 }
 
-/// The slice of `len` items a page covers, and the next page's token.
-fn page(q: &ListQuery, len: usize) -> Result<(std::ops::Range<usize>, Option<String>), String> {
+/// The slice of `len` items a page covers, and the next page's token: normally the page after
+/// this one, starting `overlap` items early, and page 2 after the `cycle` page.
+fn page(
+    q: &ListQuery,
+    len: usize,
+    fault: &Fault,
+) -> Result<(std::ops::Range<usize>, Option<String>), String> {
     const DEFAULT_PAGE_SIZE: usize = 1000;
     const MAX_PAGE_SIZE: usize = 10_000;
     let size = match &q.page_size {
@@ -282,23 +391,43 @@ fn page(q: &ListQuery, len: usize) -> Result<(std::ops::Range<usize>, Option<Str
             .filter(|s| (1..=MAX_PAGE_SIZE).contains(s))
             .ok_or_else(|| format!("pageSize {text:?} must be a number from 1 to {MAX_PAGE_SIZE}"))?,
     };
-    let start = match &q.page_token {
-        None => 0,
-        Some(token) => page_offset(token)
-            .filter(|&o| o <= len)
+    let PageToken { page, offset: start } = match &q.page_token {
+        None => PageToken { page: 1, offset: 0 },
+        Some(token) => PageToken::decode(token)
+            .filter(|t| t.offset <= len)
             .ok_or_else(|| format!("pageToken {token:?} is not valid"))?,
     };
     let end = (start + size).min(len);
-    Ok((start..end, (end < len).then(|| page_token(end))))
+    let overlap = fault.overlap.min(size - 1);
+    let next = if fault.cycle == Some(page) {
+        Some(PageToken {
+            page: 2,
+            offset: size - overlap,
+        })
+    } else {
+        (end < len).then(|| PageToken {
+            page: page.saturating_add(1),
+            offset: end - overlap,
+        })
+    };
+    Ok((start..end, next.map(PageToken::encode)))
 }
 
 fn xml_response(status: StatusCode, body: String) -> Response {
-    let content_type = if body.starts_with("<!DOCTYPE html") {
+    (
+        status,
+        [(header::CONTENT_TYPE, content_type(&body))],
+        Body::from(body),
+    )
+        .into_response()
+}
+
+fn content_type(body: &str) -> &'static str {
+    if body.starts_with("<!DOCTYPE html") {
         "text/html; charset=utf-8"
     } else {
         "application/xml; charset=utf-8"
-    };
-    (status, [(header::CONTENT_TYPE, content_type)], Body::from(body)).into_response()
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,40 +1,35 @@
-//! The fetch client: one request at a time per [`Client`], abortable, with a time-out.
+//! The fetch client: one request at a time per [`Client`], abortable, with a time-out and a
+//! size limit that both apply while the body streams in.
 //!
 //! Starting a request aborts the one still running on the same client (its future resolves to
-//! [`ApiError::Aborted`]), so a view that re-queries never shows a stale answer.
+//! [`ApiError::Aborted`]). A closed client (its widget was removed) sends nothing more.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Headers, Request, Response};
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
-use web_sys::AbortController;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader};
 
 use super::config::{ClientConfig, EnrollmentQuery};
 use super::error::ApiError;
+use super::retry::retry_after_seconds;
 use super::url::{enrollments_url, PageRequest};
 use crate::core::model::{Enrollment, EnrollmentPage};
 use crate::core::parse::{parse_enrollments, EnrollmentReader};
-
-/// How a paged load went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PagingSummary {
-    /// Pages received.
-    pub pages: u32,
-    /// Enrollments received.
-    pub enrollments: usize,
-}
 
 /// A handle for the LMS API. Cheap to clone; clones share the running request.
 #[derive(Clone)]
 pub struct Client {
     config: Rc<RefCell<ClientConfig>>,
-    /// Bumped by every new load; a load whose number is no longer current stops.
-    generation: Rc<Cell<u64>>,
     /// The request in flight, numbered so that a finished request clears only itself.
     running: Rc<RefCell<Option<(u64, AbortController)>>>,
     requests: Rc<Cell<u64>>,
+    closed: Rc<Cell<bool>>,
 }
 
 impl Client {
@@ -42,15 +37,20 @@ impl Client {
     pub fn new(config: ClientConfig) -> Self {
         Client {
             config: Rc::new(RefCell::new(config)),
-            generation: Rc::new(Cell::new(0)),
             running: Rc::new(RefCell::new(None)),
             requests: Rc::new(Cell::new(0)),
+            closed: Rc::new(Cell::new(false)),
         }
     }
 
-    /// Replaces the configuration (e.g. a fresh token) for the next requests.
+    /// Replaces the configuration (e.g. a new time-out) for the next requests.
     pub fn set_config(&self, config: ClientConfig) {
         *self.config.borrow_mut() = config;
+    }
+
+    /// The current configuration.
+    pub fn config(&self) -> ClientConfig {
+        self.config.borrow().clone()
     }
 
     /// Uses `token` for the next requests.
@@ -60,17 +60,43 @@ impl Client {
 
     /// Aborts the running request, if any.
     pub fn abort(&self) {
-        self.generation.set(self.generation.get() + 1);
         if let Some((_, controller)) = self.running.borrow_mut().take() {
             controller.abort();
         }
     }
 
+    /// Aborts the running request and refuses every later one (the widget is gone).
+    pub fn close(&self) {
+        self.closed.set(true);
+        self.abort();
+    }
+
+    /// `true` once [`Client::close`] was called.
+    pub fn is_closed(&self) -> bool {
+        self.closed.get()
+    }
+
+    /// Number of requests sent so far.
+    pub fn requests_sent(&self) -> u64 {
+        self.requests.get()
+    }
+
     /// `GET {endpoint}/enrollment`: the whole (filtered) list in one answer.
     pub async fn fetch_enrollments(&self, query: &EnrollmentQuery) -> Result<EnrollmentPage, ApiError> {
-        let generation = self.begin();
         let url = enrollments_url(&self.config.borrow().endpoint, query, None);
-        self.get(generation, &url).await
+        let body = self.get_body(&url).await?;
+        parse_enrollments(&body).map_err(ApiError::from)
+    }
+
+    /// One page of `GET {endpoint}/enrollments`.
+    pub async fn fetch_page(
+        &self,
+        query: &EnrollmentQuery,
+        page: PageRequest<'_>,
+    ) -> Result<EnrollmentPage, ApiError> {
+        let url = enrollments_url(&self.config.borrow().endpoint, query, Some(page));
+        let body = self.get_body(&url).await?;
+        parse_enrollments(&body).map_err(ApiError::from)
     }
 
     /// `GET {endpoint}/enrollment`, parsed `batch_size` enrollments at a time: each batch is
@@ -83,9 +109,8 @@ impl Client {
         batch_size: usize,
         mut on_batch: impl FnMut(Vec<Enrollment>),
     ) -> Result<usize, ApiError> {
-        let generation = self.begin();
         let url = enrollments_url(&self.config.borrow().endpoint, query, None);
-        let body = self.get_body(generation, &url).await?;
+        let body = self.get_body(&url).await?;
         let mut reader = EnrollmentReader::new(&body)?;
         let mut total = 0;
         loop {
@@ -96,65 +121,19 @@ impl Client {
             total += batch.len();
             on_batch(batch);
             TimeoutFuture::new(0).await;
-            if self.generation.get() != generation {
+            if self.closed.get() {
                 return Err(ApiError::Aborted);
             }
         }
     }
 
-    /// `GET {endpoint}/enrollments`, following `nextPageToken` to the last page and handing
-    /// each page to `on_page` as it arrives. On an error the pages already handed over stay
-    /// with the caller.
-    pub async fn fetch_enrollment_pages(
-        &self,
-        query: &EnrollmentQuery,
-        page_size: u32,
-        mut on_page: impl FnMut(EnrollmentPage),
-    ) -> Result<PagingSummary, ApiError> {
-        let generation = self.begin();
-        let mut summary = PagingSummary::default();
-        let mut token: Option<String> = None;
-        loop {
-            let url = {
-                let page = PageRequest {
-                    size: page_size.max(1),
-                    token: token.as_deref(),
-                };
-                enrollments_url(&self.config.borrow().endpoint, query, Some(page))
-            };
-            let mut page = self.get(generation, &url).await?;
-            summary.pages += 1;
-            summary.enrollments += page.enrollments.len();
-            let next = page.next_page_token.take();
-            on_page(page);
-            match next {
-                None => return Ok(summary),
-                Some(next) if token.as_ref() == Some(&next) => {
-                    return Err(ApiError::PagingLoop { pages: summary.pages })
-                }
-                Some(next) => token = Some(next),
-            }
-        }
-    }
-
-    /// Starts a new load, aborting the previous one.
-    fn begin(&self) -> u64 {
-        self.abort();
-        self.generation.get()
-    }
-
-    /// One GET, parsed as an enrollment answer.
-    async fn get(&self, generation: u64, url: &str) -> Result<EnrollmentPage, ApiError> {
-        let body = self.get_body(generation, url).await?;
-        parse_enrollments(&body).map_err(ApiError::from)
-    }
-
     /// One GET with auth header, time-out and abort: the body of a 2xx answer.
-    async fn get_body(&self, generation: u64, url: &str) -> Result<String, ApiError> {
-        if self.generation.get() != generation {
+    async fn get_body(&self, url: &str) -> Result<String, ApiError> {
+        if self.closed.get() {
             return Err(ApiError::Aborted);
         }
         let config = self.config.borrow().clone();
+        let headers = request_headers(&config)?;
         let controller = AbortController::new().map_err(|_| ApiError::Network)?;
         let request = self.requests.get() + 1;
         self.requests.set(request);
@@ -162,6 +141,7 @@ impl Client {
             previous.abort();
         }
         let timed_out = Rc::new(Cell::new(false));
+        // The time-out covers the whole answer, body included; dropping the timer clears it.
         let _timer = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
             Timeout::new(config.timeout_ms, move || {
@@ -181,11 +161,7 @@ impl Client {
             }
         };
         let response = Request::get(url)
-            .header(
-                "Authorization",
-                &config.token.header_value(config.auth_scheme.as_deref()),
-            )
-            .header("Accept", "application/xml")
+            .headers(headers)
             .abort_signal(Some(&controller.signal()))
             .send()
             .await
@@ -198,20 +174,50 @@ impl Client {
             running.take();
         }
         drop(running);
+        let body = utf8_lossy(body);
         if !response.ok() {
-            return Err(ApiError::from_status(response.status(), &body));
+            let mut error = ApiError::from_status(response.status(), &body);
+            if let ApiError::Status { retry_after, .. } = &mut error {
+                *retry_after = response_retry_after(&response);
+            }
+            return Err(error);
         }
         Ok(body)
     }
 }
 
-/// Reads the body as text, refusing announced or actual sizes over `limit`.
-/// `Err(None)` means the read failed (network, abort or time-out: the caller tells which).
+/// `Authorization` and `Accept`, built without anything that can throw: a token or scheme that
+/// cannot travel in a header is an error here, never an exception in the host page.
+fn request_headers(config: &ClientConfig) -> Result<Headers, ApiError> {
+    let authorization = config.authorization()?;
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    headers
+        .set("Authorization", &authorization)
+        .map_err(|_| ApiError::InvalidToken(super::config::TokenError::ControlCharacter))?;
+    headers
+        .set("Accept", "application/xml")
+        .map_err(|_| ApiError::Network)?;
+    Ok(Headers::from_raw(headers))
+}
+
+/// `Retry-After` in seconds: a number, or an HTTP date from now.
+fn response_retry_after(response: &Response) -> Option<u32> {
+    let value = response.headers().get("retry-after")?;
+    retry_after_seconds(&value).or_else(|| {
+        let at = js_sys::Date::parse(value.trim());
+        let seconds = ((at - js_sys::Date::now()) / 1000.0).ceil();
+        seconds.is_finite().then(|| seconds.clamp(0.0, f64::from(u32::MAX)) as u32)
+    })
+}
+
+/// Reads the body chunk by chunk, counting bytes: an answer announced or growing over `limit`
+/// is cut off (and its request aborted) without being buffered whole. `Err(None)` means the
+/// read failed (network, abort or time-out: the caller tells which).
 async fn read_body(
     response: &Response,
     limit: usize,
     controller: &AbortController,
-) -> Result<String, Option<ApiError>> {
+) -> Result<Vec<u8>, Option<ApiError>> {
     let too_large = |bytes: u64| ApiError::TooLarge {
         bytes,
         limit: limit as u64,
@@ -224,13 +230,37 @@ async fn read_body(
         controller.abort();
         return Err(Some(too_large(bytes)));
     }
-    // The bytes, not `text()`: one copy into wasm memory instead of a JS string that is then
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    // Bytes, not text: one copy per chunk into wasm memory instead of a JS string that is then
     // re-encoded character by character (the slower half of loading a 40 MB answer).
-    let bytes = response.binary().await.map_err(|_| None)?;
-    if bytes.len() > limit {
-        return Err(Some(too_large(bytes.len() as u64)));
+    let mut bytes = Vec::with_capacity(announced.map_or(0, |b| b as usize));
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(|_| None)?;
+        let done = Reflect::get(&step, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        let chunk: Uint8Array = Reflect::get(&step, &"value".into())
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or(None)?;
+        let (start, length) = (bytes.len(), chunk.length() as usize);
+        if start + length > limit {
+            let _ = reader.cancel();
+            controller.abort();
+            return Err(Some(too_large((start + length) as u64)));
+        }
+        bytes.resize(start + length, 0);
+        if let Some(target) = bytes.get_mut(start..) {
+            chunk.copy_to(target);
+        }
     }
-    Ok(utf8_lossy(bytes))
 }
 
 /// The body as text, invalid UTF-8 replaced by U+FFFD (as `Response.text()` does); no copy when

@@ -10,10 +10,33 @@ use futures::future::LocalBoxFuture;
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct AccessToken(String);
 
+/// Why a token (or authorization scheme) cannot be sent in a header. The messages never quote
+/// the token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    /// A line break, tab or other control character inside the token.
+    #[error("The access token contains a line break or another control character, so it cannot be sent. The host page (or its token provider) must pass the token exactly, without extra lines.")]
+    ControlCharacter,
+    /// A character outside ASCII (often a typographic quote or a non-breaking space from a copy).
+    #[error("The access token contains a character that is not plain ASCII (such as a typographic quote or a non-breaking space), so it cannot be sent. Copy the token again from its source.")]
+    NotAscii,
+    /// The authorization scheme is not a single word.
+    #[error("The authorization scheme must be a single word such as “Bearer”.")]
+    Scheme,
+}
+
 impl AccessToken {
-    /// Wraps a token string (surrounding whitespace removed).
-    pub fn new(token: impl Into<String>) -> Self {
-        AccessToken(token.into().trim().to_owned())
+    /// Checks and wraps a token string (surrounding whitespace removed). An empty token is
+    /// allowed (the widget then waits for one); one that cannot travel in an HTTP header is not.
+    pub fn new(token: impl AsRef<str>) -> Result<Self, TokenError> {
+        let token = token.as_ref().trim();
+        if token.chars().any(char::is_control) {
+            Err(TokenError::ControlCharacter)
+        } else if !token.is_ascii() {
+            Err(TokenError::NotAscii)
+        } else {
+            Ok(AccessToken(token.to_owned()))
+        }
     }
 
     /// `true` when no token was given.
@@ -36,19 +59,20 @@ impl fmt::Debug for AccessToken {
     }
 }
 
-/// Where a fresh token comes from: the host's async callback (`tokenProvider`), called on start
-/// and once after a 401. It yields the token, or a reason it could not.
+/// Where a fresh token comes from: the host's async callback (`tokenProvider`), called when
+/// loading starts without a token and once after a 401. It yields the token text (checked by
+/// [`AccessToken::new`] before use), or a reason it could not.
 #[derive(Clone)]
-pub struct TokenProvider(Rc<dyn Fn() -> LocalBoxFuture<'static, Result<AccessToken, String>>>);
+pub struct TokenProvider(Rc<dyn Fn() -> LocalBoxFuture<'static, Result<String, String>>>);
 
 impl TokenProvider {
     /// Wraps the callback.
-    pub fn new(f: impl Fn() -> LocalBoxFuture<'static, Result<AccessToken, String>> + 'static) -> Self {
+    pub fn new(f: impl Fn() -> LocalBoxFuture<'static, Result<String, String>> + 'static) -> Self {
         TokenProvider(Rc::new(f))
     }
 
     /// Asks for a token.
-    pub async fn fetch(&self) -> Result<AccessToken, String> {
+    pub async fn fetch(&self) -> Result<String, String> {
         (self.0)().await
     }
 }
@@ -68,9 +92,9 @@ pub struct ClientConfig {
     pub token: AccessToken,
     /// `Authorization` scheme such as `Bearer`; `None` sends the bare token.
     pub auth_scheme: Option<String>,
-    /// Time-out for each request, in milliseconds.
+    /// Time-out for each request (until its body has arrived), in milliseconds.
     pub timeout_ms: u32,
-    /// Largest answer accepted, in bytes.
+    /// Largest answer accepted, in bytes (counted while the body streams in).
     pub max_body_bytes: usize,
 }
 
@@ -90,6 +114,34 @@ impl ClientConfig {
             max_body_bytes: Self::DEFAULT_MAX_BODY_BYTES,
         }
     }
+
+    /// The `Authorization` header value, or why it cannot be sent.
+    pub fn authorization(&self) -> Result<String, TokenError> {
+        let scheme = self.auth_scheme.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        if scheme.is_some_and(|s| !s.bytes().all(|b| b.is_ascii_graphic())) {
+            return Err(TokenError::Scheme);
+        }
+        Ok(self.token.header_value(scheme))
+    }
+}
+
+/// How hard a load tries before it gives up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Further attempts after a retryable failure of one request (429, 502, 503, 504,
+    /// network, time-out).
+    pub attempts: u32,
+    /// Pages followed at most before the load stops with an error.
+    pub max_pages: u32,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            attempts: 4,
+            max_pages: 10_000,
+        }
+    }
 }
 
 /// Filters the API applies itself (`learnerIds[]`, `courseIds[]`); empty = the whole account.
@@ -106,8 +158,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tokens_that_cannot_travel_in_a_header_are_refused_without_quoting_them() {
+        let secret = "p-1sJDjmULL5DdpXPJ";
+        for (text, error) in [
+            (format!("{secret}\r\nX-Evil: 1"), TokenError::ControlCharacter),
+            (format!("{secret}\tx"), TokenError::ControlCharacter),
+            (format!("{secret}\u{0}"), TokenError::ControlCharacter),
+            (format!("“{secret}”"), TokenError::NotAscii),
+            (format!("{secret}\u{a0}x"), TokenError::NotAscii),
+        ] {
+            assert_eq!(AccessToken::new(&text), Err(error), "{text:?}");
+            assert!(!error.to_string().contains(secret));
+        }
+        // A trailing line break from a copy is surrounding whitespace: trimmed, accepted.
+        let trimmed = AccessToken::new(format!("{secret}\r\n")).unwrap();
+        assert_eq!(trimmed.header_value(None), secret);
+        assert!(AccessToken::new("").unwrap().is_empty());
+        let mut config = ClientConfig::new("", trimmed);
+        config.auth_scheme = Some("Bearer token".into());
+        assert_eq!(config.authorization(), Err(TokenError::Scheme));
+        config.auth_scheme = Some(" Bearer ".into());
+        assert_eq!(config.authorization().as_deref(), Ok("Bearer p-1sJDjmULL5DdpXPJ"));
+    }
+
+    #[test]
     fn token_is_redacted_and_sent_with_or_without_scheme() {
-        let token = AccessToken::new(" p-1sJDjmULL5DdpXPJ ");
+        let token = AccessToken::new(" p-1sJDjmULL5DdpXPJ ").unwrap();
         assert_eq!(format!("{token:?}"), "AccessToken(<redacted>)");
         let config = ClientConfig::new("/lms-api", token.clone());
         assert!(!format!("{config:?}").contains("p-1sJ"));

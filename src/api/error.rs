@@ -1,6 +1,7 @@
 //! Everything that can go wrong talking to the LMS, each with a message for the person using
 //! the widget.
 
+use super::config::TokenError;
 use crate::core::parse::ParseError;
 
 /// The service's own error body (`<code>`, `<message>`), when it sent one.
@@ -22,6 +23,8 @@ pub enum ApiError {
         status: u16,
         /// The service's error body, if any.
         service: Option<ServiceMessage>,
+        /// `Retry-After`, in seconds, when the service sent one.
+        retry_after: Option<u32>,
     },
     /// No answer: offline, DNS, refused, or blocked by CORS (browsers do not say which).
     #[error("The LMS could not be reached. Check the network connection. If the API is on another origin, the host page must serve it through its own origin (a reverse proxy): the LMS does not allow cross-origin calls from browsers.")]
@@ -52,14 +55,23 @@ pub enum ApiError {
         /// What the provider reported.
         reason: String,
     },
-    /// The paged answers did not end (the same page token came back).
+    /// The paged answers did not end: a page token came back that was followed before.
     #[error(
-        "The LMS kept returning the same page (page token repeated after {pages} pages); loading stopped."
+        "The LMS sent a page token it had already sent (after {pages} pages), so its pages run in a circle; loading stopped. The enrollments loaded so far are shown."
     )]
     PagingLoop {
         /// Pages read before the repeat.
         pages: u32,
     },
+    /// More pages than the configured cap.
+    #[error("The LMS answer has more than {pages} pages; loading stopped there. Narrow the learner and course filters, use a larger page size, or raise the page limit.")]
+    TooManyPages {
+        /// The cap that was reached.
+        pages: u32,
+    },
+    /// The token (from the host page or its provider) cannot be sent.
+    #[error(transparent)]
+    InvalidToken(#[from] TokenError),
 }
 
 impl ApiError {
@@ -71,12 +83,21 @@ impl ApiError {
         }
     }
 
-    /// `true` when trying again may help (time-outs, network, 5xx, 429).
+    /// `true` when the same request may well succeed if sent again: network failures,
+    /// time-outs, 429, 502, 503 and 504.
     pub fn is_retryable(&self) -> bool {
         match self {
             ApiError::Network | ApiError::Timeout { .. } => true,
-            ApiError::Status { status, .. } => *status >= 500 || *status == 429,
+            ApiError::Status { status, .. } => matches!(status, 429 | 502 | 503 | 504),
             _ => false,
+        }
+    }
+
+    /// The `Retry-After` the service asked for, in seconds.
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            ApiError::Status { retry_after, .. } => *retry_after,
+            _ => None,
         }
     }
 
@@ -87,7 +108,11 @@ impl ApiError {
             Err(ParseError::Service { code, message }) => Some(ServiceMessage { code, message }),
             _ => None,
         };
-        ApiError::Status { status, service }
+        ApiError::Status {
+            status,
+            service,
+            retry_after: None,
+        }
     }
 }
 
@@ -102,6 +127,7 @@ impl From<ParseError> for ApiError {
                     .filter(|s| (400..600).contains(s))
                     .unwrap_or(200),
                 service: Some(ServiceMessage { code, message }),
+                retry_after: None,
             },
             other => ApiError::Body(other),
         }
@@ -159,10 +185,15 @@ mod tests {
             bad_gateway,
             ApiError::Status {
                 status: 502,
-                service: None
+                service: None,
+                retry_after: None
             }
         );
         assert!(bad_gateway.is_retryable() && !forbidden.is_retryable());
+        for (status, retryable) in [(429, true), (500, false), (501, false), (503, true), (504, true), (401, false)] {
+            assert_eq!(ApiError::from_status(status, "").is_retryable(), retryable, "{status}");
+        }
+        assert!(ApiError::Network.is_retryable() && ApiError::Timeout { after_ms: 1 }.is_retryable());
         assert!(ApiError::Network.to_string().contains("its own origin"));
         assert!(ApiError::Timeout { after_ms: 30_000 }
             .to_string()

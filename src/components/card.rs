@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::state::CardsState;
-use crate::core::display::{certificate_hint, status_hint};
+use crate::state::CardsState;
+use crate::core::display::{certificate_hint, lock_line, status_hint, LockLine};
 use crate::core::model::Enrollment;
 use crate::core::status::CertificateState;
 
@@ -38,26 +38,31 @@ pub fn Card(
     let date = |d: time::Date| state.format_date(d);
     let hint = status_hint(status, access_date, due_date, expiration_date, today);
     let due = due_date.map_or_else(|| "No due date".to_owned(), date);
-    let lock = match (expiration_date, should_lock_after_due_date) {
-        (Some(day), _) => format!("Locks after {}", date(day)),
-        (None, true) => "Locks after the due date".to_owned(),
-        (None, false) => "Stays open".to_owned(),
+    let lock = match lock_line(due_date, expiration_date, should_lock_after_due_date, today) {
+        LockLine::StaysOpen => "Stays open".to_owned(),
+        LockLine::LocksAfter(day) => format!("Locks after {}", date(day)),
+        LockLine::LockedSince(day) => format!("Locked since {}", date(day)),
     };
-    let certificate_text = match &certificate {
-        None => "None".to_owned(),
-        Some(c) => {
-            let issued = c
-                .issued_at
-                .map_or_else(|| "Issued".to_owned(), |t| format!("Issued {}", date(t.date())));
-            let expiry = c.expires_at.map_or_else(
-                || "never expires".to_owned(),
-                |t| format!("expires {}", date(t.date())),
-            );
+    // Certificate instants are shown, and counted in days, in the viewer's time zone.
+    let issued = certificate
+        .as_ref()
+        .and_then(|c| c.issued_at)
+        .map(|t| state.format_instant(t).0);
+    let expires = certificate
+        .as_ref()
+        .and_then(|c| c.expires_at)
+        .map(|t| state.format_instant(t));
+    let certificate_text = certificate.as_ref().map_or_else(
+        || "None".to_owned(),
+        |_| {
+            let issued = issued.map_or_else(|| "Issued".to_owned(), |d| format!("Issued {d}"));
+            let expiry = expires
+                .as_ref()
+                .map_or_else(|| "never expires".to_owned(), |(d, _)| format!("expires {d}"));
             format!("{issued}, {expiry}")
-        }
-    };
-    let expires = certificate.as_ref().and_then(|c| c.expires_at).map(|t| t.date());
-    let certificate_hint = certificate_hint(certificate_state, expires, today);
+        },
+    );
+    let certificate_hint = certificate_hint(certificate_state, expires.map(|(_, day)| day), today);
     let label = format!(
         "Enrollment of learner {learner_id} in course {course_id}: {}",
         status.label()

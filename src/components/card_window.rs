@@ -8,8 +8,7 @@ use leptos_use::{use_element_size, use_scroll, UseElementSizeReturn, UseScrollRe
 use wasm_bindgen::JsCast;
 
 use super::card::Card;
-use super::state::CardsState;
-use super::view::Selected;
+use crate::state::CardsState;
 
 /// Card height in pixels (fixed, so positions are computed rather than measured).
 pub const CARD_HEIGHT: f64 = 256.0;
@@ -79,8 +78,8 @@ fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize) -> Windo
 pub fn CardWindow(
     /// Shared view state.
     state: CardsState,
-    /// Called when a card is activated (click or Enter).
-    select: Option<Callback<Selected>>,
+    /// Called with the store row of a card that is activated (click, Enter or Space).
+    on_activate: Option<Callback<u32>>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let UseElementSizeReturn { width, height } = use_element_size(container);
@@ -107,11 +106,13 @@ pub fn CardWindow(
     });
     let cards = move || {
         let w = window.get();
+        // The epoch is part of each key, so a new locale or day rebuilds the cards.
+        let epoch = state.epoch.get();
         state.result.with(|r| {
             r.0.slice(w.start, w.end)
                 .iter()
                 .enumerate()
-                .map(|(i, &row)| (w.start + i, row))
+                .map(|(i, &row)| (w.start + i, row, epoch))
                 .collect::<Vec<_>>()
         })
     };
@@ -129,17 +130,12 @@ pub fn CardWindow(
         focus_request.set(Some((index, js_sys::Date::now())));
     };
     let activate = move |index: usize| {
-        let Some(select) = select else { return };
-        let row = state.result.with_untracked(|r| r.0.rows.get(index).copied());
-        let selected = row.and_then(|row| {
-            state.with_store(|s| Selected {
-                enrollment_id: s.enrollment_id(row).to_owned(),
-                course_id: s.course_id(row).to_owned(),
-                learner_id: s.learner_id(row).to_owned(),
-            })
-        });
-        if let Some(selected) = selected {
-            select.run(selected);
+        let row = state
+            .result
+            .try_with_untracked(|r| r.0.rows.get(index).copied())
+            .flatten();
+        if let (Some(report), Some(row)) = (on_activate, row) {
+            report.try_run(row);
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -182,11 +178,14 @@ pub fn CardWindow(
     };
 
     view! {
-        // Height and overflow are inline too, so the window stays bounded without the stylesheet.
+        // Height and overflow are set on the element too (through the CSSOM, which a strict
+        // Content-Security-Policy allows), so the window stays bounded without the stylesheet.
         <div
             class="ec-window"
             node_ref=container
-            style="height: var(--ec-list-height, 70vh); overflow-y: auto; position: relative"
+            style:height="var(--ec-list-height, 70vh)"
+            style:overflow-y="auto"
+            style:position="relative"
             on:keydown=on_keydown
             on:focusin=on_focusin
             on:click=on_click
@@ -207,7 +206,7 @@ pub fn CardWindow(
                     <For
                         each=cards
                         key=|entry| *entry
-                        children=move |(index, row)| {
+                        children=move |(index, row, _)| {
                             let is_tab_stop = Signal::derive(move || tab_stop.get() == index);
                             view! { <Card state row index tab_stop=is_tab_stop /> }
                         }
@@ -234,7 +233,8 @@ fn card_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
 /// the window has scrolled it into view).
 fn focus_card(container: NodeRef<html::Div>, index: usize) {
     let card = container
-        .get_untracked()
+        .try_get_untracked()
+        .flatten()
         .and_then(|c| {
             c.query_selector(&format!("[data-index=\"{index}\"]"))
                 .ok()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use time::Date;
 
 use super::picker::{Picker, PickerKind};
-use super::state::CardsState;
+use crate::state::CardsState;
 use crate::core::display::group_digits;
 use crate::core::model::EnrollmentType;
 use crate::core::query::{Choice, DateRange, Facets, SortKey};

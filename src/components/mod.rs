@@ -3,12 +3,10 @@
 pub mod card;
 pub mod card_window;
 pub mod filter_bar;
-pub mod format;
 pub mod panels;
 pub mod picker;
-pub mod state;
 pub mod summary;
 pub mod view;
 
-pub use state::{CardsState, LoadState};
+pub use crate::state::{CardsState, LoadState};
 pub use view::{CardsView, EnrollmentCards, ListSource, Selected, ViewEvents};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{CardsState, LoadState};
+use crate::state::{CardsState, LoadState};
 use crate::core::display::group_digits;
 use crate::core::query::Filter;
 
@@ -23,7 +23,14 @@ pub fn StatePanels(
     move || {
         let load = state.load.get();
         match load {
-            LoadState::Loading if total() == 0 => view! {
+            LoadState::WaitingForCredentials => view! {
+                <div class="ec-panel" data-ec="waiting" role="status">
+                    <p class="ec-panel__title">"Waiting for credentials"</p>
+                    <p>"Enrollments load as soon as the page passes this widget an access token."</p>
+                </div>
+            }
+            .into_any(),
+            LoadState::Loading | LoadState::Retrying { .. } if total() == 0 => view! {
                 <div class="ec-skeletons" data-ec="loading" aria-busy="true" aria-label="Loading enrollments">
                     {(0..SKELETON_CARDS).map(|_| view! { <div class="ec-skeleton"></div> }).collect_view()}
                 </div>
@@ -42,7 +49,7 @@ pub fn StatePanels(
                         <p>{error.to_string()}</p>
                         {(partial > 0).then(|| view! {
                             <p data-ec="partial">
-                                {format!("Showing the {} enrollments loaded before the error; the list is incomplete.", group_digits(partial as u64))}
+                                {format!("Showing the {} enrollments loaded before the error; the list is incomplete. Retry goes on from where loading stopped.", group_digits(partial as u64))}
                             </p>
                         })}
                         <button type="button" class="ec-button" data-ec="retry" on:click=move |_| retry.run(())>

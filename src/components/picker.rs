@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::CardsState;
+use crate::state::CardsState;
 use crate::core::display::group_digits;
 use crate::core::ids::contains_folded;
 

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::state::{CardsState, LoadState};
-use crate::core::display::{count_text, progress_text};
+use crate::state::{CardsState, LoadState};
+use crate::core::display::{count_text, duplicates_text, progress_text};
 use crate::core::query::Filter;
 
 /// "N of M enrollments" (`data-ec="count"`), progress while loading, removable chips.
@@ -14,15 +14,29 @@ pub fn Summary(
 ) -> impl IntoView {
     let shown = move || state.result.with(|r| r.0.len());
     let total = move || state.total();
-    let loading = move || state.load.with(|l| *l == LoadState::Loading);
+    let progress = move || {
+        state.load.with(|l| match l {
+            LoadState::Loading => Some(progress_text(total())),
+            LoadState::Retrying { attempt, of } => Some(format!(
+                "The LMS did not answer; trying again ({attempt} of {of})…"
+            )),
+            _ => None,
+        })
+    };
+    let duplicates = move || state.duplicates();
     let clear = move |_| state.filter.set(Filter::default());
     view! {
         <div class="ec-summary">
             <p class="ec-count" data-ec="count" data-shown=shown data-total=total aria-live="polite">
                 {move || count_text(shown(), total())}
             </p>
-            {move || loading().then(|| view! {
-                <p class="ec-progress" data-ec="progress" role="status">{progress_text(total())}</p>
+            {move || progress().map(|text| view! {
+                <p class="ec-progress" data-ec="progress" role="status">{text}</p>
+            })}
+            {move || (duplicates() > 0).then(|| view! {
+                <p class="ec-note" data-ec="duplicates" data-count=duplicates()>
+                    {duplicates_text(duplicates())}
+                </p>
             })}
             <ul class="ec-active" aria-label="Active filters">
                 <For

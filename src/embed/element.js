@@ -3,8 +3,12 @@
 
 const ATTRIBUTES = [
   "endpoint", "auth-scheme", "learner-ids", "course-ids", "paged", "page-size",
-  "locale", "due-soon-days", "filters", "token",
+  "locale", "due-soon-days", "filters", "token", "timeout-ms", "max-body-bytes", "retries",
+  "max-pages",
 ];
+
+/** Properties a host may set before the element is defined. */
+const UPGRADED_PROPERTIES = ["token", "tokenProvider", "filters"];
 
 export function defineElement(mount) {
   if (typeof customElements === "undefined" || customElements.get("enrollment-cards")) {
@@ -24,7 +28,18 @@ export function defineElement(mount) {
 
     constructor() {
       super();
-      this.attachShadow({ mode: "open" });
+      if (!this.shadowRoot) {
+        this.attachShadow({ mode: "open" });
+      }
+      // A host may set properties before this module has loaded, on the plain element: those
+      // own properties would hide this class's accessors. Take them over ("upgrade property").
+      for (const name of UPGRADED_PROPERTIES) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          const value = this[name];
+          delete this[name];
+          this[name] = value;
+        }
+      }
     }
 
     connectedCallback() {
@@ -46,7 +61,7 @@ export function defineElement(mount) {
       }
     }
 
-    /** The access token. Never reflected to an attribute. */
+    /** The access token. Never reflected to an attribute; a new one never reloads. */
     get token() {
       return this.#token ?? "";
     }
@@ -56,7 +71,7 @@ export function defineElement(mount) {
       this.#schedule();
     }
 
-    /** `async () => token`: called on start and once after a 401. */
+    /** `async () => token`: called when there is no token, and once after a 401. */
     get tokenProvider() {
       return this.#tokenProvider;
     }
@@ -93,6 +108,10 @@ export function defineElement(mount) {
         dueSoonDays: attribute("due-soon-days"),
         filters: attribute("filters"),
         filterState: this.#filters,
+        timeoutMs: attribute("timeout-ms"),
+        maxBodyBytes: attribute("max-body-bytes"),
+        retries: attribute("retries"),
+        maxPages: attribute("max-pages"),
       };
     }
 
@@ -108,10 +127,18 @@ export function defineElement(mount) {
           return;
         }
         const options = this.#options();
-        if (this.#handle) {
-          this.#handle.update(options);
-        } else {
-          this.#handle = mount(this, options);
+        try {
+          if (this.#handle) {
+            this.#handle.update(options);
+          } else {
+            this.#handle = mount(this, options);
+          }
+        } catch (error) {
+          // Never an uncaught error in the host page: report it like a load error.
+          const message = String(error?.message ?? error);
+          this.dispatchEvent(new CustomEvent("enrollments-error", {
+            bubbles: true, composed: true, detail: { status: null, message },
+          }));
         }
       });
     }

@@ -7,7 +7,9 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsValue;
 
 use super::filter_state;
+use crate::components::view::WidgetParts;
 use crate::components::{Selected, ViewEvents};
+use crate::loader::LoadSummary;
 
 /// Dispatches `name` with `detail` on `host`.
 fn dispatch(host: &web_sys::HtmlElement, name: &str, detail: &JsValue) {
@@ -30,14 +32,18 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 /// The view's callbacks, turned into DOM events on `host`:
-/// `enrollments-loaded` `{count, pages}`, `enrollments-error` `{status, message}`,
+/// `enrollments-loaded` `{count, pages, duplicates}`, `enrollments-error` `{status, message}`,
 /// `enrollment-select` `{enrollmentId, courseId, learnerId}`, `filters-change` (filter state).
-pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<crate::components::CardsState>) -> ViewEvents {
+pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> ViewEvents {
     let host = SendWrapper::new(host.clone());
     let loaded = {
         let host = host.clone();
-        Callback::new(move |(count, pages): (usize, u32)| {
-            let detail = object(&[("count", (count as f64).into()), ("pages", pages.into())]);
+        Callback::new(move |summary: LoadSummary| {
+            let detail = object(&[
+                ("count", (summary.count as f64).into()),
+                ("pages", summary.pages.into()),
+                ("duplicates", (summary.duplicates as f64).into()),
+            ]);
             dispatch(&host, "enrollments-loaded", &detail);
         })
     };

@@ -2,15 +2,18 @@
 //! stylesheet, and returns a handle to update, read or set filters, and unmount.
 
 use std::any::Any;
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::{events, filter_state, options};
-use crate::components::{CardsState, EnrollmentCards};
+use crate::components::view::WidgetParts;
+use crate::components::{EnrollmentCards, ListSource};
+use crate::core::query::{Filter, Sort};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -18,9 +21,10 @@ const TYPES: &'static str = r#"
 export interface MountOptions {
   /** API base URL: "" (same origin), "/lms-api" or "https://api-learn.example.com". */
   endpoint?: string;
-  /** Access token (sent only in the Authorization header). */
+  /** Access token (sent only in the Authorization header). A new one is used for the next
+   * request and never reloads. Without a token or a provider the widget waits for one. */
   token?: string;
-  /** Called for a fresh token on start and once after a 401. */
+  /** Called for a token when there is none, and once after a 401. */
   tokenProvider?: () => Promise<string> | string;
   /** Authorization scheme such as "Bearer"; absent: the token is sent as given. */
   authScheme?: string | null;
@@ -40,8 +44,15 @@ export interface MountOptions {
   filters?: string | null;
   /** Filter state to start with. */
   filterState?: FilterState | string | null;
-  /** Time-out per request in milliseconds (default 30000). */
+  /** Time-out per request, body included, in milliseconds (default 30000). */
   timeoutMs?: number;
+  /** Largest answer accepted, counted while it streams in (1024 to 268435456, the default). */
+  maxBodyBytes?: number;
+  /** Retries of a request that failed with 429, 502, 503, 504, a network error or a
+   * time-out, with back-off of about 0.5, 1, 2, 4 s or the server's Retry-After (0–10, default 4). */
+  retries?: number;
+  /** Pages followed at most (default 10000). */
+  maxPages?: number;
 }
 
 /** The filter state as plain JSON (`el.filters`, the `filters-change` event's detail). */
@@ -58,22 +69,32 @@ export interface FilterState {
 }
 
 export interface EnrollmentCardsEventMap {
-  "enrollments-loaded": CustomEvent<{ count: number; pages: number }>;
+  "enrollments-loaded": CustomEvent<{ count: number; pages: number; duplicates: number }>;
   "enrollments-error": CustomEvent<{ status: number | null; message: string }>;
   "enrollment-select": CustomEvent<{ enrollmentId: string; courseId: string; learnerId: string }>;
   "filters-change": CustomEvent<FilterState>;
 }
 "#;
 
-/// The widget's stylesheet, placed inside its shadow root.
+/// The widget's stylesheet, adopted by its shadow root.
 const STYLESHEET: &str = include_str!("../../style/enrollment-cards.css");
+
+thread_local! {
+    /// One constructed stylesheet shared by every widget on the page (`None` where the browser
+    /// cannot construct stylesheets).
+    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new()
+        .ok()
+        .filter(|sheet| sheet.replace_sync(STYLESHEET).is_ok());
+}
 
 /// A mounted widget.
 #[wasm_bindgen]
 pub struct WidgetHandle {
     host: HtmlElement,
     mounted: Option<Box<dyn Any>>,
-    state: Rc<Cell<Option<CardsState>>>,
+    /// The options the widget was last rendered or updated with.
+    source: Option<ListSource>,
+    parts: Rc<RefCell<Option<WidgetParts>>>,
 }
 
 /// Renders the widget into `element` (in an open shadow root, created when the element has
@@ -86,27 +107,39 @@ pub fn mount(
     let mut handle = WidgetHandle {
         host: element,
         mounted: None,
-        state: Rc::new(Cell::new(None)),
+        source: None,
+        parts: Rc::default(),
     };
-    handle.render(&options, None)?;
+    handle.render(options::read(&options, None).source)?;
     Ok(handle)
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// Applies new options (re-querying the API); the filter state is kept unless the options
-    /// carry one.
+    /// Applies new options. Only a change of what is loaded (`endpoint`, `learnerIds`,
+    /// `courseIds`, `paged`, `pageSize`, `authScheme`) reloads; a new token or token provider
+    /// is used for the next request, and locale, due-soon window, filter bar and filter state
+    /// re-render from what is loaded. The filter state is kept unless the options carry one.
     pub fn update(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
     ) -> Result<(), JsValue> {
         let current = self.current_filters();
-        self.render(&options, current)
+        let options::Options { source, token } = options::read(&options, current);
+        match (&self.source, self.parts()) {
+            (Some(previous), Some(parts)) if !previous.needs_reload(&source) => {
+                apply_live(previous, &source, token, &parts);
+                self.source = Some(source);
+                Ok(())
+            }
+            _ => self.render(source),
+        }
     }
 
-    /// Removes the widget: its elements, listeners and reactive state.
+    /// Removes the widget: its elements, listeners, reactive state and requests.
     pub fn unmount(&mut self) {
-        self.state.set(None);
+        self.parts.replace(None);
+        self.source = None;
         self.mounted.take();
         if let Some(root) = self.host.shadow_root() {
             root.set_text_content(None);
@@ -128,48 +161,94 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_param_type = "FilterState | string | null")] value: JsValue,
     ) {
-        if let (Some(state), Some((filter, sort))) = (self.state.get(), filter_state::from_js(&value)) {
-            state.filter.set(filter);
-            state.sort.set(sort);
+        if let (Some(parts), Some((filter, sort))) = (self.parts(), filter_state::from_js(&value)) {
+            parts.state.filter.try_set(filter);
+            parts.state.sort.try_set(sort);
         }
     }
 }
 
+/// Applies what changed between `previous` and `next` to a mounted widget without a request.
+fn apply_live(
+    previous: &ListSource,
+    next: &ListSource,
+    token: Result<crate::api::AccessToken, crate::api::TokenError>,
+    parts: &WidgetParts,
+) {
+    let WidgetParts { state, loader } = parts;
+    loader.set_limits(&next.config, next.policy);
+    loader.set_provider(next.token_provider.clone());
+    loader.set_token(token);
+    if previous.locale != next.locale {
+        state.set_locale(next.locale.as_deref());
+    }
+    if previous.rules.due_soon_days != next.rules.due_soon_days {
+        if let Some(rules) = state.rules() {
+            state.set_rules(crate::core::status::StatusRules {
+                due_soon_days: next.rules.due_soon_days,
+                ..rules
+            });
+        }
+    }
+    state.show_filters.try_set(next.show_filters);
+    if next.initial != previous.initial {
+        state.filter.try_set(next.initial.0.clone());
+        state.sort.try_set(next.initial.1);
+    }
+}
+
 impl WidgetHandle {
-    fn current_filters(&self) -> Option<(crate::core::query::Filter, crate::core::query::Sort)> {
-        let state = self.state.get()?;
+    fn parts(&self) -> Option<WidgetParts> {
+        self.parts.borrow().clone()
+    }
+
+    fn current_filters(&self) -> Option<(Filter, Sort)> {
+        let state = self.parts()?.state;
         Some((state.filter.try_get_untracked()?, state.sort.try_get_untracked()?))
     }
 
-    fn render(
-        &mut self,
-        options: &JsValue,
-        keep: Option<(crate::core::query::Filter, crate::core::query::Sort)>,
-    ) -> Result<(), JsValue> {
+    fn render(&mut self, source: ListSource) -> Result<(), JsValue> {
         self.unmount();
-        let source = options::read(options, keep);
         let root = shadow_root(&self.host)?;
         let document = self
             .host
             .owner_document()
             .ok_or("the element is not in a document")?;
-        let style = document.create_element("style")?;
-        style.set_text_content(Some(STYLESHEET));
-        root.append_child(&style)?;
+        adopt_stylesheet(&root, &document)?;
         let container: HtmlElement = document.create_element("div")?.unchecked_into();
         container.set_class_name("ec-host");
         root.append_child(&container)?;
-        let state_slot = send_wrapper::SendWrapper::new(self.state.clone());
+        let slot = SendWrapper::new(self.parts.clone());
         let host = self.host.clone();
+        self.source = Some(source.clone());
         // The callbacks are created inside the mount so that its owner disposes of them on
         // unmount (created outside any owner, they would outlive it).
         let mounted = leptos::mount::mount_to(container, move || {
-            let ready = Callback::new(move |state: CardsState| state_slot.set(Some(state)));
+            let ready = Callback::new(move |parts: WidgetParts| {
+                slot.replace(Some(parts));
+            });
             let events = events::to_host(&host, ready);
             view! { <EnrollmentCards source events /> }
         });
         self.mounted = Some(Box::new(mounted));
         Ok(())
+    }
+}
+
+/// Gives `root` the widget's styles: the shared constructed stylesheet (allowed under a strict
+/// Content-Security-Policy, which blocks `<style>` elements), or a `<style>` element in
+/// browsers without constructable stylesheets.
+fn adopt_stylesheet(root: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {
+    match SHEET.with(Clone::clone) {
+        Some(sheet) => {
+            root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+            Ok(())
+        }
+        None => {
+            let style = document.create_element("style")?;
+            style.set_text_content(Some(STYLESHEET));
+            root.append_child(&style).map(drop)
+        }
     }
 }
 

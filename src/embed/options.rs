@@ -5,8 +5,8 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::{AccessToken, ClientConfig, EnrollmentQuery, TokenProvider};
-use crate::clock::today_local;
+use crate::api::{AccessToken, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider};
+use crate::clock::{now, today_local};
 use crate::components::ListSource;
 use crate::core::query::{Filter, Sort};
 use crate::core::status::StatusRules;
@@ -30,8 +30,16 @@ pub fn number_in(text: Option<&str>, range: std::ops::RangeInclusive<u32>, defau
         .unwrap_or(default)
 }
 
+/// What a host's options ask for: the widget's source, and the token (or why it cannot be used).
+pub struct Options {
+    /// The widget's source (with the token when it is valid).
+    pub source: ListSource,
+    /// The token given (empty when none), or why it cannot be sent.
+    pub token: Result<AccessToken, TokenError>,
+}
+
 /// Reads an options object. Unknown keys are ignored; bad values fall back to defaults.
-pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> ListSource {
+pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> Options {
     let text = |key: &str| get(options, key).and_then(|v| v.as_string());
     let number_text = |key: &str| {
         get(options, key).and_then(|v| {
@@ -48,22 +56,30 @@ pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> ListSource {
         Some(v) => v.as_string().map(|s| split_ids(&s)).unwrap_or_default(),
         None => Vec::new(),
     };
+    let token = AccessToken::new(text("token").unwrap_or_default());
     let mut config = ClientConfig::new(
         text("endpoint").unwrap_or_default(),
-        AccessToken::new(text("token").unwrap_or_default()),
+        token.clone().unwrap_or_default(),
     );
     config.auth_scheme = text("authScheme").filter(|s| !s.trim().is_empty());
-    if let Some(ms) = number_text("timeoutMs") {
-        config.timeout_ms = number_in(Some(&ms), 1..=600_000, ClientConfig::DEFAULT_TIMEOUT_MS);
-    }
+    let number = |key: &str, range, default| number_in(number_text(key).as_deref(), range, default);
+    config.timeout_ms = number("timeoutMs", 1..=600_000, ClientConfig::DEFAULT_TIMEOUT_MS);
+    let max_body = ClientConfig::DEFAULT_MAX_BODY_BYTES as u32;
+    config.max_body_bytes = number("maxBodyBytes", 1024..=max_body, max_body) as usize;
+    let defaults = RetryPolicy::default();
+    let policy = RetryPolicy {
+        attempts: number("retries", 0..=10, defaults.attempts),
+        max_pages: number("maxPages", 1..=1_000_000, defaults.max_pages),
+    };
     let paged = get(options, "paged").is_some_and(|v| v.is_truthy());
     let rules = StatusRules {
-        due_soon_days: number_in(number_text("dueSoonDays").as_deref(), 0..=365, 7) as u16,
-        ..StatusRules::new(today_local())
+        due_soon_days: number("dueSoonDays", 0..=365, 7) as u16,
+        ..StatusRules::new(today_local()).at(now())
     };
     let filter_state = get(options, "filterState").and_then(|v| super::filter_state::from_js(&v));
-    ListSource {
+    let source = ListSource {
         config,
+        token_error: token.as_ref().err().copied(),
         token_provider: get(options, "tokenProvider")
             .and_then(|v| v.dyn_into::<Function>().ok())
             .map(token_provider),
@@ -71,13 +87,14 @@ pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> ListSource {
             learner_ids: ids("learnerIds"),
             course_ids: ids("courseIds"),
         },
-        page_size: paged
-            .then(|| number_in(number_text("pageSize").as_deref(), 1..=10_000, DEFAULT_PAGE_SIZE)),
+        page_size: paged.then(|| number("pageSize", 1..=10_000, DEFAULT_PAGE_SIZE)),
+        policy,
         rules,
         locale: text("locale").filter(|s| !s.trim().is_empty()),
         show_filters: text("filters").is_none_or(|f| f.trim() != "none"),
         initial: filter_state.or(initial).unwrap_or_default(),
-    }
+    };
+    Options { source, token }
 }
 
 /// Wraps the host's `async () => token` callback.
@@ -89,10 +106,9 @@ fn token_provider(callback: Function) -> TokenProvider {
             let token = JsFuture::from(Promise::resolve(&returned))
                 .await
                 .map_err(describe)?;
-            match token.as_string().filter(|t| !t.trim().is_empty()) {
-                Some(token) => Ok(AccessToken::new(token)),
-                None => Err("the token provider returned no token".to_owned()),
-            }
+            token
+                .as_string()
+                .ok_or_else(|| "the token provider returned no text".to_owned())
         })
     })
 }

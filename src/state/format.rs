@@ -1,4 +1,5 @@
-//! Dates formatted by the browser's `Intl.DateTimeFormat`, for the widget's locale.
+//! Dates formatted by the browser's `Intl.DateTimeFormat`, for the widget's locale: calendar
+//! dates as they are (no time zone), instants in the viewer's time zone.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -16,6 +17,8 @@ const MEMO_LIMIT: usize = 4096;
 /// the browser's, and a browser without `Intl` to ISO dates.
 pub struct DateFormatter {
     format: Option<Function>,
+    /// The same style in the viewer's time zone, for instants.
+    local: Option<Function>,
     /// Days already formatted: cards show the same few hundred dates over and over, and a call
     /// into `Intl` costs far more than a lookup (it is most of a card's build time).
     memo: RefCell<HashMap<i32, String>>,
@@ -24,11 +27,31 @@ pub struct DateFormatter {
 impl DateFormatter {
     /// A formatter for `locale` (a BCP 47 tag such as `de-DE`), medium date style, UTC calendar.
     pub fn new(locale: Option<&str>) -> Self {
-        let format = build(locale).or_else(|| build(None));
         DateFormatter {
-            format,
+            format: build(locale, Some("UTC")).or_else(|| build(None, Some("UTC"))),
+            local: build(locale, None).or_else(|| build(None, None)),
             memo: RefCell::default(),
         }
+    }
+
+    /// An instant (a certificate's expiry) as its date in the viewer's time zone, formatted,
+    /// and that local date.
+    pub fn instant(&self, instant: time::OffsetDateTime) -> (String, time::Date) {
+        let millis = (instant.unix_timestamp() as f64) * 1000.0;
+        let js_date = js_sys::Date::new(&JsValue::from_f64(millis));
+        let local = time::Month::try_from(js_date.get_month() as u8 + 1)
+            .ok()
+            .and_then(|month| {
+                time::Date::from_calendar_date(js_date.get_full_year() as i32, month, js_date.get_date() as u8).ok()
+            })
+            .unwrap_or(instant.date());
+        let text = self
+            .local
+            .as_ref()
+            .and_then(|f| f.call1(&JsValue::NULL, &js_date).ok())
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| local.to_string());
+        (text, local)
     }
 
     /// `2026-11-26` as e.g. "Nov 26, 2026" (en-US) or "26.11.2026" (de-DE).
@@ -54,9 +77,9 @@ impl DateFormatter {
     }
 }
 
-/// `new Intl.DateTimeFormat(locale, {dateStyle: "medium", timeZone: "UTC"}).format`, or `None`
-/// where the browser refuses (an invalid locale throws a RangeError).
-fn build(locale: Option<&str>) -> Option<Function> {
+/// `new Intl.DateTimeFormat(locale, {dateStyle: "medium", timeZone}).format` (no `timeZone`:
+/// the viewer's), or `None` where the browser refuses (an invalid locale throws a RangeError).
+fn build(locale: Option<&str>, time_zone: Option<&str>) -> Option<Function> {
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
         .ok()?
@@ -68,7 +91,9 @@ fn build(locale: Option<&str>) -> Option<Function> {
     }
     let options = Object::new();
     Reflect::set(&options, &"dateStyle".into(), &"medium".into()).ok()?;
-    Reflect::set(&options, &"timeZone".into(), &"UTC".into()).ok()?;
+    if let Some(zone) = time_zone {
+        Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
+    }
     let args = Array::of2(&locales, &options);
     let formatter = Reflect::construct(&constructor, &args).ok()?;
     Reflect::get(&formatter, &"format".into()).ok()?.dyn_into().ok()

@@ -1,11 +1,13 @@
-//! The reactive state the view's components share: the store, the filter and sort, the load
-//! progress, and the current answer.
+//! The reactive state a widget's view and loader share: the store, the filter and sort, the
+//! load progress, and the current answer.
+
+pub mod format;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::format::DateFormatter;
+use format::DateFormatter;
 use crate::api::ApiError;
 use crate::core::model::Enrollment;
 use crate::core::query::{Filter, QueryResult, Sort};
@@ -15,8 +17,17 @@ use crate::core::store::EnrollmentStore;
 /// How loading stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadState {
+    /// Neither a token nor a token provider yet: nothing is requested until one arrives.
+    WaitingForCredentials,
     /// Pages are arriving.
     Loading,
+    /// A request failed in a way that may pass; it is sent again after a pause.
+    Retrying {
+        /// This retry's number (1 for the first).
+        attempt: u32,
+        /// Retries allowed.
+        of: u32,
+    },
     /// Everything arrived.
     Done,
     /// Loading stopped with an error (what arrived before stays in the store).
@@ -47,6 +58,10 @@ pub struct CardsState {
     pub load: RwSignal<LoadState>,
     /// Rows matching the filter, in order, with facet counts.
     pub result: Memo<Answer>,
+    /// Show the filter bar.
+    pub show_filters: RwSignal<bool>,
+    /// Bumped when what cards show changes without the rows changing (locale, "today").
+    pub epoch: RwSignal<u64>,
     formatter: StoredValue<DateFormatter, LocalStorage>,
 }
 
@@ -70,25 +85,62 @@ impl CardsState {
             sort,
             load: RwSignal::new(LoadState::Loading),
             result,
+            show_filters: RwSignal::new(true),
+            epoch: RwSignal::new(0),
             formatter: StoredValue::new_local(DateFormatter::new(locale)),
         }
     }
 
+    // Every method below tolerates a disposed state (the widget was removed while a task was
+    // still finishing): it then does nothing.
+
     /// Adds a page of enrollments.
     pub fn append(&self, enrollments: Vec<Enrollment>) {
-        self.store.update_value(|s| s.append(enrollments));
-        self.version.update(|v| *v += 1);
+        self.store.try_update_value(|s| s.append(enrollments));
+        self.version.try_update(|v| *v += 1);
     }
 
     /// Empties the store (before a reload).
     pub fn clear(&self) {
-        self.store.update_value(|s| *s = EnrollmentStore::new(s.rules()));
-        self.version.update(|v| *v += 1);
+        self.store
+            .try_update_value(|s| *s = EnrollmentStore::new(s.rules()));
+        self.version.try_update(|v| *v += 1);
     }
 
     /// Releases spare capacity once loading is over.
     pub fn shrink(&self) {
-        self.store.update_value(EnrollmentStore::shrink_to_fit);
+        self.store.try_update_value(EnrollmentStore::shrink_to_fit);
+    }
+
+    /// Sets the load state.
+    pub fn set_load(&self, load: LoadState) {
+        self.load.try_set(load);
+    }
+
+    /// The rules states are derived with.
+    pub fn rules(&self) -> Option<StatusRules> {
+        self.with_store(EnrollmentStore::rules)
+    }
+
+    /// Re-derives every state with `rules` (a new day, another due-soon window): no request.
+    pub fn set_rules(&self, rules: StatusRules) {
+        if self.rules().is_some_and(|current| current != rules) {
+            self.store.try_update_value(|s| s.set_rules(rules));
+            self.version.try_update(|v| *v += 1);
+            self.epoch.try_update(|e| *e += 1);
+        }
+    }
+
+    /// Formats dates for `locale` from now on, re-rendering the cards: no request.
+    pub fn set_locale(&self, locale: Option<&str>) {
+        self.formatter.try_set_value(DateFormatter::new(locale));
+        self.epoch.try_update(|e| *e += 1);
+    }
+
+    /// Records repeated across pages or within an answer (each merged into one card).
+    pub fn duplicates(&self) -> usize {
+        self.version.track();
+        self.with_store(EnrollmentStore::duplicates).unwrap_or(0)
     }
 
     /// Reads the store without tracking.
@@ -107,5 +159,14 @@ impl CardsState {
         self.formatter
             .try_with_value(|f| f.date(date))
             .unwrap_or_else(|| date.to_string())
+    }
+
+    /// Formats an instant's date in the viewer's time zone, for the widget's locale; with the
+    /// local date itself (for relative hints).
+    pub fn format_instant(&self, instant: time::OffsetDateTime) -> (String, time::Date) {
+        let fallback = || (instant.date().to_string(), instant.date());
+        self.formatter
+            .try_with_value(|f| f.instant(instant))
+            .unwrap_or_else(fallback)
     }
 }

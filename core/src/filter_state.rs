@@ -1,0 +1,187 @@
+//! The filter and sort as plain JSON, the format hosts see (`el.filters`, `filterState`,
+//! `filters-change`):
+//!
+//! ```json
+//! { "text": "", "courses": [], "learners": [], "statuses": ["overdue"], "certificates": [],
+//!   "types": [], "due": { "from": "2026-11-01", "to": null }, "access": { "from": null, "to": null },
+//!   "sort": { "key": "due", "descending": false } }
+//! ```
+//!
+//! Reading is lenient: any part that is missing, `null`, of the wrong type or unknown falls back
+//! to its default, and unknown ids in `statuses`, `certificates` and `types` are skipped. Only a
+//! text that is not a JSON object is refused.
+//!
+//! Input is bounded, since hosts (and so possibly pages' users) supply it:
+//! - a text longer than [`MAX_JSON_BYTES`] (1 MiB) is refused, and so is a state whose own JSON
+//!   ([`to_json`]) would be longer (it can be a little longer than the text it was read from:
+//!   the keys left out are written back), so that every state read can be read again;
+//! - at most [`MAX_IDS`] (10,000) ids are kept per list (`courses`, `learners`), the first ones;
+//! - nesting deeper than serde_json's recursion limit (128) makes the text invalid, so refused
+//!   (no stack overflow, however deep the input).
+
+use std::fmt::Write as _;
+
+use serde_json::{Map, Value};
+use time::Date;
+
+use crate::model::EnrollmentType;
+use crate::parse::parse_date;
+use crate::query::{Choice, DateRange, Filter, Sort, SortKey};
+use crate::status::{CertificateState, Status};
+
+/// Longest accepted filter-state text, in bytes.
+pub const MAX_JSON_BYTES: usize = 1024 * 1024;
+
+/// Most ids kept per list (`courses`, `learners`); further ones are dropped.
+pub const MAX_IDS: usize = 10_000;
+
+/// Reads a filter state. `None` when `text` is not a JSON object, or when it or the state's own
+/// JSON is longer than [`MAX_JSON_BYTES`]; otherwise every part that cannot be read is left at
+/// its default.
+pub fn from_json(text: &str) -> Option<(Filter, Sort)> {
+    if text.len() > MAX_JSON_BYTES {
+        return None;
+    }
+    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(text) else {
+        return None;
+    };
+    let filter = Filter {
+        text: object
+            .get("text")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .unwrap_or_default(),
+        courses: strings(&object, "courses")
+            .take(MAX_IDS)
+            .map(str::to_owned)
+            .collect(),
+        learners: strings(&object, "learners")
+            .take(MAX_IDS)
+            .map(str::to_owned)
+            .collect(),
+        statuses: choice(&object, "statuses", |s| Status::from_id(s).map(|s| s as u8)),
+        certificates: choice(&object, "certificates", |s| {
+            CertificateState::from_id(s).map(|s| s as u8)
+        }),
+        types: choice(&object, "types", |s| EnrollmentType::from_id(s).map(|t| t as u8)),
+        due: range(&object, "due"),
+        access: range(&object, "access"),
+    };
+    let sort = object.get("sort");
+    let sort_field = |key: &str| sort.and_then(|s| s.get(key));
+    let sort = Sort {
+        key: sort_field("key")
+            .and_then(Value::as_str)
+            .and_then(SortKey::from_id)
+            .unwrap_or_default(),
+        descending: sort_field("descending").is_some_and(truthy),
+    };
+    if to_json(&filter, sort).len() > MAX_JSON_BYTES {
+        return None;
+    }
+    Some((filter, sort))
+}
+
+/// The filter state as a compact JSON object, keys in the order shown in the module docs; dates
+/// as `YYYY-MM-DD` or `null`.
+pub fn to_json(filter: &Filter, sort: Sort) -> String {
+    let mut out = String::with_capacity(256);
+    out.push_str("{\"text\":");
+    push_string(&mut out, &filter.text);
+    out.push_str(",\"courses\":");
+    push_array(&mut out, filter.courses.iter().map(String::as_str));
+    out.push_str(",\"learners\":");
+    push_array(&mut out, filter.learners.iter().map(String::as_str));
+    out.push_str(",\"statuses\":");
+    push_array(&mut out, filter.selected_statuses().map(Status::id));
+    out.push_str(",\"certificates\":");
+    push_array(&mut out, filter.selected_certificates().map(CertificateState::id));
+    out.push_str(",\"types\":");
+    push_array(&mut out, filter.selected_types().map(EnrollmentType::id));
+    out.push_str(",\"due\":");
+    push_range(&mut out, &filter.due);
+    out.push_str(",\"access\":");
+    push_range(&mut out, &filter.access);
+    out.push_str(",\"sort\":{\"key\":");
+    push_string(&mut out, sort.key.id());
+    out.push_str(",\"descending\":");
+    out.push_str(if sort.descending { "true" } else { "false" });
+    out.push_str("}}");
+    out
+}
+
+/// The strings of array `key` (other elements skipped); nothing when `key` is not an array.
+fn strings<'a>(object: &'a Map<String, Value>, key: &str) -> impl Iterator<Item = &'a str> {
+    object
+        .get(key)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+}
+
+/// The options named in array `key`; unknown ids are skipped.
+fn choice(object: &Map<String, Value>, key: &str, index: impl Fn(&str) -> Option<u8>) -> Choice {
+    Choice::of(strings(object, key).filter_map(index))
+}
+
+/// `{ "from": day, "to": day }`; a part that is not a readable date is open.
+fn range(object: &Map<String, Value>, key: &str) -> DateRange {
+    let day = |part: &str| {
+        object
+            .get(key)
+            .and_then(|r| r.get(part))
+            .and_then(Value::as_str)
+            .and_then(parse_date)
+    };
+    DateRange {
+        from: day("from"),
+        to: day("to"),
+    }
+}
+
+/// JavaScript truthiness, as the former `JsValue::is_truthy` reading of `sort.descending`:
+/// `false`, `0`, `""` and `null` are false, everything else (including `[]` and `{}`) true.
+fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|n| n != 0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(_) | Value::Object(_) => true,
+    }
+}
+
+fn push_string(out: &mut String, text: &str) {
+    // `Value`'s Display is serde_json's serializer: correct escaping, cannot fail for a string.
+    let _ = write!(out, "{}", Value::from(text));
+}
+
+fn push_array<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
+    out.push('[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_string(out, item);
+    }
+    out.push(']');
+}
+
+fn push_range(out: &mut String, range: &DateRange) {
+    out.push_str("{\"from\":");
+    push_day(out, range.from);
+    out.push_str(",\"to\":");
+    push_day(out, range.to);
+    out.push('}');
+}
+
+fn push_day(out: &mut String, day: Option<Date>) {
+    match day {
+        // `Date`'s Display is ISO 8601: `YYYY-MM-DD` for the years `parse_date` reads.
+        Some(d) => {
+            let _ = write!(out, "\"{d}\"");
+        }
+        None => out.push_str("null"),
+    }
+}

@@ -1,0 +1,380 @@
+//! The loader: owns a widget's requests. It asks the token provider when it must, follows the
+//! pages (refusing circles and stopping at a page cap), retries what may pass with back-off,
+//! resumes from the page that failed, and hands each page to the view's state.
+//!
+//! Every task it starts belongs to its widget: [`Loader::close`] (called when the widget is
+//! removed) aborts the request in flight and drops the task's continuation, so nothing runs,
+//! and nothing is requested, after the widget is gone.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use futures::future::{abortable, AbortHandle};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::{Callable, Callback, WithUntracked};
+use leptos::task::spawn_local;
+
+use crate::api::retry::retry_delay_ms;
+use crate::api::url::PageRequest;
+use crate::api::{AccessToken, ApiError, Client, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider};
+use crate::state::{CardsState, LoadState};
+
+/// Enrollments parsed from one unpaged answer before the browser gets a turn: about 2 MB of
+/// XML, a few milliseconds of work, so a 40 MB answer neither freezes the tab nor waits to be
+/// parsed whole before the first cards show.
+const PARSE_BATCH: usize = 5000;
+
+/// How a finished load went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoadSummary {
+    /// Enrollments shown (each enrollment ID once).
+    pub count: usize,
+    /// Pages received (1 for an unpaged answer).
+    pub pages: u32,
+    /// Records that repeated an enrollment ID already received, merged into its card.
+    pub duplicates: usize,
+}
+
+/// What the loader reports. Both callbacks are optional.
+#[derive(Clone, Copy, Default)]
+pub struct LoadEvents {
+    /// Loading finished.
+    pub loaded: Option<Callback<LoadSummary>>,
+    /// Loading stopped with an error (what loaded before stays).
+    pub error: Option<Callback<ApiError>>,
+}
+
+/// What a load asks for. Changing any of it means a new load.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LoadPlan {
+    /// Server-side filters.
+    pub query: EnrollmentQuery,
+    /// `Some(page size)` for the paged endpoint.
+    pub page_size: Option<u32>,
+}
+
+/// Where a paged load stands, kept between attempts so a Retry resumes instead of restarting.
+#[derive(Debug, Default)]
+struct Cursor {
+    /// Token of the next page to fetch (`None`: the first page).
+    next: Option<String>,
+    /// Every token followed so far: one coming back means the pages run in a circle.
+    seen: HashSet<String>,
+    /// Pages appended.
+    pages: u32,
+    /// A Retry can go on from `next` (false before the first page and after a circle or the
+    /// page cap, where only a fresh start makes sense).
+    resumable: bool,
+}
+
+struct Inner {
+    client: Client,
+    plan: RefCell<LoadPlan>,
+    policy: RefCell<RetryPolicy>,
+    provider: RefCell<Option<TokenProvider>>,
+    cursor: RefCell<Cursor>,
+    task: RefCell<Option<AbortHandle>>,
+    state: CardsState,
+    events: LoadEvents,
+}
+
+/// A widget's loader. Cheap to clone; clones share everything.
+#[derive(Clone)]
+pub struct Loader(Rc<Inner>);
+
+impl Loader {
+    /// A loader that puts what `plan` asks for into `state` and reports to `events`. Nothing is
+    /// requested before [`Loader::start`].
+    pub fn new(
+        config: ClientConfig,
+        provider: Option<TokenProvider>,
+        plan: LoadPlan,
+        policy: RetryPolicy,
+        state: CardsState,
+        events: LoadEvents,
+    ) -> Self {
+        Loader(Rc::new(Inner {
+            client: Client::new(config),
+            plan: RefCell::new(plan),
+            policy: RefCell::new(policy),
+            provider: RefCell::new(provider),
+            cursor: RefCell::default(),
+            task: RefCell::default(),
+            state,
+            events,
+        }))
+    }
+
+    /// Loads from scratch: empties the list and fetches everything. Without a token or a
+    /// provider it waits for one instead (see [`Loader::set_token`]).
+    pub fn start(&self) {
+        self.stop_task();
+        *self.0.cursor.borrow_mut() = Cursor::default();
+        self.0.state.clear();
+        self.spawn();
+    }
+
+    /// After a failure: goes on from the page that failed, keeping what loaded (or starts over
+    /// where that makes no sense: an unpaged answer, a circle, the page cap).
+    pub fn resume(&self) {
+        if self.0.cursor.borrow().resumable {
+            self.stop_task();
+            self.spawn();
+        } else {
+            self.start();
+        }
+    }
+
+    /// Uses `token` for the next request (and the retry after a 401): never reloads. A widget
+    /// waiting for credentials starts loading. A token that cannot be sent stops loading with
+    /// that error (what loaded stays).
+    pub fn set_token(&self, token: Result<AccessToken, TokenError>) {
+        match token {
+            Ok(token) => {
+                let changed = self.0.client.config().token != token;
+                self.0.client.set_token(token);
+                let failed_on_token = self
+                    .0
+                    .state
+                    .load
+                    .try_with_untracked(|l| matches!(l, LoadState::Failed(ApiError::InvalidToken(_))))
+                    .unwrap_or(false);
+                if changed && failed_on_token {
+                    self.resume();
+                } else {
+                    self.start_if_waiting();
+                }
+            }
+            Err(error) => self.fail(error.into()),
+        }
+    }
+
+    /// Ends the current load with `error`, reported like any failure (after the current call
+    /// returns, so a host that removes the widget from its error listener is not re-entered).
+    pub fn fail(&self, error: ApiError) {
+        self.stop_task();
+        if self.0.client.is_closed() {
+            return;
+        }
+        self.0.cursor.borrow_mut().resumable = false;
+        let inner = self.0.clone();
+        let (task, handle) = abortable(async move { inner.finish(Err(error)) });
+        *self.0.task.borrow_mut() = Some(handle);
+        spawn_local(async move {
+            let _ = task.await;
+        });
+    }
+
+    /// Uses `provider` from now on: never reloads. A widget waiting for credentials starts.
+    pub fn set_provider(&self, provider: Option<TokenProvider>) {
+        *self.0.provider.borrow_mut() = provider;
+        self.start_if_waiting();
+    }
+
+    /// Applies connection settings that do not change what is loaded (time-out, size limit,
+    /// retry policy) to the next requests; the token is set separately.
+    pub fn set_limits(&self, config: &ClientConfig, policy: RetryPolicy) {
+        let mut current = self.0.client.config();
+        current.timeout_ms = config.timeout_ms;
+        current.max_body_bytes = config.max_body_bytes;
+        self.0.client.set_config(current);
+        *self.0.policy.borrow_mut() = policy;
+    }
+
+    /// Ends every task of this loader for good: the running request is aborted, the task's
+    /// continuation dropped, and nothing more is sent.
+    pub fn close(&self) {
+        self.stop_task();
+        self.0.client.close();
+    }
+
+    /// Requests sent so far (for tests).
+    pub fn requests_sent(&self) -> u64 {
+        self.0.client.requests_sent()
+    }
+
+    fn start_if_waiting(&self) {
+        let waiting = self
+            .0
+            .state
+            .load
+            .try_with_untracked(|l| *l == LoadState::WaitingForCredentials)
+            .unwrap_or(false);
+        if waiting {
+            self.start();
+        }
+    }
+
+    fn stop_task(&self) {
+        if let Some(task) = self.0.task.borrow_mut().take() {
+            task.abort();
+        }
+        self.0.client.abort();
+    }
+
+    fn spawn(&self) {
+        let inner = &self.0;
+        if inner.client.is_closed() {
+            return;
+        }
+        if inner.client.config().token.is_empty() && inner.provider.borrow().is_none() {
+            inner.state.set_load(LoadState::WaitingForCredentials);
+            return;
+        }
+        inner.state.set_load(LoadState::Loading);
+        let (task, handle) = abortable(run(self.0.clone()));
+        *inner.task.borrow_mut() = Some(handle);
+        spawn_local(async move {
+            let _ = task.await;
+        });
+    }
+}
+
+/// One load, to its end: success, failure (reported), or abort (silent).
+async fn run(inner: Rc<Inner>) {
+    let result = inner.load().await;
+    inner.finish(result);
+}
+
+impl Inner {
+    /// Shows and reports how a load ended.
+    fn finish(&self, result: Result<(), ApiError>) {
+        let (state, inner) = (self.state, self);
+        match result {
+        Ok(()) => {
+            state.shrink();
+            state.set_load(LoadState::Done);
+            let summary = LoadSummary {
+                count: state.with_store(|s| s.len()).unwrap_or(0),
+                pages: inner.cursor.borrow().pages,
+                duplicates: state.with_store(|s| s.duplicates()).unwrap_or(0),
+            };
+            if let Some(loaded) = inner.events.loaded {
+                loaded.try_run(summary);
+            }
+        }
+        Err(ApiError::Aborted) => {}
+        Err(error) => {
+            state.set_load(LoadState::Failed(error.clone()));
+            if let Some(report) = inner.events.error {
+                report.try_run(error);
+            }
+        }
+    }
+    }
+
+    async fn load(&self) -> Result<(), ApiError> {
+        if self.client.config().token.is_empty() {
+            self.refresh_token().await?;
+        }
+        let plan = self.plan.borrow().clone();
+        match plan.page_size {
+            Some(size) => self.load_pages(&plan.query, size).await,
+            None => self.load_unpaged(&plan.query).await,
+        }
+    }
+
+    /// The single answer, appended in batches; a retry starts it over (a retryable failure
+    /// happens before any batch was appended).
+    async fn load_unpaged(&self, query: &EnrollmentQuery) -> Result<(), ApiError> {
+        let state = self.state;
+        self.with_retries(async || {
+            self.client
+                .fetch_enrollments_in_batches(query, PARSE_BATCH, |batch| state.append(batch))
+                .await
+        })
+        .await?;
+        self.cursor.borrow_mut().pages = 1;
+        Ok(())
+    }
+
+    /// Every page from the cursor on. Each page is appended once: the cursor moves past it as
+    /// it is appended, and a failure leaves the cursor on the page that failed.
+    async fn load_pages(&self, query: &EnrollmentQuery, size: u32) -> Result<(), ApiError> {
+        let max_pages = self.policy.borrow().max_pages.max(1);
+        loop {
+            let token = self.cursor.borrow().next.clone();
+            let request = PageRequest {
+                size: size.max(1),
+                token: token.as_deref(),
+            };
+            let mut page = self
+                .with_retries(async || self.client.fetch_page(query, request).await)
+                .await?;
+            let next = page.next_page_token.take();
+            self.state.append(page.enrollments);
+            let mut cursor = self.cursor.borrow_mut();
+            cursor.pages += 1;
+            cursor.resumable = true;
+            let Some(next) = next else {
+                cursor.next = None;
+                return Ok(());
+            };
+            if !cursor.seen.insert(next.clone()) {
+                cursor.resumable = false;
+                return Err(ApiError::PagingLoop { pages: cursor.pages });
+            }
+            if cursor.pages >= max_pages {
+                cursor.resumable = false;
+                return Err(ApiError::TooManyPages { pages: max_pages });
+            }
+            cursor.next = Some(next);
+        }
+    }
+
+    /// Sends a request until it succeeds, retrying what may pass (with back-off, or after the
+    /// service's `Retry-After`) and, once, a 401 with a fresh token from the provider.
+    async fn with_retries<T>(&self, mut send: impl AsyncFnMut() -> Result<T, ApiError>) -> Result<T, ApiError> {
+        let attempts = self.policy.borrow().attempts;
+        let (mut retries, mut refreshed) = (0, false);
+        loop {
+            let error = match send().await {
+                Ok(value) => {
+                    if retries > 0 {
+                        self.state.set_load(LoadState::Loading);
+                    }
+                    return Ok(value);
+                }
+                Err(error) => error,
+            };
+            let has_provider = self.provider.borrow().is_some();
+            if error.status() == Some(401) && has_provider && !refreshed {
+                refreshed = true;
+                self.refresh_token().await?;
+            } else if error.is_retryable() && retries < attempts {
+                retries += 1;
+                self.state.set_load(LoadState::Retrying {
+                    attempt: retries,
+                    of: attempts,
+                });
+                let delay = retry_delay_ms(retries, error.retry_after(), js_sys::Math::random());
+                TimeoutFuture::new(delay).await;
+            } else {
+                return Err(error);
+            }
+        }
+    }
+
+    /// Asks the host's provider for a token and uses it for the next requests.
+    async fn refresh_token(&self) -> Result<(), ApiError> {
+        let provider = self.provider.borrow().clone();
+        let Some(provider) = provider else {
+            return Err(ApiError::TokenUnavailable {
+                reason: "no token and no token provider were given".into(),
+            });
+        };
+        let text = provider
+            .fetch()
+            .await
+            .map_err(|reason| ApiError::TokenUnavailable { reason })?;
+        let token = AccessToken::new(text)?;
+        if token.is_empty() {
+            return Err(ApiError::TokenUnavailable {
+                reason: "the token provider returned no token".into(),
+            });
+        }
+        self.client.set_token(token);
+        Ok(())
+    }
+}

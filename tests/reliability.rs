@@ -1,0 +1,338 @@
+//! Browser tests (headless Chromium and Firefox) of the loader against the mock LMS's faults:
+//! page-token circles, repeated records, failures that pass on retry, a 401 in the middle of
+//! paging, retries running out, bodies too large or never ending, bad tokens, and removal of
+//! the widget while work is pending. `make test` starts the mock (300 enrollments) and passes
+//! its URL as `MOCK_LMS_URL`.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use enrollment_cards::api::{AccessToken, ApiError, ClientConfig, RetryPolicy, TokenProvider};
+use enrollment_cards::components::view::WidgetParts;
+use enrollment_cards::components::{EnrollmentCards, ListSource, LoadState, ViewEvents};
+use enrollment_cards::loader::LoadSummary;
+use enrollment_cards::StatusRules;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use time::macros::date;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+mod browser;
+use browser::until;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MOCK: &str = match option_env!("MOCK_LMS_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:18081",
+};
+const ENROLLMENTS: usize = 300;
+/// 20 pages of 15.
+const PAGE_SIZE: u32 = 15;
+
+/// The mock with `spec` injected; a unique `id` gives each test its own `times` counters.
+fn faulty(spec: &str) -> String {
+    let id = (js_sys::Math::random() * 1e12) as u64;
+    format!("{MOCK}/_fault/{spec},id={id}")
+}
+
+fn source(endpoint: &str, token: &str) -> ListSource {
+    let token = AccessToken::new(token).expect("a valid token");
+    ListSource {
+        page_size: Some(PAGE_SIZE),
+        ..ListSource::new(
+            ClientConfig::new(endpoint, token),
+            StatusRules::new(date!(2026 - 11 - 26)),
+        )
+    }
+}
+
+/// What a mounted widget reported.
+#[derive(Default)]
+struct Reports {
+    loaded: RefCell<Option<LoadSummary>>,
+    errors: RefCell<Vec<ApiError>>,
+    parts: RefCell<Option<WidgetParts>>,
+}
+
+struct Mounted {
+    root: web_sys::HtmlElement,
+    reports: Rc<Reports>,
+    handle: Option<Box<dyn std::any::Any>>,
+}
+
+impl Mounted {
+    fn loader(&self) -> enrollment_cards::loader::Loader {
+        self.reports.parts.borrow().as_ref().expect("ready").loader.clone()
+    }
+
+    fn state(&self) -> enrollment_cards::components::CardsState {
+        self.reports.parts.borrow().as_ref().expect("ready").state
+    }
+
+    fn loaded(&self) -> Option<LoadSummary> {
+        *self.reports.loaded.borrow()
+    }
+
+    fn error(&self) -> Option<ApiError> {
+        self.reports.errors.borrow().last().cloned()
+    }
+
+    fn total(&self) -> usize {
+        self.state().with_store(|s| s.len()).unwrap_or(0)
+    }
+
+    fn click(&self, selector: &str) {
+        let element: web_sys::HtmlElement = self
+            .root
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .expect("element to click")
+            .unchecked_into();
+        element.click();
+    }
+
+    fn unmount(&mut self) {
+        drop(self.handle.take());
+    }
+}
+
+fn mount(source: ListSource) -> Mounted {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let root: web_sys::HtmlElement = document.create_element("div").expect("div").unchecked_into();
+    document.body().expect("body").append_child(&root).expect("append");
+    let reports = Rc::new(Reports::default());
+    let shared = SendWrapper::new(reports.clone());
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let (a, b, c) = (shared.clone(), shared.clone(), shared.clone());
+        let events = ViewEvents {
+            loaded: Some(Callback::new(move |s| {
+                a.loaded.replace(Some(s));
+            })),
+            error: Some(Callback::new(move |e| b.errors.borrow_mut().push(e))),
+            ready: Some(Callback::new(move |p| {
+                c.parts.replace(Some(p));
+            })),
+            ..ViewEvents::default()
+        };
+        view! { <EnrollmentCards source events /> }
+    });
+    Mounted {
+        root,
+        reports,
+        handle: Some(Box::new(handle)),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_page_token_circle_ends_with_paging_loop_keeping_what_loaded() {
+    let widget = mount(source(&faulty("cycle=3"), "demo-token"));
+    assert!(until(5_000, || widget.error().is_some()).await);
+    assert_eq!(widget.error(), Some(ApiError::PagingLoop { pages: 3 }));
+    assert_eq!(widget.total(), 3 * PAGE_SIZE as usize, "the three pages stay");
+    assert_eq!(widget.loader().requests_sent(), 3, "nothing followed after the repeat");
+    let panel = widget.root.query_selector("[data-ec=error]").ok().flatten().expect("panel");
+    assert!(panel.text_content().unwrap_or_default().contains("run in a circle"));
+}
+
+#[wasm_bindgen_test]
+async fn the_page_cap_stops_a_listing_that_does_not_end() {
+    let mut limited = source(MOCK, "demo-token");
+    limited.policy = RetryPolicy {
+        max_pages: 4,
+        ..RetryPolicy::default()
+    };
+    let widget = mount(limited);
+    assert!(until(5_000, || widget.error().is_some()).await);
+    assert_eq!(widget.error(), Some(ApiError::TooManyPages { pages: 4 }));
+    assert_eq!(widget.total(), 4 * PAGE_SIZE as usize);
+}
+
+#[wasm_bindgen_test]
+async fn records_repeated_across_and_within_pages_are_counted_once_later_winning() {
+    // Each page after the first starts with the last 3 of the one before; each page ends with
+    // copies of its first 2 records (due 2099-12-31).
+    let widget = mount(source(&faulty("overlap=3,repeat=2"), "demo-token"));
+    assert!(until(8_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    let summary = widget.loaded().expect("loaded");
+    assert_eq!(summary.count, ENROLLMENTS);
+    let pages = summary.pages as usize;
+    assert!(pages > 20, "overlapping pages advance less: {pages}");
+    assert_eq!(summary.duplicates, 3 * (pages - 1) + 2 * pages);
+    assert_eq!(widget.total(), ENROLLMENTS);
+    let last_due = widget.state().with_store(|s| {
+        let first = s.enrollment(0).expect("row 0");
+        first.due_date
+    });
+    assert_eq!(last_due.flatten(), Some(date!(2099 - 12 - 31)), "the later record won");
+    let note = widget.root.query_selector("[data-ec=duplicates]").ok().flatten();
+    assert_eq!(
+        note.and_then(|n| n.get_attribute("data-count")),
+        Some(summary.duplicates.to_string())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_503_on_page_7_of_20_is_retried_and_every_page_appended_once() {
+    let widget = mount(source(&faulty("page=7,status=503,times=1"), "demo-token"));
+    assert!(until(10_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    let summary = widget.loaded().expect("loaded");
+    assert_eq!((summary.count, summary.pages, summary.duplicates), (ENROLLMENTS, 20, 0));
+    assert_eq!(widget.loader().requests_sent(), 21, "page 7 twice, every other page once");
+    assert!(widget.error().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn retry_after_is_honoured() {
+    let started = js_sys::Date::now();
+    let widget = mount(source(
+        &faulty("page=2,status=429,times=1,retry-after=1"),
+        "demo-token",
+    ));
+    assert!(until(10_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    assert!(js_sys::Date::now() - started >= 1000.0, "waited the second asked for");
+    assert_eq!(widget.loaded().map(|s| s.count), Some(ENROLLMENTS));
+}
+
+#[wasm_bindgen_test]
+async fn a_401_mid_paging_asks_the_provider_once_and_resumes() {
+    static CALLS: AtomicU32 = AtomicU32::new(0);
+    let mut with_provider = source(&faulty("page=5,status=401,times=1"), "demo-token");
+    with_provider.token_provider = Some(TokenProvider::new(|| {
+        CALLS.fetch_add(1, Ordering::SeqCst);
+        Box::pin(async { Ok("demo-token".to_owned()) })
+    }));
+    let widget = mount(with_provider);
+    assert!(until(10_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    assert_eq!(CALLS.load(Ordering::SeqCst), 1);
+    let summary = widget.loaded().expect("loaded");
+    assert_eq!((summary.count, summary.pages, summary.duplicates), (ENROLLMENTS, 20, 0));
+    assert_eq!(widget.loader().requests_sent(), 21);
+}
+
+#[wasm_bindgen_test]
+async fn when_retries_run_out_what_loaded_stays_and_retry_resumes() {
+    // Page 7 fails three times; one retry allowed: the load stops after 6 pages.
+    let mut impatient = source(&faulty("page=7,status=503,times=3,retry-after=0"), "demo-token");
+    impatient.policy = RetryPolicy {
+        attempts: 1,
+        ..RetryPolicy::default()
+    };
+    let widget = mount(impatient);
+    assert!(until(10_000, || widget.error().is_some()).await);
+    assert_eq!(widget.error().and_then(|e| e.status()), Some(503));
+    assert_eq!(widget.total(), 6 * PAGE_SIZE as usize);
+    assert!(widget.root.query_selector("[data-ec=partial]").ok().flatten().is_some());
+    let sent = widget.loader().requests_sent();
+    assert_eq!(sent, 6 + 2);
+    // Retry: page 7 fails a third time, its retry passes, and pages 8 to 20 follow.
+    widget.click("[data-ec=retry]");
+    assert!(until(10_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    let summary = widget.loaded().expect("loaded");
+    assert_eq!((summary.count, summary.duplicates), (ENROLLMENTS, 0));
+    assert_eq!(widget.loader().requests_sent(), sent + 2 + 13, "resumed at page 7");
+}
+
+#[wasm_bindgen_test]
+async fn a_body_over_the_limit_is_cut_off_while_it_streams() {
+    let mut small = source(&faulty("pad=3000000"), "demo-token");
+    small.page_size = None;
+    small.config.max_body_bytes = 1 << 20;
+    let widget = mount(small);
+    assert!(until(10_000, || widget.error().is_some()).await);
+    match widget.error() {
+        Some(ApiError::TooLarge { bytes, limit }) => {
+            assert_eq!(limit, 1 << 20);
+            assert!(bytes > limit && bytes < limit + (1 << 20), "stopped at the limit: {bytes}");
+        }
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_never_ending_body_times_out() {
+    let mut endless = source(&faulty("body=endless"), "demo-token");
+    endless.page_size = None;
+    endless.config.timeout_ms = 1_500;
+    endless.policy.attempts = 0;
+    let widget = mount(endless);
+    assert!(until(10_000, || widget.error().is_some()).await);
+    assert_eq!(widget.error(), Some(ApiError::Timeout { after_ms: 1_500 }));
+}
+
+#[wasm_bindgen_test]
+async fn without_credentials_the_widget_waits_then_loads_when_a_token_arrives() {
+    let widget = mount(source(MOCK, ""));
+    assert!(until(2_000, || widget.reports.parts.borrow().is_some()).await);
+    assert!(until(1_000, || widget.root.query_selector("[data-ec=waiting]").ok().flatten().is_some()).await);
+    assert_eq!(widget.loader().requests_sent(), 0, "no unauthenticated request");
+    widget.loader().set_token(AccessToken::new("demo-token"));
+    assert!(until(5_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    assert_eq!(widget.loaded().map(|s| s.count), Some(ENROLLMENTS));
+}
+
+#[wasm_bindgen_test]
+async fn a_new_token_never_reloads_and_a_bad_one_is_an_error_without_the_token() {
+    let widget = mount(source(MOCK, "demo-token"));
+    assert!(until(5_000, || widget.loaded().is_some()).await);
+    let sent = widget.loader().requests_sent();
+    widget.loader().set_token(AccessToken::new("demo-token-refreshed"));
+    assert!(!until(300, || widget.loader().requests_sent() != sent).await, "no request");
+    assert_eq!(widget.state().load.get_untracked(), LoadState::Done);
+
+    widget.loader().set_token(AccessToken::new("abc\r\ndef"));
+    assert!(until(2_000, || widget.error().is_some()).await);
+    let error = widget.error().expect("error");
+    assert!(matches!(error, ApiError::InvalidToken(_)), "{error:?}");
+    assert!(!error.to_string().contains("abc"));
+    assert_eq!(widget.total(), ENROLLMENTS, "what loaded stays");
+    assert_eq!(widget.loader().requests_sent(), sent);
+}
+
+#[wasm_bindgen_test]
+async fn removal_while_the_provider_is_pending_sends_nothing_and_runs_nothing() {
+    let calls = Arc::new(AtomicU32::new(0));
+    let mut pending = source(MOCK, "");
+    let counter = calls.clone();
+    pending.token_provider = Some(TokenProvider::new(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+        // Resolves half a second later, after the widget is gone.
+        Box::pin(async {
+            gloo_timers::future::TimeoutFuture::new(500).await;
+            Ok("demo-token".to_owned())
+        })
+    }));
+    let mut widget = mount(pending);
+    assert!(until(1_000, || calls.load(Ordering::SeqCst) == 1).await);
+    let loader = widget.loader();
+    widget.unmount();
+    gloo_timers::future::TimeoutFuture::new(800).await;
+    assert_eq!(loader.requests_sent(), 0, "no request after removal");
+    assert!(widget.reports.errors.borrow().is_empty() && widget.loaded().is_none());
+    // A closed loader stays closed.
+    loader.set_token(AccessToken::new("demo-token"));
+    loader.resume();
+    gloo_timers::future::TimeoutFuture::new(300).await;
+    assert_eq!(loader.requests_sent(), 0);
+    // And the module still works: a new widget loads.
+    let next = mount(source(MOCK, "demo-token"));
+    assert!(until(5_000, || next.loaded().is_some()).await);
+}
+
+#[wasm_bindgen_test]
+async fn removal_while_paging_aborts_and_sends_no_more() {
+    let mut widget = mount(source(&faulty("latency=150"), "demo-token"));
+    assert!(until(5_000, || widget.total() >= 2 * PAGE_SIZE as usize).await);
+    let loader = widget.loader();
+    widget.unmount();
+    let sent = loader.requests_sent();
+    gloo_timers::future::TimeoutFuture::new(600).await;
+    assert_eq!(loader.requests_sent(), sent, "no request after removal");
+    assert!(widget.loaded().is_none() && widget.reports.errors.borrow().is_empty());
+}
