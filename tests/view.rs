@@ -221,10 +221,15 @@ async fn typing_in_search_updates_count_and_cards() {
         })
         .collect();
     assert!(ids.contains(&list[7].enrollment_id));
-    // Uppercase finds the same rows.
+    // Cleared, everything shows again; uppercase then finds the same rows.
+    type_into(&search, "");
+    assert!(until(2_000, || shown(&root) == Some("120".into())).await);
     type_into(&search, &needle.to_uppercase());
-    TimeoutFuture::new(20).await;
-    assert_eq!(shown(&root), Some(want.to_string()));
+    assert!(
+        until(2_000, || shown(&root) == Some(want.to_string())).await,
+        "uppercase: shown {:?}, want {want}",
+        shown(&root)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -317,11 +322,31 @@ async fn twenty_thousand_cards_stay_windowed_and_scroll_to_the_end() {
     let bounded = count_of(&root, "[data-enrollment-id]");
     assert!(bounded < 200, "{bounded} cards in the DOM");
     let window = query(&root, ".ec-window").expect("window");
+    // The first rendered card's position: it moves with every scroll step once the window has
+    // re-rendered (so the bound below is checked on the new window, not the old one).
+    let first_index = || {
+        query(&root, "[data-index]")
+            .and_then(|c| c.get_attribute("data-index"))
+            .and_then(|i| i.parse::<usize>().ok())
+    };
+    // Until the container's width is measured the grid has one column (20,000 rows).
+    assert!(
+        until(2_000, || window.scroll_height() < 20_000 * 268 / 2).await,
+        "the grid takes its columns"
+    );
+    let mut previous = first_index();
     for step in 1..=4 {
         window.set_scroll_top(window.scroll_height() * step / 4);
-        TimeoutFuture::new(50).await;
+        assert!(
+            until(2_000, || first_index().is_some_and(|i| Some(i) > previous)).await,
+            "the window moved at step {step}: {:?} after {previous:?}, scroll {} of {}",
+            first_index(),
+            window.scroll_top(),
+            window.scroll_height()
+        );
+        previous = first_index();
         let cards = count_of(&root, "[data-enrollment-id]");
-        assert!(cards < 200, "{cards} cards in the DOM while scrolling");
+        assert!(cards > 0 && cards < 200, "{cards} cards in the DOM while scrolling");
     }
     let selector = format!("[data-enrollment-id='{last}']");
     assert!(
