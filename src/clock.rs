@@ -52,5 +52,3 @@ pub fn keep_today(state: CardsState) {
         current
     });
 }
-
-

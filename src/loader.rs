@@ -17,7 +17,9 @@ use leptos::task::spawn_local;
 
 use crate::api::retry::retry_delay_ms;
 use crate::api::url::PageRequest;
-use crate::api::{AccessToken, ApiError, Client, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider};
+use crate::api::{
+    AccessToken, ApiError, Client, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider,
+};
 use crate::state::{CardsState, LoadState};
 
 /// Enrollments parsed from one unpaged answer before the browser gets a turn: about 2 MB of
@@ -242,26 +244,26 @@ impl Inner {
     fn finish(&self, result: Result<(), ApiError>) {
         let (state, inner) = (self.state, self);
         match result {
-        Ok(()) => {
-            state.shrink();
-            state.set_load(LoadState::Done);
-            let summary = LoadSummary {
-                count: state.with_store(|s| s.len()).unwrap_or(0),
-                pages: inner.cursor.borrow().pages,
-                duplicates: state.with_store(|s| s.duplicates()).unwrap_or(0),
-            };
-            if let Some(loaded) = inner.events.loaded {
-                loaded.try_run(summary);
+            Ok(()) => {
+                state.shrink();
+                state.set_load(LoadState::Done);
+                let summary = LoadSummary {
+                    count: state.with_store(|s| s.len()).unwrap_or(0),
+                    pages: inner.cursor.borrow().pages,
+                    duplicates: state.with_store(|s| s.duplicates()).unwrap_or(0),
+                };
+                if let Some(loaded) = inner.events.loaded {
+                    loaded.try_run(summary);
+                }
+            }
+            Err(ApiError::Aborted) => {}
+            Err(error) => {
+                state.set_load(LoadState::Failed(error.clone()));
+                if let Some(report) = inner.events.error {
+                    report.try_run(error);
+                }
             }
         }
-        Err(ApiError::Aborted) => {}
-        Err(error) => {
-            state.set_load(LoadState::Failed(error.clone()));
-            if let Some(report) = inner.events.error {
-                report.try_run(error);
-            }
-        }
-    }
     }
 
     async fn load(&self) -> Result<(), ApiError> {
@@ -325,7 +327,10 @@ impl Inner {
 
     /// Sends a request until it succeeds, retrying what may pass (with back-off, or after the
     /// service's `Retry-After`) and, once, a 401 with a fresh token from the provider.
-    async fn with_retries<T>(&self, mut send: impl AsyncFnMut() -> Result<T, ApiError>) -> Result<T, ApiError> {
+    async fn with_retries<T>(
+        &self,
+        mut send: impl AsyncFnMut() -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
         let attempts = self.policy.borrow().attempts;
         let (mut retries, mut refreshed) = (0, false);
         loop {

@@ -68,7 +68,13 @@ struct Mounted {
 
 impl Mounted {
     fn loader(&self) -> enrollment_cards::loader::Loader {
-        self.reports.parts.borrow().as_ref().expect("ready").loader.clone()
+        self.reports
+            .parts
+            .borrow()
+            .as_ref()
+            .expect("ready")
+            .loader
+            .clone()
     }
 
     fn state(&self) -> enrollment_cards::components::CardsState {
@@ -106,7 +112,11 @@ impl Mounted {
 fn mount(source: ListSource) -> Mounted {
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let root: web_sys::HtmlElement = document.create_element("div").expect("div").unchecked_into();
-    document.body().expect("body").append_child(&root).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     let reports = Rc::new(Reports::default());
     let shared = SendWrapper::new(reports.clone());
     let handle = leptos::mount::mount_to(root.clone(), move || {
@@ -136,9 +146,21 @@ async fn a_page_token_circle_ends_with_paging_loop_keeping_what_loaded() {
     assert!(until(5_000, || widget.error().is_some()).await);
     assert_eq!(widget.error(), Some(ApiError::PagingLoop { pages: 3 }));
     assert_eq!(widget.total(), 3 * PAGE_SIZE as usize, "the three pages stay");
-    assert_eq!(widget.loader().requests_sent(), 3, "nothing followed after the repeat");
-    let panel = widget.root.query_selector("[data-ec=error]").ok().flatten().expect("panel");
-    assert!(panel.text_content().unwrap_or_default().contains("run in a circle"));
+    assert_eq!(
+        widget.loader().requests_sent(),
+        3,
+        "nothing followed after the repeat"
+    );
+    let panel = widget
+        .root
+        .query_selector("[data-ec=error]")
+        .ok()
+        .flatten()
+        .expect("panel");
+    assert!(panel
+        .text_content()
+        .unwrap_or_default()
+        .contains("run in a circle"));
 }
 
 #[wasm_bindgen_test]
@@ -159,7 +181,11 @@ async fn records_repeated_across_and_within_pages_are_counted_once_later_winning
     // Each page after the first starts with the last 3 of the one before; each page ends with
     // copies of its first 2 records (due 2099-12-31).
     let widget = mount(source(&faulty("overlap=3,repeat=2"), "demo-token"));
-    assert!(until(8_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    assert!(
+        until(8_000, || widget.loaded().is_some()).await,
+        "{:?}",
+        widget.error()
+    );
     let summary = widget.loaded().expect("loaded");
     assert_eq!(summary.count, ENROLLMENTS);
     let pages = summary.pages as usize;
@@ -170,7 +196,11 @@ async fn records_repeated_across_and_within_pages_are_counted_once_later_winning
         let first = s.enrollment(0).expect("row 0");
         first.due_date
     });
-    assert_eq!(last_due.flatten(), Some(date!(2099 - 12 - 31)), "the later record won");
+    assert_eq!(
+        last_due.flatten(),
+        Some(date!(2099 - 12 - 31)),
+        "the later record won"
+    );
     let note = widget.root.query_selector("[data-ec=duplicates]").ok().flatten();
     assert_eq!(
         note.and_then(|n| n.get_attribute("data-count")),
@@ -181,10 +211,21 @@ async fn records_repeated_across_and_within_pages_are_counted_once_later_winning
 #[wasm_bindgen_test]
 async fn a_503_on_page_7_of_20_is_retried_and_every_page_appended_once() {
     let widget = mount(source(&faulty("page=7,status=503,times=1"), "demo-token"));
-    assert!(until(10_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    assert!(
+        until(10_000, || widget.loaded().is_some()).await,
+        "{:?}",
+        widget.error()
+    );
     let summary = widget.loaded().expect("loaded");
-    assert_eq!((summary.count, summary.pages, summary.duplicates), (ENROLLMENTS, 20, 0));
-    assert_eq!(widget.loader().requests_sent(), 21, "page 7 twice, every other page once");
+    assert_eq!(
+        (summary.count, summary.pages, summary.duplicates),
+        (ENROLLMENTS, 20, 0)
+    );
+    assert_eq!(
+        widget.loader().requests_sent(),
+        21,
+        "page 7 twice, every other page once"
+    );
     assert!(widget.error().is_none());
 }
 
@@ -195,8 +236,15 @@ async fn retry_after_is_honoured() {
         &faulty("page=2,status=429,times=1,retry-after=1"),
         "demo-token",
     ));
-    assert!(until(10_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
-    assert!(js_sys::Date::now() - started >= 1000.0, "waited the second asked for");
+    assert!(
+        until(10_000, || widget.loaded().is_some()).await,
+        "{:?}",
+        widget.error()
+    );
+    assert!(
+        js_sys::Date::now() - started >= 1000.0,
+        "waited the second asked for"
+    );
     assert_eq!(widget.loaded().map(|s| s.count), Some(ENROLLMENTS));
 }
 
@@ -209,10 +257,17 @@ async fn a_401_mid_paging_asks_the_provider_once_and_resumes() {
         Box::pin(async { Ok("demo-token".to_owned()) })
     }));
     let widget = mount(with_provider);
-    assert!(until(10_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    assert!(
+        until(10_000, || widget.loaded().is_some()).await,
+        "{:?}",
+        widget.error()
+    );
     assert_eq!(CALLS.load(Ordering::SeqCst), 1);
     let summary = widget.loaded().expect("loaded");
-    assert_eq!((summary.count, summary.pages, summary.duplicates), (ENROLLMENTS, 20, 0));
+    assert_eq!(
+        (summary.count, summary.pages, summary.duplicates),
+        (ENROLLMENTS, 20, 0)
+    );
     assert_eq!(widget.loader().requests_sent(), 21);
 }
 
@@ -228,15 +283,28 @@ async fn when_retries_run_out_what_loaded_stays_and_retry_resumes() {
     assert!(until(10_000, || widget.error().is_some()).await);
     assert_eq!(widget.error().and_then(|e| e.status()), Some(503));
     assert_eq!(widget.total(), 6 * PAGE_SIZE as usize);
-    assert!(widget.root.query_selector("[data-ec=partial]").ok().flatten().is_some());
+    assert!(widget
+        .root
+        .query_selector("[data-ec=partial]")
+        .ok()
+        .flatten()
+        .is_some());
     let sent = widget.loader().requests_sent();
     assert_eq!(sent, 6 + 2);
     // Retry: page 7 fails a third time, its retry passes, and pages 8 to 20 follow.
     widget.click("[data-ec=retry]");
-    assert!(until(10_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    assert!(
+        until(10_000, || widget.loaded().is_some()).await,
+        "{:?}",
+        widget.error()
+    );
     let summary = widget.loaded().expect("loaded");
     assert_eq!((summary.count, summary.duplicates), (ENROLLMENTS, 0));
-    assert_eq!(widget.loader().requests_sent(), sent + 2 + 13, "resumed at page 7");
+    assert_eq!(
+        widget.loader().requests_sent(),
+        sent + 2 + 13,
+        "resumed at page 7"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -249,7 +317,10 @@ async fn a_body_over_the_limit_is_cut_off_while_it_streams() {
     match widget.error() {
         Some(ApiError::TooLarge { bytes, limit }) => {
             assert_eq!(limit, 1 << 20);
-            assert!(bytes > limit && bytes < limit + (1 << 20), "stopped at the limit: {bytes}");
+            assert!(
+                bytes > limit && bytes < limit + (1 << 20),
+                "stopped at the limit: {bytes}"
+            );
         }
         other => panic!("expected TooLarge, got {other:?}"),
     }
@@ -270,10 +341,22 @@ async fn a_never_ending_body_times_out() {
 async fn without_credentials_the_widget_waits_then_loads_when_a_token_arrives() {
     let widget = mount(source(MOCK, ""));
     assert!(until(2_000, || widget.reports.parts.borrow().is_some()).await);
-    assert!(until(1_000, || widget.root.query_selector("[data-ec=waiting]").ok().flatten().is_some()).await);
+    assert!(
+        until(1_000, || widget
+            .root
+            .query_selector("[data-ec=waiting]")
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
     assert_eq!(widget.loader().requests_sent(), 0, "no unauthenticated request");
     widget.loader().set_token(AccessToken::new("demo-token"));
-    assert!(until(5_000, || widget.loaded().is_some()).await, "{:?}", widget.error());
+    assert!(
+        until(5_000, || widget.loaded().is_some()).await,
+        "{:?}",
+        widget.error()
+    );
     assert_eq!(widget.loaded().map(|s| s.count), Some(ENROLLMENTS));
 }
 
@@ -282,8 +365,13 @@ async fn a_new_token_never_reloads_and_a_bad_one_is_an_error_without_the_token()
     let widget = mount(source(MOCK, "demo-token"));
     assert!(until(5_000, || widget.loaded().is_some()).await);
     let sent = widget.loader().requests_sent();
-    widget.loader().set_token(AccessToken::new("demo-token-refreshed"));
-    assert!(!until(300, || widget.loader().requests_sent() != sent).await, "no request");
+    widget
+        .loader()
+        .set_token(AccessToken::new("demo-token-refreshed"));
+    assert!(
+        !until(300, || widget.loader().requests_sent() != sent).await,
+        "no request"
+    );
     assert_eq!(widget.state().load.get_untracked(), LoadState::Done);
 
     widget.loader().set_token(AccessToken::new("abc\r\ndef"));

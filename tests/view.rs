@@ -346,7 +346,10 @@ async fn twenty_thousand_cards_stay_windowed_and_scroll_to_the_end() {
         );
         previous = first_index();
         let cards = count_of(&root, "[data-enrollment-id]");
-        assert!(cards > 0 && cards < 200, "{cards} cards in the DOM while scrolling");
+        assert!(
+            cards > 0 && cards < 200,
+            "{cards} cards in the DOM while scrolling"
+        );
     }
     let selector = format!("[data-enrollment-id='{last}']");
     assert!(

@@ -139,7 +139,10 @@ async fn server_errors_and_not_found() {
         .await
         .expect_err("500");
     assert_eq!(err.status(), Some(500));
-    assert!(!err.is_retryable(), "a 500 is not retried (429, 502, 503, 504 are)");
+    assert!(
+        !err.is_retryable(),
+        "a 500 is not retried (429, 502, 503, 504 are)"
+    );
     let err = Client::new(config(&faulty("status=503,retry-after=7"), "demo-token"))
         .fetch_enrollments(&EnrollmentQuery::default())
         .await

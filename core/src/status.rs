@@ -259,7 +259,11 @@ mod tests {
     #[test]
     fn lock_versus_no_lock() {
         assert_eq!(status(-10, Some(-1), Some(-1), true), Status::Locked);
-        assert_eq!(status(-10, Some(-1), None, true), Status::Locked, "no expiration: the due date");
+        assert_eq!(
+            status(-10, Some(-1), None, true),
+            Status::Locked,
+            "no expiration: the due date"
+        );
         assert_eq!(status(-10, Some(-1), None, false), Status::Overdue);
         assert_eq!(
             status(-10, Some(0), Some(0), true),
@@ -332,10 +336,22 @@ mod tests {
         let secs = time::Duration::seconds;
         assert_eq!(state(None), CertificateState::None);
         assert_eq!(state(Some(None)), CertificateState::Valid, "never expires");
-        assert_eq!(state(at(now + days(30))), CertificateState::Expiring, "exactly 30 days from now");
-        assert_eq!(state(at(now + days(30) + secs(1))), CertificateState::Valid, "one second later");
+        assert_eq!(
+            state(at(now + days(30))),
+            CertificateState::Expiring,
+            "exactly 30 days from now"
+        );
+        assert_eq!(
+            state(at(now + days(30) + secs(1))),
+            CertificateState::Valid,
+            "one second later"
+        );
         assert_eq!(state(at(now + secs(1))), CertificateState::Expiring);
-        assert_eq!(state(at(now)), CertificateState::Expired, "the expiry instant itself");
+        assert_eq!(
+            state(at(now)),
+            CertificateState::Expired,
+            "the expiry instant itself"
+        );
         assert_eq!(state(at(now - secs(1))), CertificateState::Expired);
         // 2026-12-26 12:00 UTC is on the 30th calendar day but more than 30 × 24 h away.
         let noon = time::macros::datetime!(2026-12-26 12:00 UTC);

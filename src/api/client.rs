@@ -206,7 +206,9 @@ fn response_retry_after(response: &Response) -> Option<u32> {
     retry_after_seconds(&value).or_else(|| {
         let at = js_sys::Date::parse(value.trim());
         let seconds = ((at - js_sys::Date::now()) / 1000.0).ceil();
-        seconds.is_finite().then(|| seconds.clamp(0.0, f64::from(u32::MAX)) as u32)
+        seconds
+            .is_finite()
+            .then(|| seconds.clamp(0.0, f64::from(u32::MAX)) as u32)
     })
 }
 

@@ -117,7 +117,11 @@ impl ClientConfig {
 
     /// The `Authorization` header value, or why it cannot be sent.
     pub fn authorization(&self) -> Result<String, TokenError> {
-        let scheme = self.auth_scheme.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let scheme = self
+            .auth_scheme
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         if scheme.is_some_and(|s| !s.bytes().all(|b| b.is_ascii_graphic())) {
             return Err(TokenError::Scheme);
         }

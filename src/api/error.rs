@@ -190,8 +190,19 @@ mod tests {
             }
         );
         assert!(bad_gateway.is_retryable() && !forbidden.is_retryable());
-        for (status, retryable) in [(429, true), (500, false), (501, false), (503, true), (504, true), (401, false)] {
-            assert_eq!(ApiError::from_status(status, "").is_retryable(), retryable, "{status}");
+        for (status, retryable) in [
+            (429, true),
+            (500, false),
+            (501, false),
+            (503, true),
+            (504, true),
+            (401, false),
+        ] {
+            assert_eq!(
+                ApiError::from_status(status, "").is_retryable(),
+                retryable,
+                "{status}"
+            );
         }
         assert!(ApiError::Network.is_retryable() && ApiError::Timeout { after_ms: 1 }.is_retryable());
         assert!(ApiError::Network.to_string().contains("its own origin"));

@@ -24,7 +24,11 @@ pub fn retry_after_seconds(value: &str) -> Option<u32> {
     if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some(value.parse::<u64>().map_or(u32::MAX, |s| s.min(u64::from(u32::MAX)) as u32))
+    Some(
+        value
+            .parse::<u64>()
+            .map_or(u32::MAX, |s| s.min(u64::from(u32::MAX)) as u32),
+    )
 }
 
 #[cfg(test)]
@@ -38,7 +42,10 @@ mod tests {
         assert_eq!(retry_delay_ms(1, None, 0.0), 375);
         assert_eq!(retry_delay_ms(1, None, 0.999_999), 625);
         assert_eq!(retry_delay_ms(3, None, 0.0), 1500);
-        assert!(retry_delay_ms(400, None, 1.0) <= 640_000, "large attempt numbers do not overflow");
+        assert!(
+            retry_delay_ms(400, None, 1.0) <= 640_000,
+            "large attempt numbers do not overflow"
+        );
     }
 
     #[test]

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::state::CardsState;
 use crate::core::display::{certificate_hint, lock_line, status_hint, LockLine};
 use crate::core::model::Enrollment;
 use crate::core::status::CertificateState;
+use crate::state::CardsState;
 
 /// The card for store row `row`, at position `index` of the current result.
 #[component]

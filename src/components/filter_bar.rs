@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use time::Date;
 
 use super::picker::{Picker, PickerKind};
-use crate::state::CardsState;
 use crate::core::display::group_digits;
 use crate::core::model::EnrollmentType;
 use crate::core::query::{Choice, DateRange, Facets, SortKey};
 use crate::core::status::{CertificateState, Status};
+use crate::state::CardsState;
 
 /// Search, chips, pickers, ranges and sort.
 #[component]
@@ -41,7 +41,7 @@ pub fn FilterBar(
                 name="status"
                 options=Status::ALL.iter().map(|s| (*s as u8, s.label())).collect()
                 selected=move || filter.with(|f| f.statuses)
-                count=move |i| facets(|f, i| f.statuses[i], i)
+                count=move |i| facets(|f, i| f.statuses.get(i).copied().unwrap_or(0), i)
                 toggle=move |i| filter.update(|f| f.statuses.toggle(i))
             />
             <ChipGroup
@@ -49,7 +49,7 @@ pub fn FilterBar(
                 name="certificate"
                 options=CertificateState::ALL.iter().map(|s| (*s as u8, s.label())).collect()
                 selected=move || filter.with(|f| f.certificates)
-                count=move |i| facets(|f, i| f.certificates[i], i)
+                count=move |i| facets(|f, i| f.certificates.get(i).copied().unwrap_or(0), i)
                 toggle=move |i| filter.update(|f| f.certificates.toggle(i))
             />
             <ChipGroup
@@ -57,7 +57,7 @@ pub fn FilterBar(
                 name="type"
                 options=EnrollmentType::ALL.iter().map(|t| (*t as u8, t.label())).collect()
                 selected=move || filter.with(|f| f.types)
-                count=move |i| facets(|f, i| f.types[i], i)
+                count=move |i| facets(|f, i| f.types.get(i).copied().unwrap_or(0), i)
                 toggle=move |i| filter.update(|f| f.types.toggle(i))
             />
             <div class="ec-filters__row">

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::state::{CardsState, LoadState};
 use crate::core::display::group_digits;
 use crate::core::query::Filter;
+use crate::state::{CardsState, LoadState};
 
 /// Skeleton cards shown before the first page arrives.
 const SKELETON_CARDS: usize = 6;
@@ -52,7 +52,7 @@ pub fn StatePanels(
                                 {format!("Showing the {} enrollments loaded before the error; the list is incomplete. Retry goes on from where loading stopped.", group_digits(partial as u64))}
                             </p>
                         })}
-                        <button type="button" class="ec-button" data-ec="retry" on:click=move |_| retry.run(())>
+                        <button type="button" class="ec-button" data-ec="retry" on:click=move |_| { retry.try_run(()); }>
                             "Retry"
                         </button>
                     </div>

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::state::CardsState;
 use crate::core::display::group_digits;
 use crate::core::ids::contains_folded;
+use crate::state::CardsState;
 
 /// Options listed at once; the rest are reached by typing.
 const MAX_OPTIONS: usize = 60;

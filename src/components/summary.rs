@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::state::{CardsState, LoadState};
 use crate::core::display::{count_text, duplicates_text, progress_text};
 use crate::core::query::Filter;
+use crate::state::{CardsState, LoadState};
 
 /// "N of M enrollments" (`data-ec="count"`), progress while loading, removable chips.
 #[component]

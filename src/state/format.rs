@@ -42,7 +42,12 @@ impl DateFormatter {
         let local = time::Month::try_from(js_date.get_month() as u8 + 1)
             .ok()
             .and_then(|month| {
-                time::Date::from_calendar_date(js_date.get_full_year() as i32, month, js_date.get_date() as u8).ok()
+                time::Date::from_calendar_date(
+                    js_date.get_full_year() as i32,
+                    month,
+                    js_date.get_date() as u8,
+                )
+                .ok()
             })
             .unwrap_or(instant.date());
         let text = self

@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use format::DateFormatter;
 use crate::api::ApiError;
 use crate::core::model::Enrollment;
 use crate::core::query::{Filter, QueryResult, Sort};
 use crate::core::status::StatusRules;
 use crate::core::store::EnrollmentStore;
+use format::DateFormatter;
 
 /// How loading stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
