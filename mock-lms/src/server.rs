@@ -110,6 +110,25 @@ pub fn app(state: Arc<AppState>, static_dir: Option<std::path::PathBuf>) -> Rout
     Router::new()
         .fallback_service(routes)
         .layer(axum::middleware::from_fn(fault_prefix))
+        .layer(axum::middleware::from_fn(strict_csp_pages))
+}
+
+/// The policy of a locked-down enterprise portal: no inline scripts or styles.
+pub const STRICT_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/// Pages named `*.strict-csp.html` are served with [`STRICT_CSP`] (the end-to-end tests' stand-in
+/// for a portal with a strict Content-Security-Policy).
+async fn strict_csp_pages(request: Request, next: Next) -> Response {
+    let strict = request.uri().path().ends_with(".strict-csp.html");
+    let mut response = next.run(request).await;
+    if strict {
+        response.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(STRICT_CSP),
+        );
+    }
+    response
 }
 
 /// Serves [`app`] on `listener` until Ctrl-C.
