@@ -309,7 +309,9 @@ async fn when_retries_run_out_what_loaded_stays_and_retry_resumes() {
 
 #[wasm_bindgen_test]
 async fn a_body_over_the_limit_is_cut_off_while_it_streams() {
-    let mut small = source(&faulty("pad=3000000"), "demo-token");
+    // 3 MB without Content-Length, trickling in 4 KiB chunks 2 ms apart (so browsers hand it
+    // over in pieces rather than buffering it first).
+    let mut small = source(&faulty("pad=3000000,drip=2"), "demo-token");
     small.page_size = None;
     small.config.max_body_bytes = 1 << 20;
     let widget = mount(small);
@@ -422,5 +424,23 @@ async fn removal_while_paging_aborts_and_sends_no_more() {
     let sent = loader.requests_sent();
     gloo_timers::future::TimeoutFuture::new(600).await;
     assert_eq!(loader.requests_sent(), sent, "no request after removal");
+    assert!(widget.loaded().is_none() && widget.reports.errors.borrow().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn removal_while_a_large_answer_is_parsed_stops_the_parsing() {
+    // 40,000 enrollments in one answer, parsed 5,000 at a time with a turn for the browser
+    // between batches.
+    let mut large = source(&faulty("many=40000"), "demo-token");
+    large.page_size = None;
+    let mut widget = mount(large);
+    assert!(until(20_000, || widget.total() > 0).await, "{:?}", widget.error());
+    let parsed = widget.total();
+    assert!(parsed < 40_000, "still parsing when removed ({parsed})");
+    let (loader, state) = (widget.loader(), widget.state());
+    widget.unmount();
+    gloo_timers::future::TimeoutFuture::new(500).await;
+    assert_eq!(state.with_store(|s| s.len()), None, "the state is gone");
+    assert_eq!(loader.requests_sent(), 1);
     assert!(widget.loaded().is_none() && widget.reports.errors.borrow().is_empty());
 }

@@ -78,7 +78,12 @@ pub struct Fault {
     pub drip: Option<Duration>,
     /// `pad`: pad the body to at least this many bytes and stream it.
     pub pad: Option<usize>,
+    /// `many`: answer from an account of this many enrollments (same seed and day) instead.
+    pub many: Option<usize>,
 }
+
+/// The largest account `many` generates.
+pub const MAX_MANY: usize = 200_000;
 
 impl Fault {
     /// Parses a spec such as `latency=2000,status=500`. Unknown parts are an error.
@@ -116,6 +121,13 @@ impl Fault {
                 "repeat" => fault.repeat = number(key, value, 0)? as usize,
                 "drip" => fault.drip = Some(millis(value)?),
                 "pad" => fault.pad = Some(number(key, value, 0)? as usize),
+                "many" => {
+                    let n = number(key, value, 0)? as usize;
+                    if n > MAX_MANY {
+                        return Err(format!("many is at most {MAX_MANY}"));
+                    }
+                    fault.many = Some(n);
+                }
                 other => return Err(format!("unknown fault {other:?}")),
             }
         }
@@ -239,7 +251,9 @@ mod tests {
             Ok((0, 0))
         );
         assert_eq!(Fault::parse("drip=0").map(|f| f.drip), Ok(Some(Duration::ZERO)));
+        assert_eq!(Fault::parse("many=20000").map(|f| f.many), Ok(Some(20_000)));
         for bad in [
+            "many=200001",
             "page=0",
             "page=x",
             "page=-1",

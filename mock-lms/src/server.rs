@@ -14,7 +14,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
-use crate::data::{Dataset, MockEnrollment};
+use crate::data::{Dataset, GeneratorConfig, MockEnrollment};
 use crate::fault::{self, BodyFault, Fault};
 use crate::query::{admits, ListQuery, PageToken};
 use crate::xml::{self, Listing};
@@ -52,6 +52,8 @@ pub struct AppState {
     pub settings: Settings,
     /// How many requests each `times=N` fault has matched, by spec and page.
     fault_counts: Mutex<HashMap<String, u32>>,
+    /// Accounts of other sizes generated for `many=N` faults, kept for later requests.
+    larger: Mutex<HashMap<usize, Arc<Dataset>>>,
 }
 
 impl AppState {
@@ -61,7 +63,21 @@ impl AppState {
             data,
             settings,
             fault_counts: Mutex::default(),
+            larger: Mutex::default(),
         }
+    }
+
+    /// The account of `n` enrollments with this one's seed and day (generated once).
+    fn account_of(&self, n: usize) -> Arc<Dataset> {
+        let mut larger = self.larger.lock().unwrap_or_else(PoisonError::into_inner);
+        let config = GeneratorConfig {
+            enrollments: n,
+            ..self.data.config
+        };
+        larger
+            .entry(n)
+            .or_insert_with(|| Arc::new(Dataset::generate(config)))
+            .clone()
     }
 
     /// Counts one more request under `key` and returns the count so far.
@@ -114,8 +130,7 @@ pub fn app(state: Arc<AppState>, static_dir: Option<std::path::PathBuf>) -> Rout
 }
 
 /// The policy of a locked-down enterprise portal: no inline scripts or styles.
-pub const STRICT_CSP: &str =
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /// Pages named `*.strict-csp.html` are served with [`STRICT_CSP`] (the end-to-end tests' stand-in
 /// for a portal with a strict Content-Security-Policy).
@@ -233,7 +248,8 @@ async fn respond(
         fault.body = None; // body faults replace only the answers the request asked for
         (status, xml::error(status.as_u16(), message))
     } else {
-        match render(&state.data, &query, endpoint, &fault) {
+        let larger = fault.many.map(|n| state.account_of(n));
+        match render(larger.as_deref().unwrap_or(&state.data), &query, endpoint, &fault) {
             Ok(body) => (StatusCode::OK, fault.body(body)),
             Err(message) => {
                 fault.body = None;

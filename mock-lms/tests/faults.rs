@@ -366,3 +366,16 @@ async fn streamed_bodies_have_no_content_length_on_the_wire() {
         assert!(answer.ends_with("</response>\n\r\n0\r\n\r\n"), "{path}");
     }
 }
+
+#[tokio::test]
+async fn many_answers_from_a_larger_account_of_the_same_seed() {
+    let app = mock(300);
+    let (status, body) = get(&app, "/enrollment", "many=5000").await;
+    assert_eq!(status, StatusCode::OK);
+    let larger = ids(&body);
+    assert_eq!(larger.len(), 5000);
+    let (_, again) = get(&app, "/enrollment", "many=5000").await;
+    assert_eq!(ids(&again), larger, "generated once, the same each time");
+    let (_, normal) = get(&app, "/enrollment", "").await;
+    assert_eq!(ids(&normal).len(), 300, "other requests keep the account");
+}
