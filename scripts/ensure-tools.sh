@@ -4,8 +4,8 @@
 # browser comes from Debian's packages.
 #
 #   scripts/ensure-tools.sh test   # wasm32 target, wasm-bindgen-cli (= Cargo.lock), chromium + driver,
-#                                  # firefox-esr + geckodriver, playwright-core (npm, for the
-#                                  # end-to-end tests)
+#                                  # firefox-esr + geckodriver, puppeteer-core and playwright-core
+#                                  # (npm, for the end-to-end tests and the benchmark)
 #   scripts/ensure-tools.sh demo   # the above and trunk
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,9 +44,10 @@ if [ "$purpose" = test ] && [ "$(geckodriver --version 2>/dev/null | awk 'NR == 
     cargo install --quiet --locked geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
-# playwright-core for the end-to-end tests: it drives /usr/bin/chromium, never downloads one.
-if [ "$purpose" = test ] && [ ! -d e2e/node_modules/playwright-core ]; then
-    say "installing playwright-core (npm)"
+# e2e/package.json: puppeteer-core for the end-to-end tests (drives /usr/bin/chromium and
+# /usr/bin/firefox-esr) and playwright-core for bench/run.mjs; neither downloads a browser.
+if [ "$purpose" = test ] && { [ ! -d e2e/node_modules/puppeteer-core ] || [ ! -d e2e/node_modules/playwright-core ]; }; then
+    say "installing puppeteer-core and playwright-core (npm)"
     (cd e2e && npm ci --no-audit --no-fund --silent)
 fi
 
