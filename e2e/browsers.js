@@ -173,7 +173,8 @@ function INSTRUMENT() {
 /**
  * Opens `path` (on BASE) in a fresh browser context of `browser`. Returns the page and what it
  * sent and logged since before the first request:
- * `seen.urls` (request URLs), `seen.requests` ({ url, method, time } with time from `now()`),
+ * `seen.urls` (request URLs), `seen.requests` ({ url, method, time, authorization } with time
+ * from `now()`; `authorization` is the header's value or null),
  * `seen.console` (console messages and page errors), `seen.errors` (page errors alone).
  */
 export async function openPage(browser, path = "/examples/host.html", { viewport = { width: 1400, height: 1000 } } = {}) {
@@ -182,7 +183,8 @@ export async function openPage(browser, path = "/examples/host.html", { viewport
   const seen = { urls: [], requests: [], console: [], errors: [] };
   page.on("request", (request) => {
     seen.urls.push(request.url());
-    seen.requests.push({ url: request.url(), method: request.method(), time: now() });
+    const authorization = request.headers().authorization ?? null;
+    seen.requests.push({ url: request.url(), method: request.method(), time: now(), authorization });
   });
   page.on("console", (message) => seen.console.push(message.text()));
   page.on("pageerror", (error) => {
@@ -309,6 +311,29 @@ export async function listenerCounts(page) {
     await cdp.detach();
   }
   return counts;
+}
+
+/**
+ * Makes the page's JavaScript engine collect garbage, then gives finalizers a turn. Leptos and
+ * wasm-bindgen free the Rust side of an event handler when JavaScript collects its function
+ * (FinalizationRegistry), so wasm heap use is only comparable after a collection. Chromium:
+ * HeapProfiler.collectGarbage over CDP; Firefox (no such command over BiDi): enough short-lived
+ * allocations to set off major collections.
+ */
+export async function collectGarbage(page) {
+  if (browserName(page) === "chromium") {
+    const cdp = await page.createCDPSession();
+    try {
+      await cdp.send("HeapProfiler.collectGarbage");
+    } finally {
+      await cdp.detach();
+    }
+  } else {
+    await page.evaluate(() => {
+      for (let i = 0; i < 24; i++) new Uint8Array(16 << 20).fill(1);
+    });
+  }
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
 }
 
 /**
