@@ -215,6 +215,38 @@ for (const name of BROWSERS) {
       assert.equal(after[0].authorization, "demo-token");
     });
 
+    test("settings changed while pages load keep the token the provider gave", async () => {
+      const { page, seen } = await session.blank();
+      await page.evaluate(() => {
+        window.events = [];
+        window.asked = 0;
+        const el = document.createElement("enrollment-cards");
+        el.id = "w";
+        el.setAttribute("endpoint", "/lms-api/_fault/latency=100,id=settings");
+        el.setAttribute("paged", "");
+        el.setAttribute("page-size", "30");
+        el.addEventListener("enrollments-loaded", (e) => window.events.push(e.detail));
+        el.tokenProvider = async () => {
+          window.asked += 1;
+          return "demo-token";
+        };
+        document.body.append(el);
+      });
+      await waitForShadow(page, "#w", "article[data-enrollment-id]");
+      await page.evaluate(() => {
+        const el = document.getElementById("w");
+        el.setAttribute("locale", "de-DE");
+        el.setAttribute("due-soon-days", "3");
+      });
+      await page.waitForFunction(() => window.events.length === 1);
+      assert.deepEqual(await page.evaluate(() => window.events[0]), { count: 300, pages: 10, duplicates: 0 });
+      const pages = seen.requests.filter((r) => r.url.includes("/enrollments"));
+      assert.equal(pages.length, 10, "each page once: nothing reloaded");
+      assert.ok(pages.every((r) => r.authorization === "demo-token"), JSON.stringify(pages.map((r) => r.authorization)));
+      assert.equal(await page.evaluate(() => window.asked), 1, "the provider was asked once");
+      await waitForShadow(page, "#w", "article[data-enrollment-id]", { text: ".2026" });
+    });
+
     test("a token with a line break gives enrollments-error, never the token, and sends nothing", async () => {
       const { page, seen } = await session.blank();
       const detail = await page.evaluate(

@@ -161,11 +161,7 @@ impl Loader {
         }
         self.0.cursor.borrow_mut().resumable = false;
         let inner = self.0.clone();
-        let (task, handle) = abortable(async move { inner.finish(Err(error)) });
-        *self.0.task.borrow_mut() = Some(handle);
-        spawn_local(async move {
-            let _ = task.await;
-        });
+        self.spawn_task(async move { inner.finish(Err(error)) });
     }
 
     /// Uses `provider` from now on: never reloads. A widget waiting for credentials starts.
@@ -225,41 +221,44 @@ impl Loader {
             return;
         }
         inner.state.set_load(LoadState::Loading);
-        let (task, handle) = abortable(run(self.0.clone()));
-        *inner.task.borrow_mut() = Some(handle);
+        let inner = self.0.clone();
+        self.spawn_task(async move {
+            let result = inner.load().await;
+            inner.finish(result);
+        });
+    }
+
+    /// Runs `work` as this loader's task: [`Loader::close`] (or the next task) aborts it.
+    fn spawn_task(&self, work: impl std::future::Future<Output = ()> + 'static) {
+        let (task, handle) = abortable(work);
+        *self.0.task.borrow_mut() = Some(handle);
         spawn_local(async move {
             let _ = task.await;
         });
     }
 }
 
-/// One load, to its end: success, failure (reported), or abort (silent).
-async fn run(inner: Rc<Inner>) {
-    let result = inner.load().await;
-    inner.finish(result);
-}
-
 impl Inner {
-    /// Shows and reports how a load ended.
+    /// Shows and reports how a load ended: success, failure (reported), or abort (silent).
     fn finish(&self, result: Result<(), ApiError>) {
-        let (state, inner) = (self.state, self);
+        let state = self.state;
         match result {
             Ok(()) => {
                 state.shrink();
                 state.set_load(LoadState::Done);
                 let summary = LoadSummary {
                     count: state.with_store(|s| s.len()).unwrap_or(0),
-                    pages: inner.cursor.borrow().pages,
+                    pages: self.cursor.borrow().pages,
                     duplicates: state.with_store(|s| s.duplicates()).unwrap_or(0),
                 };
-                if let Some(loaded) = inner.events.loaded {
+                if let Some(loaded) = self.events.loaded {
                     loaded.try_run(summary);
                 }
             }
             Err(ApiError::Aborted) => {}
             Err(error) => {
                 state.set_load(LoadState::Failed(error.clone()));
-                if let Some(report) = inner.events.error {
+                if let Some(report) = self.events.error {
                     report.try_run(error);
                 }
             }

@@ -534,4 +534,8 @@ fn repeated_enrollment_ids_are_merged_later_record_winning() {
     let after = search(&mut store, &original_course);
     assert_eq!(after.len(), before.len() + 1, "the row matches its course again");
     assert!(search(&mut store, "7f0c9a9e-2d0b").is_empty());
+    // Loading complete: the index is released, and rebuilt by a later append.
+    store.shrink_to_fit();
+    store.append(vec![list[10].clone(), list[299].clone()]);
+    assert_eq!((store.len(), store.duplicates()), (300, 24));
 }

@@ -124,6 +124,16 @@ impl RowIndex {
         }
     }
 
+    /// Number of rows recorded.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// `true` when no row is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
     /// Heap bytes held (estimated from the table's capacity).
     pub fn heap_bytes(&self) -> usize {
         self.rows.capacity() * (std::mem::size_of::<u32>() + 1)

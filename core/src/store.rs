@@ -100,6 +100,15 @@ impl EnrollmentStore {
             v.reserve(n);
         }
         c.flags.reserve(n);
+        if self.index.len() != c.flags.len() {
+            // Released after an earlier load completed: rebuild before merging again.
+            self.index = RowIndex::default();
+            for row in 0..c.flags.len() as u32 {
+                let (ids, id) = (&c.ids, &c.id);
+                let id_of = |r: u32| ids.get(id.get(r as usize).copied().unwrap_or(u32::MAX));
+                self.index.find_or_insert(id_of(row), row, id_of);
+            }
+        }
         let mut replaced = false;
         for e in enrollments {
             let next = c.flags.len() as u32;
@@ -164,8 +173,10 @@ impl EnrollmentStore {
         self.cols.flags.is_empty()
     }
 
-    /// Releases spare capacity (call when loading is complete).
+    /// Releases spare capacity and the ID index (call when loading is complete; a later append
+    /// rebuilds the index first).
     pub fn shrink_to_fit(&mut self) {
+        self.index = RowIndex::default();
         let c = &mut self.cols;
         c.ids.shrink_to_fit();
         c.certificate_ids.shrink_to_fit();

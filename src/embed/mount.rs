@@ -178,7 +178,11 @@ fn apply_live(
     let WidgetParts { state, loader } = parts;
     loader.set_limits(&next.config, next.policy);
     loader.set_provider(next.token_provider.clone());
-    loader.set_token(token);
+    // Only a token the host changed replaces the one in use (which may have come from the
+    // provider since).
+    if previous.config.token != next.config.token || previous.token_error != next.token_error {
+        loader.set_token(token);
+    }
     if previous.locale != next.locale {
         state.set_locale(next.locale.as_deref());
     }
