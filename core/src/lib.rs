@@ -4,6 +4,7 @@
 pub mod display;
 pub mod filter_state;
 pub mod ids;
+pub mod lookup;
 pub mod model;
 pub mod parse;
 pub mod query;
