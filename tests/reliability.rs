@@ -23,15 +23,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 mod browser;
-use browser::until;
+use browser::{until, ENROLLMENTS, MOCK};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const MOCK: &str = match option_env!("MOCK_LMS_URL") {
-    Some(url) => url,
-    None => "http://127.0.0.1:18081",
-};
-const ENROLLMENTS: usize = 300;
 /// 20 pages of 15.
 const PAGE_SIZE: u32 = 15;
 
@@ -83,6 +78,13 @@ impl Mounted {
 
     fn loaded(&self) -> Option<LoadSummary> {
         *self.reports.loaded.borrow()
+    }
+
+    /// Waits (up to `ms`) for the load to finish; its summary, or a panic with the error.
+    async fn finished(&self, ms: u32) -> LoadSummary {
+        let done = until(ms, || self.loaded().is_some()).await;
+        assert!(done, "not loaded: {:?}", self.error());
+        self.loaded().expect("loaded")
     }
 
     fn error(&self) -> Option<ApiError> {
@@ -181,12 +183,7 @@ async fn records_repeated_across_and_within_pages_are_counted_once_later_winning
     // Each page after the first starts with the last 3 of the one before; each page ends with
     // copies of its first 2 records (due 2099-12-31).
     let widget = mount(source(&faulty("overlap=3,repeat=2"), "demo-token"));
-    assert!(
-        until(8_000, || widget.loaded().is_some()).await,
-        "{:?}",
-        widget.error()
-    );
-    let summary = widget.loaded().expect("loaded");
+    let summary = widget.finished(8_000).await;
     assert_eq!(summary.count, ENROLLMENTS);
     let pages = summary.pages as usize;
     assert!(pages > 20, "overlapping pages advance less: {pages}");
@@ -211,12 +208,7 @@ async fn records_repeated_across_and_within_pages_are_counted_once_later_winning
 #[wasm_bindgen_test]
 async fn a_503_on_page_7_of_20_is_retried_and_every_page_appended_once() {
     let widget = mount(source(&faulty("page=7,status=503,times=1"), "demo-token"));
-    assert!(
-        until(10_000, || widget.loaded().is_some()).await,
-        "{:?}",
-        widget.error()
-    );
-    let summary = widget.loaded().expect("loaded");
+    let summary = widget.finished(10_000).await;
     assert_eq!(
         (summary.count, summary.pages, summary.duplicates),
         (ENROLLMENTS, 20, 0)
@@ -236,11 +228,7 @@ async fn retry_after_is_honoured() {
         &faulty("page=2,status=429,times=1,retry-after=1"),
         "demo-token",
     ));
-    assert!(
-        until(10_000, || widget.loaded().is_some()).await,
-        "{:?}",
-        widget.error()
-    );
+    widget.finished(10_000).await;
     assert!(
         js_sys::Date::now() - started >= 1000.0,
         "waited the second asked for"
@@ -257,11 +245,7 @@ async fn a_401_mid_paging_asks_the_provider_once_and_resumes() {
         Box::pin(async { Ok("demo-token".to_owned()) })
     }));
     let widget = mount(with_provider);
-    assert!(
-        until(10_000, || widget.loaded().is_some()).await,
-        "{:?}",
-        widget.error()
-    );
+    widget.finished(10_000).await;
     assert_eq!(CALLS.load(Ordering::SeqCst), 1);
     let summary = widget.loaded().expect("loaded");
     assert_eq!(
@@ -293,12 +277,7 @@ async fn when_retries_run_out_what_loaded_stays_and_retry_resumes() {
     assert_eq!(sent, 6 + 2);
     // Retry: page 7 fails a third time, its retry passes, and pages 8 to 20 follow.
     widget.click("[data-ec=retry]");
-    assert!(
-        until(10_000, || widget.loaded().is_some()).await,
-        "{:?}",
-        widget.error()
-    );
-    let summary = widget.loaded().expect("loaded");
+    let summary = widget.finished(10_000).await;
     assert_eq!((summary.count, summary.duplicates), (ENROLLMENTS, 0));
     assert_eq!(
         widget.loader().requests_sent(),
@@ -354,18 +333,14 @@ async fn without_credentials_the_widget_waits_then_loads_when_a_token_arrives() 
     );
     assert_eq!(widget.loader().requests_sent(), 0, "no unauthenticated request");
     widget.loader().set_token(AccessToken::new("demo-token"));
-    assert!(
-        until(5_000, || widget.loaded().is_some()).await,
-        "{:?}",
-        widget.error()
-    );
+    widget.finished(5_000).await;
     assert_eq!(widget.loaded().map(|s| s.count), Some(ENROLLMENTS));
 }
 
 #[wasm_bindgen_test]
 async fn a_new_token_never_reloads_and_a_bad_one_is_an_error_without_the_token() {
     let widget = mount(source(MOCK, "demo-token"));
-    assert!(until(5_000, || widget.loaded().is_some()).await);
+    widget.finished(5_000).await;
     let sent = widget.loader().requests_sent();
     widget
         .loader()
@@ -412,7 +387,7 @@ async fn removal_while_the_provider_is_pending_sends_nothing_and_runs_nothing() 
     assert_eq!(loader.requests_sent(), 0);
     // And the module still works: a new widget loads.
     let next = mount(source(MOCK, "demo-token"));
-    assert!(until(5_000, || next.loaded().is_some()).await);
+    next.finished(5_000).await;
 }
 
 #[wasm_bindgen_test]

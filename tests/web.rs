@@ -13,16 +13,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 mod browser;
-use browser::until;
+use browser::{until, ENROLLMENTS, MOCK};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The mock's base URL; it runs with `--seed 1 --enrollments 300 --today 2026-11-26`.
-const MOCK: &str = match option_env!("MOCK_LMS_URL") {
-    Some(url) => url,
-    None => "http://127.0.0.1:18081",
-};
-const ENROLLMENTS: usize = 300;
 
 fn config(endpoint: &str, token: &str) -> ClientConfig {
     ClientConfig::new(endpoint, AccessToken::new(token).expect("a valid token"))

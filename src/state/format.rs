@@ -50,12 +50,7 @@ impl DateFormatter {
                 .ok()
             })
             .unwrap_or(instant.date());
-        let text = self
-            .local
-            .as_ref()
-            .and_then(|f| f.call1(&JsValue::NULL, &js_date).ok())
-            .and_then(|s| s.as_string())
-            .unwrap_or_else(|| local.to_string());
+        let text = format_with(self.local.as_ref(), &js_date).unwrap_or_else(|| local.to_string());
         (text, local)
     }
 
@@ -67,12 +62,7 @@ impl DateFormatter {
         }
         let millis = f64::from(day - UNIX_EPOCH_DAY) * 86_400_000.0;
         let js_date = js_sys::Date::new(&JsValue::from_f64(millis));
-        let text = self
-            .format
-            .as_ref()
-            .and_then(|f| f.call1(&JsValue::NULL, &js_date).ok())
-            .and_then(|s| s.as_string())
-            .unwrap_or_else(|| date.to_string());
+        let text = format_with(self.format.as_ref(), &js_date).unwrap_or_else(|| date.to_string());
         let mut memo = self.memo.borrow_mut();
         if memo.len() >= MEMO_LIMIT {
             memo.clear();
@@ -80,6 +70,11 @@ impl DateFormatter {
         memo.insert(day, text.clone());
         text
     }
+}
+
+/// `format(date)` with an `Intl` format function, if there is one and it answers with text.
+fn format_with(format: Option<&Function>, date: &js_sys::Date) -> Option<String> {
+    format?.call1(&JsValue::NULL, date).ok()?.as_string()
 }
 
 /// `new Intl.DateTimeFormat(locale, {dateStyle: "medium", timeZone}).format` (no `timeZone`:
