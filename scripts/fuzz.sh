@@ -10,7 +10,7 @@
 # fuzz/artifacts/<target>/; replay one with `cd fuzz && cargo +nightly fuzz run <target> <file>`.
 #
 # Environment: FUZZ_ARGS    extra libFuzzer flags (e.g. "-runs=10000000" to stop at a count)
-#              FUZZ_MERGE=1 afterwards, merge what adds coverage into fuzz/corpus/<target>/
+#              FUZZ_MERGE=1 afterwards, fold the finds into fuzz/corpus/<target>/ and minimize it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -57,9 +57,13 @@ for target in "${targets[@]}"; do
     speed=$(awk '/stat::average_exec_per_sec/ { print $NF }' "$log")
     summary+=("$(printf '%-18s %12s executions  %8s exec/s' "$target" "${runs:-?}" "${speed:-?}")")
     if [ "${FUZZ_MERGE:-0}" = 1 ]; then
-        say "$target: merging new coverage into fuzz/corpus/$target"
-        cargo +nightly fuzz run "$target" "corpus/$target" "$work" -- -merge=1 -max_len="${max_len[$target]}" \
-            >"target/merge-$target.log" 2>&1
+        # Smallest set of inputs that still reaches every edge (not every hit count): keeps the
+        # committed corpus to a few hundred small files.
+        say "$target: merging into fuzz/corpus/$target (cargo fuzz cmin)"
+        cp -r "$work/." "corpus/$target/"
+        cargo +nightly fuzz cmin "$target" "corpus/$target" -- -max_len="${max_len[$target]}" \
+            -set_cover_merge=1 -use_counters=0 >"target/cmin-$target.log" 2>&1
+        say "$target: $(find "corpus/$target" -type f | wc -l) inputs"
     fi
 done
 
