@@ -1,6 +1,11 @@
 //! Deterministic account generator: the same seed, size and "today" give the same bytes.
 
+use std::collections::HashMap;
+use std::fmt::Write;
+
 use time::{Date, Duration, OffsetDateTime, Time};
+
+use crate::tables::{COURSE_TITLES, CULTURES, DIVISIONS};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +25,31 @@ pub struct Course {
     pub id: String,
     /// `title`.
     pub title: String,
+    /// A linked copy of a course from elsewhere: `/contents` does not list it (not even by ID),
+    /// so its title is known only from `courseTitle` in `/learners/results`.
+    pub linked_copy: bool,
+}
+
+/// A department (`/departments`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Department {
+    /// `departmentId`.
+    pub id: String,
+    /// `name`.
+    pub name: &'static str,
+    /// Index of the parent in [`Dataset::departments`] (`parentDepartmentId`); `None` for the
+    /// roots.
+    pub parent: Option<usize>,
+}
+
+/// How a user profile's `fields` are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldsShape {
+    /// `<field><name>FIRST_NAME</name><value>…</value></field>…` for every field.
+    List,
+    /// `<login>…</login><email>…</email>` members, and no other fields (as the live service
+    /// answers for some users).
+    Members,
 }
 
 /// A learner (`userProfile`).
@@ -28,15 +58,101 @@ pub struct Learner {
     /// `userId` / `learnerId`.
     pub id: String,
     /// `FIRST_NAME`.
-    pub first_name: String,
+    pub first_name: &'static str,
     /// `LAST_NAME`.
-    pub last_name: String,
-    /// `EMAIL`.
+    pub last_name: &'static str,
+    /// `EMAIL` (unique in the account).
     pub email: String,
-    /// `departmentId`.
-    pub department_id: String,
+    /// `LOGIN` (unique in the account).
+    pub login: String,
+    /// `JOB_TITLE`, left out when unset.
+    pub job_title: Option<&'static str>,
+    /// Index of the learner's department in [`Dataset::departments`] (`departmentId`).
+    pub department: usize,
     /// 1 active, 3 inactive, 5 terminated.
     pub status: u8,
+    /// How `/users/v2` writes the learner's fields.
+    pub fields: FieldsShape,
+}
+
+/// `completionStatus` of a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CompletionStatus {
+    /// `not_started`.
+    NotStarted,
+    /// `in_progress`.
+    InProgress,
+    /// `pending` (submitted, awaiting review).
+    Pending,
+    /// `complete`.
+    Complete,
+    /// `passed`.
+    Passed,
+    /// `accepted`.
+    Accepted,
+    /// `incomplete`.
+    Incomplete,
+    /// `failed`.
+    Failed,
+    /// `declined`.
+    Declined,
+}
+
+impl CompletionStatus {
+    /// Every status.
+    pub const ALL: [CompletionStatus; 9] = [
+        CompletionStatus::NotStarted,
+        CompletionStatus::InProgress,
+        CompletionStatus::Pending,
+        CompletionStatus::Complete,
+        CompletionStatus::Passed,
+        CompletionStatus::Accepted,
+        CompletionStatus::Incomplete,
+        CompletionStatus::Failed,
+        CompletionStatus::Declined,
+    ];
+
+    /// The wire spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CompletionStatus::NotStarted => "not_started",
+            CompletionStatus::InProgress => "in_progress",
+            CompletionStatus::Pending => "pending",
+            CompletionStatus::Complete => "complete",
+            CompletionStatus::Passed => "passed",
+            CompletionStatus::Accepted => "accepted",
+            CompletionStatus::Incomplete => "incomplete",
+            CompletionStatus::Failed => "failed",
+            CompletionStatus::Declined => "declined",
+        }
+    }
+
+    /// `complete`, `passed` and `accepted`: progress 100 and a `completionDate`.
+    pub fn is_completed(self) -> bool {
+        matches!(
+            self,
+            CompletionStatus::Complete | CompletionStatus::Passed | CompletionStatus::Accepted
+        )
+    }
+}
+
+/// An enrollment's entry in `/learners/results`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MockResult {
+    /// `completionStatus`.
+    pub status: CompletionStatus,
+    /// `progress`: 0 for `not_started`, 100 for completed ones, 1–99 otherwise.
+    pub progress: u8,
+    /// `completionDate`, for completed ones only (never after "today").
+    pub completion_date: Option<Date>,
+    /// `awardedScore` in tenths (875 is written `87.5`), for some.
+    pub awarded_score: Option<u16>,
+    /// `timeSpent`, seconds.
+    pub time_spent: u32,
+    /// `isOverdue`: due before "today" and not completed.
+    pub overdue: bool,
+    /// Whether `courseTitle` is sent (always for linked copies, sometimes for other courses).
+    pub with_course_title: bool,
 }
 
 /// Which of the two certificate shapes an enrollment is rendered in.
@@ -84,10 +200,9 @@ pub struct MockEnrollment {
     pub shape: CertificateShape,
     /// Booleans as `true`/`false` instead of `1`/`0`.
     pub word_booleans: bool,
-    /// `completionStatus` for `/learners/results`.
-    pub completion: &'static str,
-    /// `progress` (0–100).
-    pub progress: u8,
+    /// The entry in `/learners/results`; `None` for the few enrollments the service has no
+    /// result for.
+    pub result: Option<MockResult>,
 }
 
 /// A whole generated account.
@@ -97,6 +212,8 @@ pub struct Dataset {
     pub config: GeneratorConfig,
     /// All courses.
     pub courses: Vec<Course>,
+    /// The department tree, each parent before its children.
+    pub departments: Vec<Department>,
     /// All learners.
     pub learners: Vec<Learner>,
     /// All enrollments.
@@ -136,38 +253,46 @@ const SCENARIOS: [Scenario; 12] = [
     Scenario::CertificatePermanent,
 ];
 
-const FIRST_NAMES: [&str; 24] = [
-    "Helen", "Omar", "Aiko", "Lucas", "Priya", "Mateo", "Zoe", "Ivan", "Fatima", "Noah", "Chloé", "Kwame",
-    "Sofia", "Liam", "Mei", "Arjun", "Elena", "Jonas", "Amara", "Diego", "Hana", "Felix", "Nadia", "Tomás",
-];
-const LAST_NAMES: [&str; 20] = [
-    "Novak", "Haddad", "Tanaka", "Silva", "Sharma", "García", "Müller", "Petrov", "Okafor", "Smith",
-    "Dubois", "Mensah", "Rossi", "O'Brien", "Chen", "Kowalski", "Larsen", "Nguyen", "Cohen", "Jensen",
-];
-const COURSE_TITLES: [&str; 16] = [
-    "Workplace Safety Essentials",
-    "Information Security Awareness",
-    "Anti-Bribery & Corruption",
-    "Customer Service Excellence",
-    "GDPR for Everyday Work",
-    "Leading Remote Teams",
-    "First Aid Refresher",
-    "Code of Conduct 2026",
-    "Fire Safety <Level 2>",
-    "Onboarding: Welcome to the Company",
-    "Diversity, Equity & Inclusion",
-    "Effective Feedback Conversations",
-    "Forklift Operation Basics",
-    "Anti-Money Laundering",
-    "Project Management Fundamentals",
-    "Time Management for Busy People",
-];
+/// Seeds the second generator (see [`Dataset::generate`]).
+const EXTRA_SEED: u64 = 0x6e61_6d65_7321_d3a7;
+
+/// Every `FIELDS_MEMBERS_EVERY`-th learner's fields come as `<login/><email/>` members.
+const FIELDS_MEMBERS_EVERY: usize = 7;
+
+/// Every `LINKED_COPY_EVERY`-th course is a linked copy.
+const LINKED_COPY_EVERY: usize = 6;
+
+/// The result statuses of the first twelve enrollments (one per [`SCENARIOS`] entry, and
+/// consistent with it), so that even a small account has every status.
+const SHOWCASE_RESULTS: [CompletionStatus; 12] = {
+    use CompletionStatus::*;
+    [
+        InProgress, // Active
+        NotStarted, // Upcoming
+        Pending,    // DueSoon
+        Failed,     // Overdue
+        Incomplete, // LockedPastDue
+        Passed,     // CertificateValid
+        Complete,   // CertificateExpiring
+        Passed,     // CertificateExpired
+        Declined,   // DueToday
+        InProgress, // LockedExpired
+        Accepted,   // LocksLater
+        Complete,   // CertificatePermanent
+    ]
+};
 
 impl Dataset {
     /// Generates an account. Sizes: `enrollments` enrollments, `max(8, n/10)` learners,
-    /// `12 + n/5000` courses (at most 200); a learner never has the same course twice.
+    /// `12 + n/5000` courses (at most 200; every sixth a linked copy), 46 departments in a
+    /// tree three levels deep; a learner never has the same course twice.
+    ///
+    /// What `/enrollment(s)` show is drawn from one generator in a fixed order; names,
+    /// departments below the top level and results come from a second one, so that they can
+    /// change without changing the enrollments of a seed.
     pub fn generate(config: GeneratorConfig) -> Dataset {
         let mut rng = fastrand::Rng::with_seed(config.seed);
+        let mut extra = fastrand::Rng::with_seed(config.seed ^ EXTRA_SEED);
         let n = config.enrollments;
         let course_count = (12 + n / 5_000).min(200);
         let learner_count = (n / 10).max(8).max(n.div_ceil(course_count));
@@ -178,21 +303,29 @@ impl Dataset {
                     0 => COURSE_TITLES[i].to_owned(),
                     round => format!("{} ({})", COURSE_TITLES[i % COURSE_TITLES.len()], round + 1),
                 },
+                linked_copy: i % LINKED_COPY_EVERY == LINKED_COPY_EVERY - 1,
             })
             .collect::<Vec<_>>();
-        let departments = (0..6).map(|_| uuid(&mut rng)).collect::<Vec<_>>();
+        let roots = DIVISIONS.map(|_| uuid(&mut rng));
+        let tree = Tree::new(roots, &mut extra);
+        let mut names = NameBook::with_capacity(learner_count);
         let learners = (0..learner_count)
             .map(|i| {
-                let first = FIRST_NAMES[rng.usize(..FIRST_NAMES.len())];
-                let last = LAST_NAMES[rng.usize(..LAST_NAMES.len())];
-                Learner {
-                    id: uuid(&mut rng),
-                    first_name: first.to_owned(),
-                    last_name: last.to_owned(),
-                    email: format!("{}.{}{}@example.com", ascii_lower(first), ascii_lower(last), i),
-                    department_id: departments[rng.usize(..departments.len())].clone(),
-                    status: [1, 1, 1, 1, 1, 1, 1, 3, 5][rng.usize(..9)],
-                }
+                // The draws of the first version, in its order: two name picks, the ID, the
+                // division, the status.
+                let _ = (rng.usize(..24), rng.usize(..20));
+                let id = uuid(&mut rng);
+                let division = rng.usize(..DIVISIONS.len());
+                let drawn = [1, 1, 1, 1, 1, 1, 1, 3, 5][rng.usize(..9)];
+                // The learners of the first twelve enrollments are active (so that their
+                // results show by default), the next two inactive and terminated.
+                let status = match i {
+                    0..12 => 1,
+                    12 => 3,
+                    13 => 5,
+                    _ => drawn,
+                };
+                names.learner(&mut extra, i, id, &tree, division, status)
             })
             .collect::<Vec<_>>();
         // Each learner's courses start at a per-learner offset so the pairs stay unique.
@@ -208,16 +341,217 @@ impl Dataset {
                 } else {
                     SCENARIOS[rng.usize(..SCENARIOS.len())]
                 };
-                enrollment(&mut rng, i, course, learner, scenario, config.today)
+                let mut e = enrollment(&mut rng, i, course, learner, scenario, config.today);
+                e.result = result(&mut extra, i, &e, courses[course].linked_copy, config.today);
+                e
             })
             .collect();
         Dataset {
             config,
             courses,
+            departments: tree.departments,
             learners,
             enrollments,
         }
     }
+}
+
+/// A unit's index in [`Dataset::departments`] and its teams' indexes.
+type Unit = (usize, Vec<usize>);
+
+/// The department tree and where learners may sit in it.
+struct Tree {
+    departments: Vec<Department>,
+    /// Per division: the root's index and its units.
+    divisions: Vec<(usize, Vec<Unit>)>,
+}
+
+impl Tree {
+    /// The tree of [`DIVISIONS`], with the roots' IDs given and the others drawn from `rng`.
+    fn new(roots: [String; DIVISIONS.len()], rng: &mut fastrand::Rng) -> Tree {
+        let mut departments = Vec::with_capacity(64);
+        let mut divisions = Vec::with_capacity(DIVISIONS.len());
+        for (division, id) in DIVISIONS.iter().zip(roots) {
+            let root = departments.len();
+            departments.push(Department {
+                id,
+                name: division.name,
+                parent: None,
+            });
+            let mut units = Vec::with_capacity(division.units.len());
+            for &(name, teams) in division.units {
+                let unit = departments.len();
+                departments.push(Department {
+                    id: uuid(rng),
+                    name,
+                    parent: Some(root),
+                });
+                let teams = teams
+                    .iter()
+                    .map(|&name| {
+                        departments.push(Department {
+                            id: uuid(rng),
+                            name,
+                            parent: Some(unit),
+                        });
+                        departments.len() - 1
+                    })
+                    .collect();
+                units.push((unit, teams));
+            }
+            divisions.push((root, units));
+        }
+        Tree {
+            departments,
+            divisions,
+        }
+    }
+
+    /// A department of `division` for a learner: mostly a team, sometimes a unit or the
+    /// division itself (its managers).
+    fn place(&self, rng: &mut fastrand::Rng, division: usize) -> usize {
+        let (root, units) = &self.divisions[division];
+        let (unit, teams) = &units[rng.usize(..units.len())];
+        match rng.u8(..40) {
+            0 => *root,
+            1..=3 => *unit,
+            _ => teams[rng.usize(..teams.len())],
+        }
+    }
+}
+
+/// Makes learners, keeping their e-mail addresses unique.
+struct NameBook {
+    /// How many learners have each address's local part so far.
+    taken: HashMap<String, u32>,
+}
+
+impl NameBook {
+    fn with_capacity(learners: usize) -> NameBook {
+        NameBook {
+            taken: HashMap::with_capacity(learners),
+        }
+    }
+
+    /// Learner `index`: the first learners take the cultures in order, each with its first
+    /// names; the others draw a culture and names.
+    fn learner(
+        &mut self,
+        rng: &mut fastrand::Rng,
+        index: usize,
+        id: String,
+        tree: &Tree,
+        division: usize,
+        status: u8,
+    ) -> Learner {
+        let (culture, first, last) = match CULTURES.get(index) {
+            Some(culture) => (culture, 0, 0),
+            None => {
+                let culture = &CULTURES[rng.usize(..CULTURES.len())];
+                let first = rng.usize(..culture.given.len());
+                (culture, first, rng.usize(..culture.family.len()))
+            }
+        };
+        let (first_name, first_ascii) = culture.given[first];
+        let (last_name, last_ascii) = culture.family[last];
+        let mut local = format!("{first_ascii}.{last_ascii}");
+        let count = self.taken.entry(local.clone()).or_default();
+        *count += 1;
+        if *count > 1 {
+            let _ = write!(local, "{count}");
+        }
+        let email = format!("{local}@example.com");
+        let login = match index % 4 {
+            3 => email.clone(),
+            _ => local,
+        };
+        let titles = DIVISIONS[division].job_titles;
+        let job_title = match rng.u8(..10) {
+            0 => None,
+            _ => Some(titles[rng.usize(..titles.len())]),
+        };
+        Learner {
+            id,
+            first_name,
+            last_name,
+            email,
+            login,
+            job_title,
+            department: tree.place(rng, division),
+            status,
+            fields: match index % FIELDS_MEMBERS_EVERY {
+                6 => FieldsShape::Members,
+                _ => FieldsShape::List,
+            },
+        }
+    }
+}
+
+/// The result of enrollment `e` (the `index`-th), consistent with its dates and certificate:
+/// none for about one in ten (never for the first twelve).
+fn result(
+    rng: &mut fastrand::Rng,
+    index: usize,
+    e: &MockEnrollment,
+    linked_copy: bool,
+    today: Date,
+) -> Option<MockResult> {
+    use CompletionStatus::*;
+    if index >= SHOWCASE_RESULTS.len() && rng.u8(..10) == 0 {
+        return None;
+    }
+    let status = if let Some(&status) = SHOWCASE_RESULTS.get(index) {
+        status
+    } else if e.access_date > today {
+        NotStarted
+    } else if e.certificate.is_some() {
+        [Passed, Complete][rng.usize(..2)]
+    } else {
+        // Percentages: in progress 33, not started 15, complete 12, passed 10, incomplete 8,
+        // failed 8, pending 5, accepted 5, declined 4.
+        match rng.u8(..100) {
+            0..33 => InProgress,
+            33..48 => NotStarted,
+            48..60 => Complete,
+            60..70 => Passed,
+            70..78 => Incomplete,
+            78..86 => Failed,
+            86..91 => Pending,
+            91..96 => Accepted,
+            _ => Declined,
+        }
+    };
+    let progress = match status {
+        NotStarted => 0,
+        s if s.is_completed() => 100,
+        _ => rng.u8(1..100),
+    };
+    let completion_date = status.is_completed().then(|| match &e.certificate {
+        Some(cert) => cert.issued_at.date(),
+        None => {
+            let span = (today - e.access_date).whole_days().max(0);
+            e.access_date + Duration::days(rng.i64(0..=span))
+        }
+    });
+    let awarded_score = match status {
+        Passed => Some(700 + 5 * rng.u16(0..=60)),
+        Failed => Some(5 * rng.u16(0..=138)),
+        NotStarted | InProgress => None,
+        _ => (rng.u8(..3) == 0).then(|| 5 * rng.u16(0..=200)),
+    };
+    let time_spent = match status {
+        NotStarted => 0,
+        _ => u32::from(progress) * rng.u32(15..=90) + rng.u32(0..300),
+    };
+    Some(MockResult {
+        status,
+        progress,
+        completion_date,
+        awarded_score,
+        time_spent,
+        overdue: e.due_date.is_some_and(|d| d < today) && !status.is_completed(),
+        with_course_title: linked_copy || rng.u8(..4) == 0,
+    })
 }
 
 fn enrollment(
@@ -234,15 +568,20 @@ fn enrollment(
             .assume_utc()
     };
     let access_date = today - days(rng, 10..=200);
+    let id = uuid(rng);
+    let from_catalog = rng.bool();
+    // An earlier version drew a completion status and a progress here; the draws stay so that
+    // everything drawn after them (IDs, dates) stays the same for a seed.
+    let _ = (rng.usize(..4), rng.u8(0..90));
     let mut e = MockEnrollment {
-        id: uuid(rng),
+        id,
         course,
         learner,
         access_date,
         due_date: None,
         expiration_date: None,
         should_lock: false,
-        from_catalog: rng.bool(),
+        from_catalog,
         certificate: None,
         shape: if index.is_multiple_of(2) {
             CertificateShape::Nested
@@ -250,20 +589,26 @@ fn enrollment(
             CertificateShape::Flat
         },
         word_booleans: (index / 2) % 2 == 1,
-        completion: ["not_started", "in_progress", "in_progress", "incomplete"][rng.usize(..4)],
-        progress: rng.u8(0..90),
+        result: None,
     };
     match scenario {
         Scenario::Active => {}
         Scenario::Upcoming => {
             e.access_date = today + days(rng, 1..=30);
             e.due_date = Some(e.access_date + days(rng, 14..=60));
-            e.completion = "not_started";
-            e.progress = 0;
         }
         Scenario::DueSoon => e.due_date = Some(today + days(rng, 1..=6)),
         Scenario::DueToday => e.due_date = Some(today),
-        Scenario::Overdue => e.due_date = Some(today - days(rng, 1..=40)),
+        Scenario::Overdue => {
+            let due = today - days(rng, 1..=40);
+            e.due_date = Some(due);
+            // Every third one after the first twelve locks later: due in the past, access open
+            // until an expiration date still ahead (overdue, not locked yet).
+            if index >= 12 && index % 3 == 0 {
+                e.should_lock = true;
+                e.expiration_date = Some(today + Duration::days((index % 14 + 1) as i64));
+            }
+        }
         Scenario::LockedPastDue => {
             let due = today - days(rng, 1..=40);
             e.due_date = Some(due);
@@ -299,8 +644,7 @@ fn enrollment(
                 issued_at: at(rng, issued),
                 expires_at: expires.map(|d| at(rng, d)),
             });
-            e.completion = ["passed", "complete"][rng.usize(..2)];
-            e.progress = 100;
+            let _ = rng.usize(..2); // kept, as above
         }
     }
     e
@@ -319,13 +663,6 @@ fn uuid(rng: &mut fastrand::Rng) -> String {
         &hex[16..20],
         &hex[20..32]
     )
-}
-
-fn ascii_lower(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 #[cfg(test)]
@@ -375,6 +712,206 @@ mod tests {
             assert_eq!(&id[14..15], "4", "{id}");
             assert!(id.chars().all(|c| c == '-' || c.is_ascii_hexdigit()));
         }
+    }
+
+    /// FNV-1a, for pinning generated output.
+    fn fnv(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    }
+
+    /// Other crates' tests rely on what `/enrollment` answers for a seed: adding to the account
+    /// must not change it. (Pinned again when overdue enrollments that lock later were added.)
+    #[test]
+    fn enrollments_of_a_seed_stay_the_same() {
+        for (seed, n, today, pinned) in [
+            (1, 300, date!(2026 - 11 - 26), 0xc7b7_0574_9dbb_6b32_u64),
+            (7, 500, date!(2026 - 11 - 26), 0xebb6_bbba_9c91_6d34),
+            (1, 12, date!(2026 - 11 - 26), 0xfd29_a07b_9bc5_f6ca),
+            (3, 20_000, date!(2025 - 01 - 15), 0x2867_c2b8_5abe_dc6b),
+        ] {
+            let data = Dataset::generate(GeneratorConfig {
+                seed,
+                enrollments: n,
+                today,
+            });
+            let body = crate::xml::enrollments(&data, data.enrollments.iter(), crate::xml::Listing::Unpaged);
+            assert_eq!(fnv(body.as_bytes()), pinned, "seed {seed}, {n} enrollments");
+        }
+    }
+
+    #[test]
+    fn departments_form_a_tree_three_deep_holding_every_learner() {
+        let data = Dataset::generate(config(3000));
+        let depth = |mut i: usize| {
+            let mut depth = 1;
+            while let Some(parent) = data.departments[i].parent {
+                assert!(parent < i, "parents come first");
+                (i, depth) = (parent, depth + 1);
+            }
+            depth
+        };
+        let depths: Vec<usize> = (0..data.departments.len()).map(depth).collect();
+        assert_eq!(depths.iter().max(), Some(&3));
+        assert_eq!(depths.iter().filter(|&&d| d == 1).count(), DIVISIONS.len());
+        // Every root and unit has children: the tree is three deep on every branch.
+        for (i, &d) in depths.iter().enumerate().filter(|(_, &d)| d < 3) {
+            assert!(
+                data.departments.iter().any(|c| c.parent == Some(i)),
+                "{i} at depth {d}"
+            );
+        }
+        let ids: HashSet<_> = data.departments.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids.len(), data.departments.len());
+        assert!(data
+            .learners
+            .iter()
+            .all(|l| l.department < data.departments.len()));
+        let used: HashSet<usize> = data.learners.iter().map(|l| depths[l.department]).collect();
+        assert_eq!(
+            used,
+            HashSet::from([1, 2, 3]),
+            "mostly teams, some managers higher up"
+        );
+    }
+
+    #[test]
+    fn learners_have_names_from_many_scripts_and_unique_addresses() {
+        let data = Dataset::generate(config(12));
+        assert_eq!(data.learners.len(), 8);
+        let names: Vec<String> = data
+            .learners
+            .iter()
+            .map(|l| format!("{} {}", l.first_name, l.last_name))
+            .collect();
+        let any = |test: fn(char) -> bool| names.iter().any(|n| n.chars().any(test));
+        assert!(
+            any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+            "Cyrillic: {names:?}"
+        );
+        assert!(any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "CJK: {names:?}");
+        assert!(
+            any(|c| ('\u{00C0}'..='\u{024F}').contains(&c)),
+            "accented Latin: {names:?}"
+        );
+        assert!(
+            any(|c| ('\u{1E00}'..='\u{1EFF}').contains(&c)),
+            "Vietnamese: {names:?}"
+        );
+        assert!(any(|c| c == '\'') && any(|c| c == '-'), "{names:?}");
+        for expected in [
+            "Анна Петрова",
+            "芳 王",
+            "Siobhán O'Brien",
+            "Oliver Smith-Jones",
+            "Łukasz Wójcik",
+        ] {
+            assert!(names.iter().any(|n| n == expected), "{expected} in {names:?}");
+        }
+
+        let data = Dataset::generate(config(20_000));
+        let emails: HashSet<_> = data.learners.iter().map(|l| l.email.as_str()).collect();
+        let logins: HashSet<_> = data.learners.iter().map(|l| l.login.as_str()).collect();
+        assert_eq!((emails.len(), logins.len()), (2000, 2000));
+        assert!(data
+            .learners
+            .iter()
+            .all(|l| l.email.is_ascii() && l.email.ends_with("@example.com")));
+        let members = data
+            .learners
+            .iter()
+            .filter(|l| l.fields == FieldsShape::Members)
+            .count();
+        assert_eq!(members, 2000 / 7);
+        let active = data.learners.iter().filter(|l| l.status == 1).count();
+        assert!(active > 1400, "mostly active: {active}");
+        assert!(data.learners.iter().any(|l| l.status == 3) && data.learners.iter().any(|l| l.status == 5));
+        assert!(data.learners.iter().any(|l| l.job_title.is_none()));
+
+        let statuses: Vec<u8> = Dataset::generate(config(300))
+            .learners
+            .iter()
+            .map(|l| l.status)
+            .collect();
+        assert_eq!(statuses[..14], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 5]);
+    }
+
+    #[test]
+    fn results_agree_with_their_enrollments() {
+        let data = Dataset::generate(config(3000));
+        let today = data.config.today;
+        let mut seen = HashSet::new();
+        let mut with = 0;
+        for e in &data.enrollments {
+            let Some(r) = &e.result else { continue };
+            with += 1;
+            seen.insert(r.status);
+            let expected = match r.status {
+                CompletionStatus::NotStarted => 0..=0,
+                s if s.is_completed() => 100..=100,
+                _ => 1..=99,
+            };
+            assert!(expected.contains(&r.progress), "{r:?}");
+            assert_eq!(r.completion_date.is_some(), r.status.is_completed(), "{r:?}");
+            if let Some(day) = r.completion_date {
+                assert!(day <= today && day >= e.access_date, "{e:?}");
+            }
+            if e.access_date > today {
+                assert_eq!(r.status, CompletionStatus::NotStarted);
+            }
+            if e.certificate.is_some() {
+                assert!(r.status.is_completed());
+            }
+            assert_eq!(
+                r.overdue,
+                e.due_date.is_some_and(|d| d < today) && !r.status.is_completed()
+            );
+            assert_eq!(r.time_spent == 0, r.status == CompletionStatus::NotStarted);
+            if data.courses[e.course].linked_copy {
+                assert!(r.with_course_title);
+            }
+        }
+        assert_eq!(seen.len(), CompletionStatus::ALL.len());
+        assert!((2550..2850).contains(&with), "about 90% have results: {with}");
+        assert!(data
+            .enrollments
+            .iter()
+            .any(|e| e.result.as_ref().is_some_and(|r| r.awarded_score.is_some())));
+
+        let small = Dataset::generate(config(12));
+        let statuses: HashSet<_> = small
+            .enrollments
+            .iter()
+            .filter_map(|e| Some(e.result.as_ref()?.status))
+            .collect();
+        assert_eq!(
+            statuses.len(),
+            CompletionStatus::ALL.len(),
+            "the first twelve show every status"
+        );
+    }
+
+    #[test]
+    fn one_course_in_six_is_a_linked_copy() {
+        let data = Dataset::generate(config(300));
+        let linked: Vec<usize> = (0..data.courses.len())
+            .filter(|&i| data.courses[i].linked_copy)
+            .collect();
+        assert_eq!(linked, [5, 11]);
+        assert!(data.enrollments.iter().any(|e| e.course == 5));
+    }
+
+    #[test]
+    fn overdue_enrollments_that_lock_later_occur() {
+        let data = Dataset::generate(config(300));
+        let today = data.config.today;
+        let later = data.enrollments.iter().filter(|e| {
+            e.should_lock
+                && e.due_date.is_some_and(|d| d < today)
+                && e.expiration_date.is_some_and(|x| x >= today)
+        });
+        assert!(later.count() >= 3, "due in the past, locking after a future expiration");
     }
 
     #[test]

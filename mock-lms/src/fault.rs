@@ -20,12 +20,13 @@
 //! | `repeat=K` | `/enrollment` and each page of `/enrollments` end with copies of their first `K` enrollments, with `dueDate` 2099-12-31 |
 //! | `drip=MS` | the body is streamed in 4 KiB chunks, `MS` milliseconds apart, without `Content-Length` |
 //! | `pad=BYTES` | the body is padded to at least `BYTES` bytes with a comment before `</response>` and streamed in 4 KiB chunks, without `Content-Length` |
+//! | `many=N` | answer from an account of `N` (≤ 200,000) enrollments with the same seed and day (its learners, courses, departments and results too), generated on first use and kept |
 //!
 //! `cycle`, `overlap`, `repeat`, `drip`, `pad` and `retry-after` are not limited by `page` or
 //! `times` (`retry-after` goes with `status`, so it follows it). `body` faults do not replace the
 //! mock's own refusals (401, 403, 400 for a bad query); `drip` and `pad` apply to every answer.
 //! `overlap` and `cycle` apply to every paged listing (`/enrollments`, `/users/v2`, `/contents`,
-//! `/learners/results`).
+//! `/learners/results`, `/departments`).
 
 use std::time::Duration;
 

@@ -3,8 +3,17 @@
 //! ```text
 //! mock-lms [--port 8081] [--seed 1] [--enrollments 300] [--today YYYY-MM-DD]
 //!          [--token demo-token] [--restricted-token restricted-token]
+//!          [--no-users-token no-users-token] [--no-contents-token no-contents-token]
+//!          [--no-results-token no-results-token] [--no-departments-token no-departments-token]
+//!          [--enrollments-only-token enrollments-only-token]
 //!          [--client-id demo-client] [--client-secret demo-secret] [--static DIR]
 //! ```
+//!
+//! Tokens (sent bare or as `Bearer …`): `--token` may call everything; `--restricted-token` gets
+//! 403 everywhere; `--no-users-token`, `--no-contents-token`, `--no-results-token` and
+//! `--no-departments-token` get 403 on `/users/v2`, `/contents`, `/learners/results` and
+//! `/departments` respectively and may call the rest; `--enrollments-only-token` gets 403 on all
+//! four and may list enrollments. Any other token gets 401.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -54,6 +63,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--static" => parsed.static_dir = Some(value()?.into()),
             "--token" => parsed.settings.token = value()?,
             "--restricted-token" => parsed.settings.restricted_token = value()?,
+            "--no-users-token" => parsed.settings.no_users_token = value()?,
+            "--no-contents-token" => parsed.settings.no_contents_token = value()?,
+            "--no-results-token" => parsed.settings.no_results_token = value()?,
+            "--no-departments-token" => parsed.settings.no_departments_token = value()?,
+            "--enrollments-only-token" => parsed.settings.enrollments_only_token = value()?,
             "--client-id" => parsed.settings.client_id = value()?,
             "--client-secret" => parsed.settings.client_secret = value()?,
             "--help" | "-h" => return Err(String::new()),
@@ -71,7 +85,12 @@ async fn main() -> ExitCode {
             if !message.is_empty() {
                 eprintln!("mock-lms: {message}");
             }
-            eprintln!("usage: mock-lms [--port N] [--seed N] [--enrollments N] [--today YYYY-MM-DD] [--token T] [--restricted-token T] [--client-id ID] [--client-secret S] [--static DIR]");
+            eprintln!(
+                "usage: mock-lms [--port N] [--seed N] [--enrollments N] [--today YYYY-MM-DD] [--token T] \
+                 [--restricted-token T] [--no-users-token T] [--no-contents-token T] [--no-results-token T] \
+                 [--no-departments-token T] [--enrollments-only-token T] [--client-id ID] [--client-secret S] \
+                 [--static DIR]"
+            );
             return ExitCode::from(2);
         }
     };
@@ -85,10 +104,11 @@ async fn main() -> ExitCode {
     let data = Dataset::generate(args.generator);
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
     println!(
-        "mock-lms: http://127.0.0.1:{port} ({} enrollments, {} learners, {} courses; seed {}, today {})",
+        "mock-lms: http://127.0.0.1:{port} ({} enrollments, {} learners, {} courses, {} departments; seed {}, today {})",
         data.enrollments.len(),
         data.learners.len(),
         data.courses.len(),
+        data.departments.len(),
         data.config.seed,
         mock_lms::xml::date(data.config.today)
     );

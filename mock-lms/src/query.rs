@@ -15,6 +15,8 @@ pub struct ListQuery {
     pub user_ids: HashSet<String>,
     /// `contentItemIds[]` (contents endpoint).
     pub content_item_ids: HashSet<String>,
+    /// `userStatuses[]=1&userStatuses[]=3` or `userStatuses=1,3` (results endpoint).
+    pub user_statuses: HashSet<String>,
     /// `pageSize`, if given.
     pub page_size: Option<String>,
     /// `pageToken`, if given.
@@ -33,6 +35,7 @@ impl ListQuery {
                 "enrollmentIds" => &mut q.enrollment_ids,
                 "userIds" => &mut q.user_ids,
                 "contentItemIds" => &mut q.content_item_ids,
+                "userStatuses" => &mut q.user_statuses,
                 "pageSize" => {
                     q.page_size = Some(value.into_owned());
                     continue;
@@ -117,6 +120,15 @@ mod tests {
         assert_eq!(q.course_ids, HashSet::from(["c".to_owned(), "d".to_owned()]));
         assert_eq!(q.page_size.as_deref(), Some("50"));
         assert_eq!(q.page_token, None);
+    }
+
+    #[test]
+    fn user_statuses_in_both_spellings() {
+        let expected = HashSet::from(["1".to_owned(), "3".to_owned(), "5".to_owned()]);
+        let repeated = ListQuery::parse("userStatuses[]=1&userStatuses%5B%5D=3&userStatuses[]=5");
+        assert_eq!(repeated.user_statuses, expected);
+        assert_eq!(ListQuery::parse("userStatuses=1,3,5").user_statuses, expected);
+        assert_eq!(ListQuery::parse("userStatuses=1%2C3%2C5").user_statuses, expected);
     }
 
     #[test]

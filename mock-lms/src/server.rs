@@ -1,4 +1,22 @@
 //! The HTTP face of the mock: the service's routes, auth and error bodies, CORS, faults.
+//!
+//! | Route | Filters | Answer |
+//! |-------|---------|--------|
+//! | `GET /enrollment` | `learnerIds`, `courseIds`, `enrollmentIds` | `<enrollment>`s straight under `<response>` |
+//! | `GET /enrollments` | the same, `pageSize`, `pageToken` | `<enrollments>` and `<nextPageToken>` |
+//! | `GET /users/v2` | `userIds`, paging | `<userProfiles>`: every learner, or the ones asked for |
+//! | `GET /departments` | paging | `<departments>`: the whole tree, parents first |
+//! | `GET /contents` | `contentItemIds`, paging | `<contentItems>`: courses, but never linked copies |
+//! | `GET /learners/results` | `learnerIds`, `courseIds`, `enrollmentIds`, `userStatuses`, paging | `<results>`: active learners' results unless `userStatuses` says otherwise |
+//! | `POST /api/v3/token` | form: `client_id`, `client_secret`, `grant_type` | JSON token |
+//!
+//! Filters take both spellings (`ids[]=a&ids[]=b` and `ids=a,b`). `pageSize` is 1–10,000
+//! (default 1,000); a bad one, a foreign `pageToken` or a bad `userStatuses` value is answered
+//! 400. Paged answers always carry the wrapper and a `<nextPageToken>`, empty on the last page.
+//!
+//! Auth (see [`Settings`]): no token or an unknown one gets 401; a known token whose role may not
+//! call the route gets 403; both with the service's body,
+//! `<response><code>…</code><message>…</message></response>`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -26,6 +44,17 @@ pub struct Settings {
     pub token: String,
     /// A token that authenticates but may not list anything (403).
     pub restricted_token: String,
+    /// A token that may call everything but `/users/v2` (403 there).
+    pub no_users_token: String,
+    /// A token that may call everything but `/contents` (403 there).
+    pub no_contents_token: String,
+    /// A token that may call everything but `/learners/results` (403 there).
+    pub no_results_token: String,
+    /// A token that may call everything but `/departments` (403 there).
+    pub no_departments_token: String,
+    /// A token that may list enrollments only: 403 on `/users/v2`, `/contents`,
+    /// `/learners/results` and `/departments`.
+    pub enrollments_only_token: String,
     /// `client_id` accepted by `POST /api/v3/token`.
     pub client_id: String,
     /// `client_secret` accepted by `POST /api/v3/token`.
@@ -37,6 +66,11 @@ impl Default for Settings {
         Settings {
             token: "demo-token".into(),
             restricted_token: "restricted-token".into(),
+            no_users_token: "no-users-token".into(),
+            no_contents_token: "no-contents-token".into(),
+            no_results_token: "no-results-token".into(),
+            no_departments_token: "no-departments-token".into(),
+            enrollments_only_token: "enrollments-only-token".into(),
             client_id: "demo-client".into(),
             client_secret: "demo-secret".into(),
         }
@@ -96,6 +130,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/enrollments", get(enrollments))
         .route("/users/v2", get(users))
         .route("/contents", get(contents))
+        .route("/departments", get(departments))
         .route("/learners/results", get(results))
         .route("/api/v3/token", post(token))
         .layer(cors())
@@ -191,13 +226,29 @@ fn percent_decode(text: &str) -> String {
         .unwrap_or_default()
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Endpoint {
     Enrollment,
     Enrollments,
     Users,
     Contents,
     Results,
+    Departments,
+}
+
+impl Endpoint {
+    /// The 403 message for a token whose role may not call this endpoint.
+    fn refusal(self) -> &'static str {
+        match self {
+            Endpoint::Enrollment | Endpoint::Enrollments => {
+                "Permission denied: your role cannot list enrollments of these learners or courses"
+            }
+            Endpoint::Users => "Permission denied: your role cannot view user profiles",
+            Endpoint::Contents => "Permission denied: your role cannot view the content library",
+            Endpoint::Results => "Permission denied: your role cannot view learners' results",
+            Endpoint::Departments => "Permission denied: your role cannot view departments",
+        }
+    }
 }
 
 async fn enrollment(State(s): State<Arc<AppState>>, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
@@ -214,6 +265,9 @@ async fn contents(State(s): State<Arc<AppState>>, headers: HeaderMap, RawQuery(q
 }
 async fn results(State(s): State<Arc<AppState>>, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
     respond(&s, &headers, q, Endpoint::Results).await
+}
+async fn departments(State(s): State<Arc<AppState>>, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
+    respond(&s, &headers, q, Endpoint::Departments).await
 }
 
 /// The common path of every data route: fault, auth, filters, paging, body.
@@ -244,7 +298,7 @@ async fn respond(
         let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let message = status.canonical_reason().unwrap_or("Injected failure");
         (status, fault.body(xml::error(code, message)))
-    } else if let Some((status, message)) = denial(&state.settings, headers) {
+    } else if let Some((status, message)) = denial(&state.settings, headers, endpoint) {
         fault.body = None; // body faults replace only the answers the request asked for
         (status, xml::error(status.as_u16(), message))
     } else {
@@ -308,9 +362,14 @@ fn streamed(status: StatusCode, body: String, fault: &Fault) -> Response {
         .into_response()
 }
 
-/// `None` when the request carries the valid token; otherwise the status and message to refuse
-/// it with, as the service does.
-fn denial(settings: &Settings, headers: &HeaderMap) -> Option<(StatusCode, &'static str)> {
+/// `None` when the request carries a token that may call `endpoint`; otherwise the status and
+/// message to refuse it with, as the service does: 401 for no token or an unknown one, 403 for a
+/// token whose role may not call `endpoint`.
+fn denial(
+    settings: &Settings,
+    headers: &HeaderMap,
+    endpoint: Endpoint,
+) -> Option<(StatusCode, &'static str)> {
     let Some(value) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
         return Some((
             StatusCode::UNAUTHORIZED,
@@ -321,18 +380,34 @@ fn denial(settings: &Settings, headers: &HeaderMap) -> Option<(StatusCode, &'sta
         Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
         _ => value.trim(),
     };
-    if token == settings.token {
-        None
-    } else if token == settings.restricted_token {
-        Some((
-            StatusCode::FORBIDDEN,
-            "Permission denied: your role cannot list enrollments of these learners or courses",
-        ))
-    } else {
-        Some((
+    use Endpoint::{Contents, Departments, Enrollment, Enrollments, Results, Users};
+    let roles: [(&str, &[Endpoint]); 7] = [
+        (&settings.token, &[]),
+        (
+            &settings.restricted_token,
+            &[Enrollment, Enrollments, Users, Contents, Results, Departments],
+        ),
+        (&settings.no_users_token, &[Users]),
+        (&settings.no_contents_token, &[Contents]),
+        (&settings.no_results_token, &[Results]),
+        (&settings.no_departments_token, &[Departments]),
+        (
+            &settings.enrollments_only_token,
+            &[Users, Contents, Results, Departments],
+        ),
+    ];
+    match roles
+        .iter()
+        .find(|(known, _)| !known.is_empty() && *known == token)
+    {
+        None => Some((
             StatusCode::UNAUTHORIZED,
             "Unauthorized: the access token is invalid or has expired",
-        ))
+        )),
+        Some((_, refused)) if refused.contains(&endpoint) => {
+            Some((StatusCode::FORBIDDEN, endpoint.refusal()))
+        }
+        Some(_) => None,
     }
 }
 
@@ -356,7 +431,13 @@ fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint, fault: &Fault) -> R
             xml::enrollments(data, all[range].iter().copied().chain(&copies), listing)
         }
         Endpoint::Results => {
-            let all: Vec<_> = data.enrollments.iter().filter(wanted).collect();
+            let statuses = user_statuses(q)?;
+            let all: Vec<_> = data
+                .enrollments
+                .iter()
+                .filter(wanted)
+                .filter(|e| e.result.is_some() && statuses.contains(&data.learners[e.learner].status))
+                .collect();
             let (range, next) = page(q, all.len(), fault)?;
             xml::results(
                 data,
@@ -377,7 +458,7 @@ fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint, fault: &Fault) -> R
         }
         Endpoint::Contents => {
             let all: Vec<usize> = (0..data.courses.len())
-                .filter(|&i| admits(&q.content_item_ids, &data.courses[i].id))
+                .filter(|&i| !data.courses[i].linked_copy && admits(&q.content_item_ids, &data.courses[i].id))
                 .collect();
             let (range, next) = page(q, all.len(), fault)?;
             xml::contents(
@@ -386,7 +467,30 @@ fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint, fault: &Fault) -> R
                 paged("contentItems", next.as_deref()),
             )
         }
+        Endpoint::Departments => {
+            let (range, next) = page(q, data.departments.len(), fault)?;
+            xml::departments(data, range, paged("departments", next.as_deref()))
+        }
     })
+}
+
+/// The learner statuses whose results `/learners/results` lists: `userStatuses` (both
+/// spellings), or only active learners' when it is not given.
+fn user_statuses(q: &ListQuery) -> Result<Vec<u8>, String> {
+    if q.user_statuses.is_empty() {
+        return Ok(vec![1]);
+    }
+    q.user_statuses
+        .iter()
+        .map(|text| match text.as_str() {
+            "1" => Ok(1),
+            "3" => Ok(3),
+            "5" => Ok(5),
+            _ => Err(format!(
+                "userStatuses {text:?} must be 1 (active), 3 (inactive) or 5 (terminated)"
+            )),
+        })
+        .collect()
 }
 
 /// Copies of the first `count` enrollments with `dueDate` 2099-12-31 (`repeat=K`).

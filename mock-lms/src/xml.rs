@@ -5,7 +5,7 @@ use std::fmt::Write;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-use crate::data::{CertificateShape, Dataset, MockEnrollment};
+use crate::data::{CertificateShape, Dataset, FieldsShape, MockEnrollment};
 
 const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
@@ -32,32 +32,65 @@ pub fn enrollments<'e>(
     list(items, listing, 460, |out, e| enrollment(out, data, e))
 }
 
-/// `GET /users/v2`: user profiles with their name fields.
+/// `GET /users/v2`: user profiles. Most have their fields as a `<field><name/><value/></field>`
+/// list (`JOB_TITLE` left out when unset); those of [`FieldsShape::Members`] have only
+/// `<login>` and `<email>` members.
 pub fn users(data: &Dataset, learners: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
-    list(learners, listing, 600, |out, i| {
+    list(learners, listing, 520, |out, i| {
         let l = &data.learners[i];
         let _ = write!(
             out,
             "<userProfile><userId>{}</userId><departmentId>{}</departmentId><status>{}</status><fields>",
-            l.id, l.department_id, l.status
+            l.id, data.departments[l.department].id, l.status
         );
-        for (name, value) in [
-            ("FIRST_NAME", l.first_name.as_str()),
-            ("LAST_NAME", l.last_name.as_str()),
-            ("EMAIL", l.email.as_str()),
-            ("LOGIN", l.email.as_str()),
-        ] {
-            let _ = write!(
-                out,
-                "<field><name>{name}</name><value>{}</value></field>",
-                escape(value)
-            );
+        match l.fields {
+            FieldsShape::List => {
+                for (name, value) in [
+                    ("FIRST_NAME", Some(l.first_name)),
+                    ("LAST_NAME", Some(l.last_name)),
+                    ("EMAIL", Some(l.email.as_str())),
+                    ("LOGIN", Some(l.login.as_str())),
+                    ("JOB_TITLE", l.job_title),
+                ] {
+                    if let Some(value) = value {
+                        let _ = write!(out, "<field><name>{name}</name><value>");
+                        escape_into(out, value);
+                        out.push_str("</value></field>");
+                    }
+                }
+            }
+            FieldsShape::Members => {
+                out.push_str("<login>");
+                escape_into(out, &l.login);
+                out.push_str("</login><email>");
+                escape_into(out, &l.email);
+                out.push_str("</email>");
+            }
         }
         out.push_str("</fields></userProfile>");
     })
 }
 
-/// `GET /contents`: course titles.
+/// `GET /departments`: `parentDepartmentId` is left out for the roots.
+pub fn departments(data: &Dataset, departments: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
+    list(departments, listing, 200, |out, i| {
+        let d = &data.departments[i];
+        let _ = write!(out, "<department><departmentId>{}</departmentId><name>", d.id);
+        escape_into(out, d.name);
+        out.push_str("</name>");
+        if let Some(parent) = d.parent {
+            let _ = write!(
+                out,
+                "<parentDepartmentId>{}</parentDepartmentId>",
+                data.departments[parent].id
+            );
+        }
+        out.push_str("</department>");
+    })
+}
+
+/// `GET /contents`: course titles (of whichever courses are given: the server leaves out the
+/// linked copies).
 pub fn contents(data: &Dataset, courses: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
     list(courses, listing, 200, |out, i| {
         let c = &data.courses[i];
@@ -70,19 +103,54 @@ pub fn contents(data: &Dataset, courses: impl Iterator<Item = usize>, listing: L
     })
 }
 
-/// `GET /learners/results`: completion per enrollment.
+/// `GET /learners/results`: the results of the given enrollments (those without one are
+/// skipped). Optional elements are left out when unset: `courseTitle`, `completionDate`,
+/// `awardedScore`. `isOverdue` is spelt like the enrollment's booleans (`0`/`1` or
+/// `false`/`true`).
 pub fn results<'e>(
     data: &Dataset,
     items: impl Iterator<Item = &'e MockEnrollment>,
     listing: Listing<'_>,
 ) -> String {
-    list(items, listing, 300, |out, e| {
-        let overdue = e.due_date.is_some_and(|d| d < data.config.today) && e.progress < 100;
+    let with_results = items.filter_map(|e| Some((e, e.result.as_ref()?)));
+    list(with_results, listing, 420, |out, (e, r)| {
+        let course = &data.courses[e.course];
         let _ = write!(
             out,
-            "<result><enrollmentId>{}</enrollmentId><courseId>{}</courseId><learnerId>{}</learnerId>\
-             <completionStatus>{}</completionStatus><progress>{}</progress><isOverdue>{}</isOverdue></result>",
-            e.id, data.courses[e.course].id, data.learners[e.learner].id, e.completion, e.progress, u8::from(overdue)
+            "<result><enrollmentId>{}</enrollmentId><courseId>{}</courseId>",
+            e.id, course.id
+        );
+        if r.with_course_title {
+            out.push_str("<courseTitle>");
+            escape_into(out, &course.title);
+            out.push_str("</courseTitle>");
+        }
+        let _ = write!(
+            out,
+            "<learnerId>{}</learnerId><completionStatus>{}</completionStatus><progress>{}</progress>",
+            data.learners[e.learner].id,
+            r.status.as_str(),
+            r.progress
+        );
+        if let Some(day) = r.completion_date {
+            let _ = write!(out, "<completionDate>{}</completionDate>", date(day));
+        }
+        if let Some(tenths) = r.awarded_score {
+            let _ = match tenths % 10 {
+                0 => write!(out, "<awardedScore>{}</awardedScore>", tenths / 10),
+                rest => write!(out, "<awardedScore>{}.{rest}</awardedScore>", tenths / 10),
+            };
+        }
+        let _ = write!(
+            out,
+            "<timeSpent>{}</timeSpent><isOverdue>{}</isOverdue></result>",
+            r.time_spent,
+            match (e.word_booleans, r.overdue) {
+                (true, true) => "true",
+                (true, false) => "false",
+                (false, true) => "1",
+                (false, false) => "0",
+            }
         );
     })
 }
@@ -101,8 +169,8 @@ fn list<T>(
     bytes_per_item: usize,
     mut item: impl FnMut(&mut String, T),
 ) -> String {
-    let (lower, _) = items.size_hint();
-    let mut out = String::with_capacity(128 + lower * bytes_per_item);
+    let (lower, upper) = items.size_hint();
+    let mut out = String::with_capacity(128 + upper.unwrap_or(lower) * bytes_per_item);
     out.push_str(DECLARATION);
     out.push_str("<response>\n");
     if let Listing::Paged { wrapper, .. } = listing {
@@ -197,6 +265,12 @@ fn timestamp(t: OffsetDateTime) -> String {
 /// Escapes the five XML special characters.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`]s `text` onto the end of `out`.
+fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -207,5 +281,4 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::related::RelatedKind;
+
 /// Where in the document a field error happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
@@ -13,6 +15,16 @@ pub enum Location {
         index: usize,
         /// `enrollmentId`, when it appeared before the faulty field.
         enrollment_id: Option<String>,
+    },
+    /// Inside the `index`-th item of a related listing (`<userProfile>`, `<department>`,
+    /// `<contentItem>`, `<result>`), with its ID when it was read already.
+    Item {
+        /// Which kind of item.
+        kind: RelatedKind,
+        /// 1-based position of the item in the document.
+        index: usize,
+        /// The item's ID, when it appeared before the faulty field.
+        id: Option<String>,
     },
 }
 
@@ -28,6 +40,18 @@ impl fmt::Display for Location {
                 index,
                 enrollment_id: None,
             } => write!(f, "enrollment #{index}"),
+            Location::Item {
+                kind,
+                index,
+                id: Some(id),
+            } => write!(
+                f,
+                "{} #{index} ({} {:?})",
+                kind.element(),
+                kind.id_field(),
+                snippet(id)
+            ),
+            Location::Item { kind, index, .. } => write!(f, "{} #{index}", kind.element()),
         }
     }
 }

@@ -7,6 +7,7 @@
 
 mod draft;
 mod error;
+pub mod related;
 mod values;
 
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -15,6 +16,7 @@ use quick_xml::Reader;
 use self::draft::{Draft, Field};
 pub use self::error::{shorten, snippet};
 pub use self::error::{Location, ParseError};
+pub use self::related::{parse_contents, parse_departments, parse_results, parse_users};
 use crate::model::{Enrollment, EnrollmentPage};
 
 /// Reads a `YYYY-MM-DD` date (leniently, the date part of a date-time), as the parser does.
@@ -66,27 +68,8 @@ enum Stage {
 impl<'a> EnrollmentReader<'a> {
     /// Checks that `xml` looks like XML; nothing else is read yet.
     pub fn new(xml: &'a str) -> Result<Self, ParseError> {
-        let (body, base) = match xml.strip_prefix('\u{feff}') {
-            Some(rest) => (rest, '\u{feff}'.len_utf8() as u64),
-            None => (xml, 0),
-        };
-        let start = body.trim_start();
-        if start.is_empty() {
-            return Err(ParseError::EmptyBody);
-        }
-        if !start.starts_with('<') {
-            return Err(ParseError::NotXml {
-                snippet: snippet(start),
-            });
-        }
         Ok(EnrollmentReader {
-            parser: Parser {
-                reader: Reader::from_str(body),
-                len: body.len(),
-                base,
-                text: String::new(),
-                value_offset: 0,
-            },
+            parser: Parser::new(xml)?,
             stage: Stage::Prolog,
             count: 0,
             code: None,
@@ -187,6 +170,30 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// A parser over `xml` (a leading BOM skipped), once it looks like XML; nothing is read yet.
+    fn new(xml: &'a str) -> Result<Self, ParseError> {
+        let (body, base) = match xml.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, '\u{feff}'.len_utf8() as u64),
+            None => (xml, 0),
+        };
+        let start = body.trim_start();
+        if start.is_empty() {
+            return Err(ParseError::EmptyBody);
+        }
+        if !start.starts_with('<') {
+            return Err(ParseError::NotXml {
+                snippet: snippet(start),
+            });
+        }
+        Ok(Parser {
+            reader: Reader::from_str(body),
+            len: body.len(),
+            base,
+            text: String::new(),
+            value_offset: 0,
+        })
+    }
+
     /// Everything up to the root element; an empty root (`<response/>`) ends the document.
     fn prolog(&mut self) -> Result<Stage, ParseError> {
         loop {
