@@ -8,5 +8,6 @@ pub mod lookup;
 pub mod model;
 pub mod parse;
 pub mod query;
+pub mod related;
 pub mod status;
 pub mod store;
