@@ -124,6 +124,13 @@ impl RowIndex {
         }
     }
 
+    /// The row recorded for `id`.
+    pub fn find<'a>(&self, id: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+        self.rows
+            .find(self.hasher.hash_one(id), |&r| id_of(r) == id)
+            .copied()
+    }
+
     /// Number of rows recorded.
     pub fn len(&self) -> usize {
         self.rows.len()

@@ -1,8 +1,10 @@
 //! The pure core: data model, parser, compact store and queries. No web-sys, no leptos:
 //! everything here runs and is tested natively.
 
+pub mod directory;
 pub mod display;
 pub mod filter_state;
+pub mod fold;
 pub mod ids;
 pub mod lookup;
 pub mod model;

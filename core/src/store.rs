@@ -7,9 +7,11 @@
 
 use time::{Date, OffsetDateTime};
 
+use crate::directory::{Directory, PersonEntry, ResultEntry};
 use crate::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner, RowIndex};
 use crate::model::{Certificate, Enrollment, EnrollmentType};
 use crate::query::{Facets, Filter, QueryResult, Sort, SortKey};
+use crate::related::{ContentItem, Department, LearnerResult, Person};
 use crate::status::{CertificateState, DayFields, Status, StatusRules};
 
 const NO_DAY: i32 = i32::MIN;
@@ -69,6 +71,8 @@ const TEXT_HISTORY: usize = 4;
 pub struct EnrollmentStore {
     rules: StatusRules,
     cols: Columns,
+    /// People, titles, departments and results, as far as they are known.
+    dir: Directory,
     /// Enrollment ID → row, to merge repeated records.
     index: RowIndex,
     duplicates: usize,
@@ -81,6 +85,7 @@ impl EnrollmentStore {
         EnrollmentStore {
             rules,
             cols: Columns::default(),
+            dir: Directory::default(),
             index: RowIndex::default(),
             duplicates: 0,
             cache: Cache::default(),
@@ -100,15 +105,8 @@ impl EnrollmentStore {
             v.reserve(n);
         }
         c.flags.reserve(n);
-        if self.index.len() != c.flags.len() {
-            // Released after an earlier load completed: rebuild before merging again.
-            self.index = RowIndex::default();
-            for row in 0..c.flags.len() as u32 {
-                let (ids, id) = (&c.ids, &c.id);
-                let id_of = |r: u32| ids.get(id.get(r as usize).copied().unwrap_or(u32::MAX));
-                self.index.find_or_insert(id_of(row), row, id_of);
-            }
-        }
+        self.ensure_index();
+        let c = &mut self.cols;
         let mut replaced = false;
         for e in enrollments {
             let next = c.flags.len() as u32;
@@ -140,6 +138,102 @@ impl EnrollmentStore {
             // Rows changed in place: the remembered search matches may no longer hold.
             self.cache.texts.clear();
         }
+    }
+
+    /// Rebuilds the ID index when it was released after a load (see [`Self::shrink_to_fit`]).
+    fn ensure_index(&mut self) {
+        let c = &self.cols;
+        if self.index.len() != c.flags.len() {
+            self.index = RowIndex::default();
+            let (ids, id) = (&c.ids, &c.id);
+            let id_of = |r: u32| ids.get(id.get(r as usize).copied().unwrap_or(u32::MAX));
+            for row in 0..c.flags.len() as u32 {
+                self.index.find_or_insert(id_of(row), row, id_of);
+            }
+        }
+    }
+
+    /// The row of enrollment `id`, if loaded.
+    fn row_of(&mut self, id: &str) -> Option<u32> {
+        self.ensure_index();
+        let c = &self.cols;
+        let (ids, column) = (&c.ids, &c.id);
+        let id_of = |r: u32| ids.get(column.get(r as usize).copied().unwrap_or(u32::MAX));
+        self.index.find(id, id_of)
+    }
+
+    /// Records people (`GET /users/v2`) for the learners loaded; returns how many matched.
+    pub fn add_people(&mut self, people: Vec<Person>) -> usize {
+        let mut matched = 0;
+        for person in people {
+            if let Some(index) = self.cols.learners.find(&person.user_id) {
+                self.dir.set_person(index, person);
+                matched += 1;
+            }
+        }
+        self.cache.texts.clear();
+        matched
+    }
+
+    /// Records course titles (`GET /contents`); they replace titles taken from results.
+    pub fn add_contents(&mut self, items: Vec<ContentItem>) {
+        for item in items {
+            if let Some(index) = self.cols.courses.find(&item.content_item_id) {
+                self.dir.offer_title(index, &item.title, true);
+            }
+        }
+        self.cache.texts.clear();
+    }
+
+    /// Records departments (`GET /departments`).
+    pub fn add_departments(&mut self, departments: Vec<Department>) {
+        self.dir.add_departments(departments);
+        self.cache.texts.clear();
+    }
+
+    /// Records results (`GET /learners/results`) for the enrollments loaded, and the course
+    /// titles they carry for courses without one (linked copies are missing from `/contents`).
+    pub fn add_results(&mut self, results: Vec<LearnerResult>) {
+        let rows = self.len();
+        for result in results {
+            let Some(row) = self.row_of(&result.enrollment_id) else {
+                continue;
+            };
+            self.dir.set_result(row as usize, rows, &result);
+            if let (Some(title), Some(&course)) =
+                (result.course_title.as_deref(), self.cols.course.get(row as usize))
+            {
+                self.dir.offer_title(course, title, false);
+            }
+        }
+        self.cache.texts.clear();
+        self.cache.sorted = None;
+    }
+
+    /// The learner of `row`, if known.
+    pub fn person(&self, row: u32) -> Option<&PersonEntry> {
+        self.dir.person(*self.cols.learner.get(row as usize)?)
+    }
+
+    /// The course title of `row`, if known.
+    pub fn course_title(&self, row: u32) -> Option<&str> {
+        self.dir.title(*self.cols.course.get(row as usize)?)
+    }
+
+    /// The department path of `row`'s learner ("Sales / EMEA / Berlin"), if known.
+    pub fn department_path(&self, row: u32) -> Option<String> {
+        self.dir
+            .department_path(self.person(row)?.department_id.as_deref()?)
+    }
+
+    /// The result of `row`, if known.
+    pub fn result(&self, row: u32) -> Option<ResultEntry> {
+        self.dir.result(row as usize)
+    }
+
+    /// Learners with a known person, of all learners loaded.
+    pub fn people_known(&self) -> (usize, usize) {
+        (self.dir.people_known(), self.cols.learners.len())
     }
 
     /// How many records repeated an enrollment ID already loaded (each replaced the earlier).
@@ -275,6 +369,7 @@ impl EnrollmentStore {
         let c = &self.cols;
         c.ids.heap_bytes()
             + self.index.heap_bytes()
+            + self.dir.heap_bytes()
             + c.certificate_ids.heap_bytes()
             + c.courses.heap_bytes()
             + c.learners.heap_bytes()

@@ -604,7 +604,7 @@ fn enrollment(
             e.due_date = Some(due);
             // Every third one after the first twelve locks later: due in the past, access open
             // until an expiration date still ahead (overdue, not locked yet).
-            if index >= 12 && index % 3 == 0 {
+            if index >= 12 && index.is_multiple_of(3) {
                 e.should_lock = true;
                 e.expiration_date = Some(today + Duration::days((index % 14 + 1) as i64));
             }
@@ -911,7 +911,10 @@ mod tests {
                 && e.due_date.is_some_and(|d| d < today)
                 && e.expiration_date.is_some_and(|x| x >= today)
         });
-        assert!(later.count() >= 3, "due in the past, locking after a future expiration");
+        assert!(
+            later.count() >= 3,
+            "due in the past, locking after a future expiration"
+        );
     }
 
     #[test]

@@ -1,0 +1,395 @@
+//! What cards show beside IDs: people by learner, titles by course, the department tree, and
+//! each enrollment's result. Filled from the related endpoints as their answers arrive, in any
+//! order and any number of times; every part may stay empty (a 403 leaves it so), and the cards
+//! then show IDs.
+//!
+//! People and titles are indexed like the store's learner and course interners, results by store
+//! row, so looking one up is an index, and a row costs 8 bytes of results.
+
+use std::collections::HashMap;
+
+use time::Date;
+
+use crate::related::{CompletionStatus, Department, LearnerResult, Person, PersonStatus};
+
+/// Deepest department path shown (a deeper or circular tree is cut there).
+const MAX_DEPTH: usize = 8;
+/// "No result" in the completion column.
+const NO_RESULT: u8 = u8::MAX;
+/// "No date" in the completion-day column.
+const NO_DAY: i32 = i32::MIN;
+/// "No score" in the score column (scores are kept in hundredths up to 655.34).
+const NO_SCORE: u16 = u16::MAX;
+
+/// A learner as the cards show them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonEntry {
+    /// Full name, else e-mail, else login (never empty).
+    pub name: Box<str>,
+    /// `EMAIL`.
+    pub email: Option<Box<str>>,
+    /// `LOGIN`.
+    pub login: Option<Box<str>>,
+    /// `departmentId`.
+    pub department_id: Option<Box<str>>,
+    /// Account state.
+    pub status: PersonStatus,
+}
+
+impl PersonEntry {
+    fn from_person(person: Person) -> PersonEntry {
+        let name = person.display_name().into_boxed_str();
+        PersonEntry {
+            name,
+            email: person.email.map(String::into_boxed_str),
+            login: person.login.map(String::into_boxed_str),
+            department_id: person.department_id.map(String::into_boxed_str),
+            status: person.status,
+        }
+    }
+}
+
+/// An enrollment's result as the cards show it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ResultEntry {
+    /// `completionStatus`.
+    pub status: CompletionStatus,
+    /// `progress` in percent.
+    pub progress: Option<u8>,
+    /// `completionDate`.
+    pub completed_on: Option<Date>,
+    /// `awardedScore` (to the hundredth).
+    pub score: Option<f32>,
+}
+
+/// A department: its name and the department above it.
+#[derive(Debug, Clone)]
+struct Node {
+    name: Box<str>,
+    parent: Option<Box<str>>,
+}
+
+/// People, titles, departments and results, indexed like the store.
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    people: Vec<Option<PersonEntry>>,
+    titles: Vec<Option<Box<str>>>,
+    departments: HashMap<Box<str>, Node>,
+    completion: Vec<u8>,
+    progress: Vec<u8>,
+    completed_on: Vec<i32>,
+    score: Vec<u16>,
+}
+
+impl Directory {
+    /// Records `person` for learner `index` (the store's learner interner index).
+    pub fn set_person(&mut self, index: u32, person: Person) {
+        set(&mut self.people, index, Some(PersonEntry::from_person(person)));
+    }
+
+    /// Records `title` for course `index`, unless it has one (a title from `/contents` wins
+    /// over a `courseTitle` from results). Empty titles are ignored.
+    pub fn offer_title(&mut self, index: u32, title: &str, replace: bool) {
+        let title = title.trim();
+        let current = self.titles.get(index as usize).and_then(Option::as_ref);
+        if !title.is_empty() && (replace || current.is_none()) {
+            set(&mut self.titles, index, Some(title.into()));
+        }
+    }
+
+    /// Records departments (any order; later answers add to earlier ones).
+    pub fn add_departments(&mut self, departments: Vec<Department>) {
+        for d in departments {
+            let node = Node {
+                name: d.name.into_boxed_str(),
+                parent: d.parent_department_id.map(String::into_boxed_str),
+            };
+            self.departments.insert(d.department_id.into_boxed_str(), node);
+        }
+    }
+
+    /// Records `result` for store row `row`, for a store of `rows` rows.
+    pub fn set_result(&mut self, row: usize, rows: usize, result: &LearnerResult) {
+        if row >= rows {
+            return;
+        }
+        if self.completion.len() < rows {
+            self.completion.resize(rows, NO_RESULT);
+            self.progress.resize(rows, 0);
+            self.completed_on.resize(rows, NO_DAY);
+            self.score.resize(rows, NO_SCORE);
+        }
+        let status = CompletionStatus::ALL
+            .iter()
+            .position(|s| *s == result.completion_status)
+            .map_or(NO_RESULT - 1, |i| i as u8);
+        self.completion[row] = status;
+        self.progress[row] = result.progress.map_or(u8::MAX, |p| p.min(100));
+        self.completed_on[row] = result.completion_date.map_or(NO_DAY, Date::to_julian_day);
+        self.score[row] = result
+            .awarded_score
+            .filter(|s| s.is_finite() && *s >= 0.0)
+            .map_or(NO_SCORE, |s| {
+                (s * 100.0).round().min(f32::from(NO_SCORE - 1)) as u16
+            });
+    }
+
+    /// The learner at `index`, if known.
+    pub fn person(&self, index: u32) -> Option<&PersonEntry> {
+        self.people.get(index as usize)?.as_ref()
+    }
+
+    /// The title of the course at `index`, if known.
+    pub fn title(&self, index: u32) -> Option<&str> {
+        self.titles.get(index as usize)?.as_deref()
+    }
+
+    /// "Sales / EMEA / Berlin" for a department ID, if the department is known.
+    pub fn department_path(&self, id: &str) -> Option<String> {
+        let mut names = Vec::new();
+        let mut current = Some(id);
+        while let Some(id) = current {
+            let Some(node) = self.departments.get(id) else {
+                break;
+            };
+            names.push(&*node.name);
+            if names.len() == MAX_DEPTH {
+                break;
+            }
+            current = node.parent.as_deref();
+        }
+        (!names.is_empty()).then(|| {
+            names.reverse();
+            names.join(" / ")
+        })
+    }
+
+    /// `department` and every department below it (for a filter "with its sub-departments").
+    pub fn department_and_below<'a>(&'a self, department: &'a str) -> Vec<&'a str> {
+        let mut found = vec![department];
+        let mut i = 0;
+        while i < found.len() && found.len() <= self.departments.len() {
+            let parent = found[i];
+            for (id, node) in &self.departments {
+                if node.parent.as_deref() == Some(parent) && !found.contains(&&**id) {
+                    found.push(id);
+                }
+            }
+            i += 1;
+        }
+        found
+    }
+
+    /// The result of store row `row`, if known.
+    pub fn result(&self, row: usize) -> Option<ResultEntry> {
+        let status = *self.completion.get(row)?;
+        if status == NO_RESULT {
+            return None;
+        }
+        let status = CompletionStatus::ALL
+            .get(status as usize)
+            .copied()
+            .unwrap_or(CompletionStatus::Unknown);
+        let progress = self.progress.get(row).copied().filter(|&p| p <= 100);
+        let completed_on = self
+            .completed_on
+            .get(row)
+            .copied()
+            .filter(|&d| d != NO_DAY)
+            .and_then(|d| Date::from_julian_day(d).ok());
+        let score = self
+            .score
+            .get(row)
+            .copied()
+            .filter(|&s| s != NO_SCORE)
+            .map(|s| f32::from(s) / 100.0);
+        Some(ResultEntry {
+            status,
+            progress,
+            completed_on,
+            score,
+        })
+    }
+
+    /// How many learners have a known person.
+    pub fn people_known(&self) -> usize {
+        self.people.iter().flatten().count()
+    }
+
+    /// How many rows have a result.
+    pub fn results_known(&self) -> usize {
+        self.completion.iter().filter(|&&c| c != NO_RESULT).count()
+    }
+
+    /// Heap bytes held (estimated).
+    pub fn heap_bytes(&self) -> usize {
+        let text = |s: &Option<Box<str>>| s.as_ref().map_or(0, |s| s.len());
+        let people: usize = self
+            .people
+            .iter()
+            .flatten()
+            .map(|p| p.name.len() + text(&p.email) + text(&p.login) + text(&p.department_id))
+            .sum();
+        let titles: usize = self.titles.iter().map(text).sum();
+        let departments: usize = self
+            .departments
+            .iter()
+            .map(|(id, node)| id.len() + node.name.len() + text(&node.parent) + 64)
+            .sum();
+        people
+            + self.people.capacity() * std::mem::size_of::<Option<PersonEntry>>()
+            + titles
+            + self.titles.capacity() * std::mem::size_of::<Option<Box<str>>>()
+            + departments
+            + self.completion.capacity()
+            + self.progress.capacity()
+            + self.completed_on.capacity() * 4
+            + self.score.capacity() * 2
+    }
+}
+
+/// `column[index] = value`, growing the column with `None`s.
+fn set<T>(column: &mut Vec<Option<T>>, index: u32, value: Option<T>) {
+    let index = index as usize;
+    if column.len() <= index {
+        column.resize_with(index + 1, || None);
+    }
+    column[index] = value;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn person(id: &str, first: Option<&str>, last: Option<&str>, email: Option<&str>) -> Person {
+        Person {
+            user_id: id.into(),
+            first_name: first.map(Into::into),
+            last_name: last.map(Into::into),
+            email: email.map(Into::into),
+            login: None,
+            job_title: None,
+            department_id: Some("d-berlin".into()),
+            status: PersonStatus::Active,
+        }
+    }
+
+    fn department(id: &str, name: &str, parent: Option<&str>) -> Department {
+        Department {
+            department_id: id.into(),
+            name: name.into(),
+            parent_department_id: parent.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn people_and_titles_by_index() {
+        let mut dir = Directory::default();
+        dir.set_person(3, person("u3", Some("Анна"), Some("Петрова"), None));
+        dir.set_person(0, person("u0", None, None, Some("siobhan.obrien@example.com")));
+        assert_eq!(dir.person(3).map(|p| &*p.name), Some("Анна Петрова"));
+        assert_eq!(
+            dir.person(0).map(|p| &*p.name),
+            Some("siobhan.obrien@example.com")
+        );
+        assert_eq!(dir.person(1), None);
+        assert_eq!(dir.person(99), None);
+        assert_eq!(dir.people_known(), 2);
+        dir.offer_title(2, "Fire Safety 2026", false);
+        dir.offer_title(2, "  ", true);
+        assert_eq!(dir.title(2), Some("Fire Safety 2026"));
+        dir.offer_title(2, "Fire Safety (copy)", false);
+        assert_eq!(
+            dir.title(2),
+            Some("Fire Safety 2026"),
+            "a results title does not replace"
+        );
+        dir.offer_title(2, "Brandschutz 2026", true);
+        assert_eq!(dir.title(2), Some("Brandschutz 2026"));
+    }
+
+    #[test]
+    fn department_paths_and_subtrees() {
+        let mut dir = Directory::default();
+        dir.add_departments(vec![
+            department("d-berlin", "Berlin", Some("d-emea")),
+            department("d-sales", "Sales", None),
+        ]);
+        assert_eq!(
+            dir.department_path("d-berlin").as_deref(),
+            Some("Berlin"),
+            "parent not known yet"
+        );
+        dir.add_departments(vec![
+            department("d-emea", "EMEA", Some("d-sales")),
+            department("d-paris", "Paris", Some("d-emea")),
+        ]);
+        assert_eq!(
+            dir.department_path("d-berlin").as_deref(),
+            Some("Sales / EMEA / Berlin")
+        );
+        assert_eq!(dir.department_path("d-none"), None);
+        let mut below = dir.department_and_below("d-emea");
+        below.sort();
+        assert_eq!(below, ["d-berlin", "d-emea", "d-paris"]);
+        // A circle is cut, not followed forever.
+        dir.add_departments(vec![
+            department("a", "A", Some("b")),
+            department("b", "B", Some("a")),
+        ]);
+        assert_eq!(
+            dir.department_path("a").map(|p| p.matches(" / ").count()),
+            Some(MAX_DEPTH - 1)
+        );
+        assert_eq!(dir.department_and_below("a").len(), 2);
+    }
+
+    #[test]
+    fn results_by_row() {
+        let mut dir = Directory::default();
+        let result = LearnerResult {
+            enrollment_id: "e1".into(),
+            course_id: None,
+            learner_id: None,
+            completion_status: CompletionStatus::Passed,
+            progress: Some(100),
+            completion_date: Some(date!(2026 - 11 - 01)),
+            awarded_score: Some(87.5),
+            time_spent_seconds: Some(3600),
+            course_title: None,
+            is_overdue: Some(false),
+        };
+        dir.set_result(4, 10, &result);
+        dir.set_result(40, 10, &result);
+        assert_eq!(
+            dir.result(4),
+            Some(ResultEntry {
+                status: CompletionStatus::Passed,
+                progress: Some(100),
+                completed_on: Some(date!(2026 - 11 - 01)),
+                score: Some(87.5),
+            })
+        );
+        assert_eq!(dir.result(3), None);
+        assert_eq!(dir.result(40), None, "rows the store does not have are ignored");
+        assert_eq!(dir.results_known(), 1);
+        let started = LearnerResult {
+            completion_status: CompletionStatus::InProgress,
+            progress: None,
+            completion_date: None,
+            awarded_score: Some(f32::NAN),
+            ..result
+        };
+        dir.set_result(5, 10, &started);
+        assert_eq!(
+            dir.result(5),
+            Some(ResultEntry {
+                status: CompletionStatus::InProgress,
+                progress: None,
+                completed_on: None,
+                score: None,
+            })
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! The store's people, titles, departments and results, filled from the mock's related answers
+//! through the real parsers, as the widget will.
+
+mod support;
+
+use enrollment_cards::core::parse::{parse_contents, parse_departments, parse_results, parse_users};
+use enrollment_cards::core::related::CompletionStatus;
+use enrollment_cards::{EnrollmentStore, StatusRules};
+use mock_lms::xml::{self, Listing};
+use support::{dataset, unpaged_xml, TODAY};
+
+/// The last page of a paged answer wrapped in `wrapper`.
+fn paged(wrapper: &'static str) -> Listing<'static> {
+    Listing::Paged {
+        wrapper,
+        next_page_token: None,
+    }
+}
+
+#[test]
+fn names_titles_departments_and_results_reach_the_rows() {
+    let data = dataset(300);
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
+    store.append(page.enrollments);
+    store.shrink_to_fit();
+    assert_eq!(store.person(0), None, "IDs only until people arrive");
+
+    let users = xml::users(&data, 0..data.learners.len(), paged("userProfiles"));
+    let people = parse_users(&users).expect("users").items;
+    assert_eq!(store.add_people(people), data.learners.len());
+    let departments = xml::departments(&data, 0..data.departments.len(), paged("departments"));
+    store.add_departments(parse_departments(&departments).expect("departments").items);
+    // `/contents` lists only originally uploaded courses, not linked copies.
+    let uploaded = (0..data.courses.len()).filter(|&i| !data.courses[i].linked_copy);
+    let contents = xml::contents(&data, uploaded, paged("contentItems"));
+    store.add_contents(parse_contents(&contents).expect("contents").items);
+
+    for row in 0..300u32 {
+        let e = &data.enrollments[row as usize];
+        let learner = &data.learners[e.learner];
+        let person = store.person(row).expect("every learner is known");
+        let full = format!("{} {}", learner.first_name, learner.last_name);
+        assert!(
+            *person.name == full || person.name.as_ref() == learner.email,
+            "{} for {full}",
+            person.name
+        );
+        let path = store.department_path(row).expect("a department path");
+        assert!(
+            path.ends_with(&data.departments[learner.department].name),
+            "{path}"
+        );
+        let course = &data.courses[e.course];
+        match store.course_title(row) {
+            Some(title) => assert!(!course.linked_copy && title == course.title),
+            None => assert!(course.linked_copy, "only linked copies lack a title"),
+        }
+    }
+    assert!(store
+        .department_path(0)
+        .is_some_and(|p| p.matches(" / ").count() <= 2));
+
+    // Results: every status, and the titles of linked copies.
+    let results = xml::results(&data, data.enrollments.iter(), paged("results"));
+    store.add_results(parse_results(&results).expect("results").items);
+    let statuses: std::collections::HashSet<CompletionStatus> = (0..300u32)
+        .filter_map(|row| store.result(row))
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses.len(), 9, "{statuses:?}");
+    let with_result = (0..300u32).filter(|&r| store.result(r).is_some()).count();
+    assert!(
+        (200..300).contains(&with_result),
+        "{with_result} of 300 have a result"
+    );
+    for row in 0..300u32 {
+        let e = &data.enrollments[row as usize];
+        let course = &data.courses[e.course];
+        if course.linked_copy && store.course_title(row).is_some() {
+            assert_eq!(store.course_title(row), Some(course.title.as_str()));
+        }
+        if let Some(result) = store.result(row) {
+            if result.status == CompletionStatus::NotStarted {
+                assert_eq!(result.progress, Some(0));
+            }
+        }
+    }
+    assert!(
+        (0..300u32).any(|r| data.courses[data.enrollments[r as usize].course].linked_copy
+            && store.course_title(r).is_some()),
+        "a linked copy titled from its results"
+    );
+}
