@@ -92,3 +92,73 @@ fn names_titles_departments_and_results_reach_the_rows() {
         "a linked copy titled from its results"
     );
 }
+
+#[test]
+fn search_finds_names_titles_and_departments_without_case_or_accents() {
+    use enrollment_cards::{Filter, Sort};
+    let data = dataset(300);
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
+    store.append(page.enrollments);
+    let search = |store: &mut EnrollmentStore, text: &str| {
+        let filter = Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        store.query(&filter, Sort::default()).rows
+    };
+    assert!(search(&mut store, "nunez").is_empty(), "no names yet");
+    let users = xml::users(&data, 0..data.learners.len(), paged("userProfiles"));
+    store.add_people(parse_users(&users).expect("users").items);
+    let departments = xml::departments(&data, 0..data.departments.len(), paged("departments"));
+    store.add_departments(parse_departments(&departments).expect("departments").items);
+    let uploaded = (0..data.courses.len()).filter(|&i| !data.courses[i].linked_copy);
+    store.add_contents(
+        parse_contents(&xml::contents(&data, uploaded, paged("contentItems")))
+            .expect("contents")
+            .items,
+    );
+
+    let rows_of = |store: &EnrollmentStore, rows: &[u32], want: &dyn Fn(u32) -> bool| {
+        assert!(!rows.is_empty());
+        (0..store.len() as u32).all(|r| rows.contains(&r) == want(r))
+    };
+    let learner_of = |r: u32| &data.learners[data.enrollments[r as usize].learner];
+    for (needle, surname) in [
+        ("nunez", "Núñez"),
+        ("петрова", "Петрова"),
+        ("O’BRIEN", "O'Brien"),
+        ("muller", "Müller"),
+    ] {
+        let rows = search(&mut store, needle);
+        let expected = |r: u32| {
+            let l = learner_of(r);
+            l.last_name == surname || l.email.contains(&needle.to_lowercase())
+        };
+        assert!(rows_of(&store, &rows, &expected), "{needle}: {} rows", rows.len());
+    }
+    // A course title, in any case, and a department name.
+    let title = data
+        .courses
+        .iter()
+        .find(|c| !c.linked_copy)
+        .map(|c| c.title.to_uppercase())
+        .expect("a title");
+    let rows = search(&mut store, &title);
+    assert!(rows.iter().all(|&r| store
+        .course_title(r)
+        .is_some_and(|t| t.to_uppercase().contains(&title))));
+    assert!(!rows.is_empty());
+    let department = &data.departments[data.learners[0].department].name;
+    let rows = search(&mut store, &department.to_lowercase());
+    assert!(rows.iter().all(
+        |&r| store.department_path(r).is_some_and(|p| p.contains(department))
+            || store
+                .person(r)
+                .is_some_and(|p| p.name.to_lowercase().contains(&department.to_lowercase()))
+    ));
+    assert!(rows.contains(&(data.enrollments.iter().position(|e| e.learner == 0).expect("row") as u32)));
+    // IDs still match.
+    let id = data.enrollments[7].id[..8].to_owned();
+    assert!(search(&mut store, &id).contains(&7));
+}

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use time::Date;
 
+use crate::fold::{fold_into, Folded};
 use crate::related::{CompletionStatus, Department, LearnerResult, Person, PersonStatus};
 
 /// Deepest department path shown (a deeper or circular tree is cut there).
@@ -79,12 +80,19 @@ pub struct Directory {
     progress: Vec<u8>,
     completed_on: Vec<i32>,
     score: Vec<u16>,
+    /// Folded search text per learner (name, e-mail, login, department path) and per course
+    /// (title), rebuilt when people, titles or departments changed.
+    search: Option<(Folded, Folded)>,
 }
+
+/// Separates the fields of one learner's search record (no folded needle contains it).
+const FIELD_SEPARATOR: char = '\u{1f}';
 
 impl Directory {
     /// Records `person` for learner `index` (the store's learner interner index).
     pub fn set_person(&mut self, index: u32, person: Person) {
         set(&mut self.people, index, Some(PersonEntry::from_person(person)));
+        self.search = None;
     }
 
     /// Records `title` for course `index`, unless it has one (a title from `/contents` wins
@@ -94,6 +102,7 @@ impl Directory {
         let current = self.titles.get(index as usize).and_then(Option::as_ref);
         if !title.is_empty() && (replace || current.is_none()) {
             set(&mut self.titles, index, Some(title.into()));
+            self.search = None;
         }
     }
 
@@ -106,6 +115,67 @@ impl Directory {
             };
             self.departments.insert(d.department_id.into_boxed_str(), node);
         }
+        self.search = None;
+    }
+
+    /// `true` when no person, title or department is known (searches then skip them).
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty() && self.titles.is_empty() && self.departments.is_empty()
+    }
+
+    /// Which of `learners` learners and `courses` courses match `folded_needle` (see
+    /// [`crate::fold`]) by name, e-mail, login or department path, and by title.
+    pub fn search_hits(
+        &mut self,
+        learners: usize,
+        courses: usize,
+        folded_needle: &str,
+    ) -> (Vec<bool>, Vec<bool>) {
+        let stale = self
+            .search
+            .as_ref()
+            .is_none_or(|(l, c)| l.len() != learners || c.len() != courses);
+        if stale {
+            self.search = Some(self.search_records(learners, courses));
+        }
+        let Some((learner_text, course_text)) = &self.search else {
+            return (vec![false; learners], vec![false; courses]);
+        };
+        (learner_text.hits(folded_needle), course_text.hits(folded_needle))
+    }
+
+    fn search_records(&self, learners: usize, courses: usize) -> (Folded, Folded) {
+        let mut learner_text = Folded::with_capacity(learners, learners * 48);
+        let mut record = String::new();
+        let mut folded = String::new();
+        for index in 0..learners as u32 {
+            record.clear();
+            if let Some(person) = self.person(index) {
+                record.push_str(&person.name);
+                for field in [&person.email, &person.login].into_iter().flatten() {
+                    record.push(FIELD_SEPARATOR);
+                    record.push_str(field);
+                }
+                let path = person
+                    .department_id
+                    .as_deref()
+                    .and_then(|d| self.department_path(d));
+                if let Some(path) = path {
+                    record.push(FIELD_SEPARATOR);
+                    record.push_str(&path);
+                }
+            }
+            folded.clear();
+            fold_into(&record, &mut folded);
+            learner_text.push(&folded);
+        }
+        let mut course_text = Folded::with_capacity(courses, courses * 32);
+        for index in 0..courses as u32 {
+            folded.clear();
+            fold_into(self.title(index).unwrap_or_default(), &mut folded);
+            course_text.push(&folded);
+        }
+        (learner_text, course_text)
     }
 
     /// Records `result` for store row `row`, for a store of `rows` rows.
@@ -245,6 +315,10 @@ impl Directory {
             + self.progress.capacity()
             + self.completed_on.capacity() * 4
             + self.score.capacity() * 2
+            + self
+                .search
+                .as_ref()
+                .map_or(0, |(l, c)| l.heap_bytes() + c.heap_bytes())
     }
 }
 

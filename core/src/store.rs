@@ -8,6 +8,7 @@
 use time::{Date, OffsetDateTime};
 
 use crate::directory::{Directory, PersonEntry, ResultEntry};
+use crate::fold::fold;
 use crate::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner, RowIndex};
 use crate::model::{Certificate, Enrollment, EnrollmentType};
 use crate::query::{Facets, Filter, QueryResult, Sort, SortKey};
@@ -488,6 +489,9 @@ impl EnrollmentStore {
     /// from the history when this text was searched recently (deleting back), narrowed from a
     /// shorter text it extends when that matched few rows (typing on), or one pass over all rows.
     fn update_text_cache(&mut self, needle: &str) {
+        // Names, e-mails, logins, departments and titles match without case or accents.
+        let (learners, courses) = (self.cols.learners.len(), self.cols.courses.len());
+        let named = (!self.dir.is_empty()).then(|| self.dir.search_hits(learners, courses, &fold(needle)));
         let texts = &mut self.cache.texts;
         let c = &self.cols;
         let mut current = match texts.iter().position(|t| t.needle == needle) {
@@ -498,7 +502,7 @@ impl EnrollmentStore {
             },
         };
         if current.rows.len() < c.id.len() {
-            let matcher = TextMatcher::new(c, needle);
+            let matcher = TextMatcher::new(c, needle, named);
             let few =
                 |t: &&TextMatches| t.rows.iter().filter(|&&ok| ok).count() * NARROW_BELOW < t.rows.len();
             let shorter = texts.iter().rev().find(|t| needle.contains(t.needle.as_str()));
@@ -620,7 +624,9 @@ struct TextMatcher<'a> {
 }
 
 impl<'a> TextMatcher<'a> {
-    fn new(c: &Columns, needle: &'a str) -> Self {
+    /// A matcher for `needle` (lowercase) over the IDs, and over what `named` says matched by
+    /// name or title (learner and course hits from the directory).
+    fn new(c: &Columns, needle: &'a str, named: Option<(Vec<bool>, Vec<bool>)>) -> Self {
         let mut matcher = TextMatcher {
             needle,
             courses: Vec::new(),
@@ -628,8 +634,15 @@ impl<'a> TextMatcher<'a> {
             uuid_possible: could_be_in_uuid(needle),
             finder: memchr::memmem::Finder::new(needle),
         };
-        let hits = |interner: &Interner| interner.iter().map(|(_, s)| matcher.contains(s)).collect();
-        (matcher.courses, matcher.learners) = (hits(&c.courses), hits(&c.learners));
+        let (by_name, by_title) = named.unzip();
+        let hits = |interner: &Interner, named: Option<Vec<bool>>| {
+            let named = named.unwrap_or_default();
+            let id_hit =
+                |(i, s): (u32, &str)| named.get(i as usize).copied().unwrap_or(false) || matcher.contains(s);
+            interner.iter().map(id_hit).collect()
+        };
+        let (courses, learners) = (hits(&c.courses, by_title), hits(&c.learners, by_name));
+        (matcher.courses, matcher.learners) = (courses, learners);
         matcher
     }
 
