@@ -200,7 +200,7 @@ for (const name of BROWSERS) {
       // A 25-minute refresh, and settings that only re-render.
       await page.evaluate(() => {
         const el = document.getElementById("w");
-        el.token = "demo-token";
+        el.token = "demo-token-refreshed";
         el.setAttribute("locale", "de-DE");
         el.setAttribute("due-soon-days", "14");
       });
@@ -212,7 +212,7 @@ for (const name of BROWSERS) {
       const after = seen.requests.filter((r) => r.time > t);
       assert.equal(after.length, 1, JSON.stringify(after.map((r) => r.url)));
       assert.ok(after[0].url.includes("courseIds%5B%5D=no-such-course"), after[0].url);
-      assert.equal(after[0].authorization, "demo-token");
+      assert.equal(after[0].authorization, "demo-token-refreshed", "the next query carries the new token");
     });
 
     test("settings changed while pages load keep the token the provider gave", async () => {

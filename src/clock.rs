@@ -25,21 +25,22 @@ pub fn now() -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(seconds as i64).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
-/// Keeps `state`'s "today" and "now" current for as long as the calling component lives: after
-/// local midnight (checked every minute, so a suspended laptop catches up too) and whenever a
-/// hidden tab becomes visible again. States are re-derived from the store; nothing is requested.
+/// Keeps `state`'s "today" and "now" current for as long as the calling component lives:
+/// checked every minute (so a suspended laptop catches up too) and whenever a hidden tab becomes
+/// visible again, states are re-derived from the store when the local date changed or a
+/// certificate expired or came within its expiring window since; nothing is requested.
 pub fn keep_today(state: CardsState) {
-    let refresh = move |always: bool| {
+    let refresh = move || {
         let Some(rules) = state.rules() else { return };
-        let today = today_local();
-        if always || today != rules.today {
-            state.set_rules(StatusRules { today, ..rules }.at(now()));
+        let (today, now) = (today_local(), now());
+        let certificates_changed = state
+            .with_store(|s| s.certificates_change_by(now.unix_timestamp()))
+            .unwrap_or(false);
+        if today != rules.today || certificates_changed {
+            state.set_rules(StatusRules { today, ..rules }.at(now));
         }
     };
-    if let Ok(handle) = set_interval_with_handle(
-        move || refresh(false),
-        std::time::Duration::from_millis(DATE_CHECK_MS),
-    ) {
+    if let Ok(handle) = set_interval_with_handle(refresh, std::time::Duration::from_millis(DATE_CHECK_MS)) {
         on_cleanup(move || handle.clear());
     }
     let visibility = use_document_visibility();
@@ -47,7 +48,7 @@ pub fn keep_today(state: CardsState) {
         let current = visibility.get();
         let became_visible = previous.is_some_and(|p| p != web_sys::VisibilityState::Visible);
         if became_visible && current == web_sys::VisibilityState::Visible {
-            refresh(true);
+            refresh();
         }
         current
     });

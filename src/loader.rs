@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use futures::future::{abortable, AbortHandle};
 use gloo_timers::future::TimeoutFuture;
-use leptos::prelude::{Callable, Callback, WithUntracked};
+use leptos::prelude::{Callable, Callback, GetUntracked, WithUntracked};
 use leptos::task::spawn_local;
 
 use crate::api::retry::retry_delay_ms;
@@ -76,6 +76,8 @@ struct Inner {
     policy: RefCell<RetryPolicy>,
     provider: RefCell<Option<TokenProvider>>,
     cursor: RefCell<Cursor>,
+    /// Where loading stood when the host gave a token that cannot be sent.
+    refused_during: RefCell<Option<LoadState>>,
     task: RefCell<Option<AbortHandle>>,
     state: CardsState,
     events: LoadEvents,
@@ -84,6 +86,16 @@ struct Inner {
 /// A widget's loader. Cheap to clone; clones share everything.
 #[derive(Clone)]
 pub struct Loader(Rc<Inner>);
+
+/// A [`Loader`] that may be gone.
+pub struct WeakLoader(std::rc::Weak<Inner>);
+
+impl WeakLoader {
+    /// `true` once nothing (no task, no view) holds the loader any more.
+    pub fn is_gone(&self) -> bool {
+        self.0.strong_count() == 0
+    }
+}
 
 impl Loader {
     /// A loader that puts what `plan` asks for into `state` and reports to `events`. Nothing is
@@ -102,6 +114,7 @@ impl Loader {
             policy: RefCell::new(policy),
             provider: RefCell::new(provider),
             cursor: RefCell::default(),
+            refused_during: RefCell::default(),
             task: RefCell::default(),
             state,
             events,
@@ -129,37 +142,55 @@ impl Loader {
     }
 
     /// Uses `token` for the next request (and the retry after a 401): never reloads. A widget
-    /// waiting for credentials starts loading. A token that cannot be sent stops loading with
-    /// that error (what loaded stays).
+    /// waiting for credentials starts loading. A token that cannot be sent stops the requests
+    /// with that error, what loaded staying; a good token after it picks up where they stopped
+    /// (a finished list stays finished, a paged load resumes). A new token after a 401 or a
+    /// failed provider resumes too.
     pub fn set_token(&self, token: Result<AccessToken, TokenError>) {
-        match token {
-            Ok(token) => {
-                let changed = self.0.client.config().token != token;
-                self.0.client.set_token(token);
-                let failed_on_token = self
-                    .0
-                    .state
-                    .load
-                    .try_with_untracked(|l| matches!(l, LoadState::Failed(ApiError::InvalidToken(_))))
-                    .unwrap_or(false);
-                if changed && failed_on_token {
-                    self.resume();
-                } else {
-                    self.start_if_waiting();
+        let token = match token {
+            Ok(token) => token,
+            Err(error) => {
+                let current = self.0.state.load.try_get_untracked();
+                if self.0.refused_during.borrow().is_none() {
+                    *self.0.refused_during.borrow_mut() = current;
                 }
+                self.fail(error.into());
+                return;
             }
-            Err(error) => self.fail(error.into()),
+        };
+        let changed = self.0.client.config().token != token;
+        self.0.client.set_token(token);
+        let refused_during = self.0.refused_during.borrow_mut().take();
+        let failed_on_credentials = self
+            .0
+            .state
+            .load
+            .try_with_untracked(|l| {
+                matches!(
+                    l,
+                    LoadState::Failed(
+                        ApiError::Status { status: 401, .. } | ApiError::TokenUnavailable { .. }
+                    )
+                )
+            })
+            .unwrap_or(false);
+        match refused_during {
+            Some(LoadState::Done) => self.0.state.set_load(LoadState::Done),
+            Some(LoadState::WaitingForCredentials) => self.start(),
+            Some(_) => self.resume(),
+            None if changed && failed_on_credentials => self.resume(),
+            None => self.start_if_waiting(),
         }
     }
 
     /// Ends the current load with `error`, reported like any failure (after the current call
     /// returns, so a host that removes the widget from its error listener is not re-entered).
+    /// Where loading stood is kept, for [`Loader::resume`].
     pub fn fail(&self, error: ApiError) {
         self.stop_task();
         if self.0.client.is_closed() {
             return;
         }
-        self.0.cursor.borrow_mut().resumable = false;
         let inner = self.0.clone();
         self.spawn_task(async move { inner.finish(Err(error)) });
     }
@@ -190,6 +221,12 @@ impl Loader {
     /// Requests sent so far (for tests).
     pub fn requests_sent(&self) -> u64 {
         self.0.client.requests_sent()
+    }
+
+    /// A handle that does not keep the loader alive (tests check that nothing does once its
+    /// widget is gone).
+    pub fn downgrade(&self) -> WeakLoader {
+        WeakLoader(Rc::downgrade(&self.0))
     }
 
     fn start_if_waiting(&self) {

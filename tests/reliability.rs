@@ -106,8 +106,13 @@ impl Mounted {
         element.click();
     }
 
-    fn unmount(&mut self) {
+    /// Unmounts the widget and lets go of its parts; the loader should then be gone as soon as
+    /// its task has been dropped.
+    fn unmount(&mut self) -> enrollment_cards::loader::WeakLoader {
+        let weak = self.loader().downgrade();
+        self.reports.parts.replace(None);
         drop(self.handle.take());
+        weak
     }
 }
 
@@ -223,17 +228,44 @@ async fn a_503_on_page_7_of_20_is_retried_and_every_page_appended_once() {
 
 #[wasm_bindgen_test]
 async fn retry_after_is_honoured() {
-    let started = js_sys::Date::now();
+    // Page 2 answers 429 once, asking for a second; back-off alone would wait 375–625 ms.
     let widget = mount(source(
         &faulty("page=2,status=429,times=1,retry-after=1"),
         "demo-token",
     ));
-    widget.finished(10_000).await;
-    assert!(
-        js_sys::Date::now() - started >= 1000.0,
-        "waited the second asked for"
-    );
-    assert_eq!(widget.loaded().map(|s| s.count), Some(ENROLLMENTS));
+    let retrying = || matches!(widget.state().load.get_untracked(), LoadState::Retrying { .. });
+    assert!(until(5_000, retrying).await, "{:?}", widget.error());
+    let waiting_since = js_sys::Date::now();
+    assert!(until(5_000, || !retrying()).await);
+    let waited = js_sys::Date::now() - waiting_since;
+    assert!(waited >= 950.0, "waited {waited} ms, not the second asked for");
+    assert_eq!(widget.finished(10_000).await.count, ENROLLMENTS);
+}
+
+#[wasm_bindgen_test]
+async fn a_502_and_a_504_are_retried() {
+    let widget = mount(source(
+        &faulty("page=3,status=502,times=1,retry-after=0"),
+        "demo-token",
+    ));
+    let summary = widget.finished(10_000).await;
+    assert_eq!((summary.count, summary.pages), (ENROLLMENTS, 20));
+    let widget = mount(source(
+        &faulty("page=4,status=504,times=1,retry-after=0"),
+        "demo-token",
+    ));
+    let summary = widget.finished(10_000).await;
+    assert_eq!((summary.count, summary.pages), (ENROLLMENTS, 20));
+    assert_eq!(widget.loader().requests_sent(), 21);
+}
+
+#[wasm_bindgen_test]
+async fn a_401_without_a_provider_stops_with_what_loaded() {
+    let widget = mount(source(&faulty("page=5,status=401"), "demo-token"));
+    assert!(until(5_000, || widget.error().is_some()).await);
+    assert_eq!(widget.error().and_then(|e| e.status()), Some(401));
+    assert_eq!(widget.total(), 4 * PAGE_SIZE as usize);
+    assert_eq!(widget.loader().requests_sent(), 5, "a 401 is not retried");
 }
 
 #[wasm_bindgen_test]
@@ -308,6 +340,25 @@ async fn a_body_over_the_limit_is_cut_off_while_it_streams() {
 }
 
 #[wasm_bindgen_test]
+async fn an_answer_announced_over_the_limit_is_refused_before_it_is_read() {
+    let mut small = source(MOCK, "demo-token");
+    small.page_size = None;
+    small.config.max_body_bytes = 10_000;
+    let widget = mount(small);
+    assert!(until(5_000, || widget.error().is_some()).await);
+    match widget.error() {
+        Some(ApiError::TooLarge { bytes, limit }) => {
+            assert_eq!(limit, 10_000);
+            assert!(
+                bytes > 100_000,
+                "the announced length of the whole answer: {bytes}"
+            );
+        }
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_never_ending_body_times_out() {
     let mut endless = source(&faulty("body=endless"), "demo-token");
     endless.page_size = None;
@@ -361,30 +412,54 @@ async fn a_new_token_never_reloads_and_a_bad_one_is_an_error_without_the_token()
 }
 
 #[wasm_bindgen_test]
+async fn a_good_token_after_a_refused_one_picks_up_where_loading_stood() {
+    // Loaded: the list stays and is complete again, without a request.
+    let widget = mount(source(MOCK, "demo-token"));
+    widget.finished(5_000).await;
+    let sent = widget.loader().requests_sent();
+    widget.loader().set_token(AccessToken::new("bad\ntoken"));
+    assert!(until(2_000, || widget.error().is_some()).await);
+    widget.loader().set_token(AccessToken::new("demo-token"));
+    assert!(until(2_000, || widget.state().load.get_untracked() == LoadState::Done).await);
+    assert_eq!(widget.loader().requests_sent(), sent);
+    assert_eq!(widget.total(), ENROLLMENTS);
+
+    // Paging: it resumes from the page it stopped at; each page is appended once.
+    let widget = mount(source(&faulty("latency=100"), "demo-token"));
+    assert!(until(5_000, || widget.total() >= 3 * PAGE_SIZE as usize).await);
+    widget.loader().set_token(AccessToken::new("bad\ntoken"));
+    assert!(until(2_000, || widget.error().is_some()).await);
+    let kept = widget.total();
+    assert!(kept < ENROLLMENTS);
+    widget
+        .loader()
+        .set_token(AccessToken::new("demo-token-refreshed"));
+    let summary = widget.finished(10_000).await;
+    assert_eq!((summary.count, summary.duplicates), (ENROLLMENTS, 0));
+    assert!(summary.pages >= 20);
+}
+
+#[wasm_bindgen_test]
 async fn removal_while_the_provider_is_pending_sends_nothing_and_runs_nothing() {
     let calls = Arc::new(AtomicU32::new(0));
     let mut pending = source(MOCK, "");
     let counter = calls.clone();
     pending.token_provider = Some(TokenProvider::new(move || {
         counter.fetch_add(1, Ordering::SeqCst);
-        // Resolves half a second later, after the widget is gone.
+        // Answers five seconds later, long after the widget is gone.
         Box::pin(async {
-            gloo_timers::future::TimeoutFuture::new(500).await;
+            gloo_timers::future::TimeoutFuture::new(5_000).await;
             Ok("demo-token".to_owned())
         })
     }));
     let mut widget = mount(pending);
     assert!(until(1_000, || calls.load(Ordering::SeqCst) == 1).await);
-    let loader = widget.loader();
-    widget.unmount();
-    gloo_timers::future::TimeoutFuture::new(800).await;
-    assert_eq!(loader.requests_sent(), 0, "no request after removal");
-    assert!(widget.reports.errors.borrow().is_empty() && widget.loaded().is_none());
-    // A closed loader stays closed.
-    loader.set_token(AccessToken::new("demo-token"));
-    loader.resume();
-    gloo_timers::future::TimeoutFuture::new(300).await;
-    assert_eq!(loader.requests_sent(), 0);
+    let loader = widget.unmount();
+    // The task waiting for the provider was dropped with the widget: nothing holds the loader.
+    assert!(
+        until(1_000, || loader.is_gone()).await,
+        "the load task outlived its widget"
+    );
     // And the module still works: a new widget loads.
     let next = mount(source(MOCK, "demo-token"));
     next.finished(5_000).await;
@@ -394,12 +469,11 @@ async fn removal_while_the_provider_is_pending_sends_nothing_and_runs_nothing() 
 async fn removal_while_paging_aborts_and_sends_no_more() {
     let mut widget = mount(source(&faulty("latency=150"), "demo-token"));
     assert!(until(5_000, || widget.total() >= 2 * PAGE_SIZE as usize).await);
-    let loader = widget.loader();
-    widget.unmount();
-    let sent = loader.requests_sent();
-    gloo_timers::future::TimeoutFuture::new(600).await;
-    assert_eq!(loader.requests_sent(), sent, "no request after removal");
-    assert!(widget.loaded().is_none() && widget.reports.errors.borrow().is_empty());
+    let loader = widget.unmount();
+    assert!(
+        until(2_000, || loader.is_gone()).await,
+        "the paging task outlived its widget"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -412,10 +486,11 @@ async fn removal_while_a_large_answer_is_parsed_stops_the_parsing() {
     assert!(until(20_000, || widget.total() > 0).await, "{:?}", widget.error());
     let parsed = widget.total();
     assert!(parsed < 40_000, "still parsing when removed ({parsed})");
-    let (loader, state) = (widget.loader(), widget.state());
-    widget.unmount();
-    gloo_timers::future::TimeoutFuture::new(500).await;
+    let state = widget.state();
+    let loader = widget.unmount();
+    assert!(
+        until(2_000, || loader.is_gone()).await,
+        "the parsing task outlived its widget"
+    );
     assert_eq!(state.with_store(|s| s.len()), None, "the state is gone");
-    assert_eq!(loader.requests_sent(), 1);
-    assert!(widget.loaded().is_none() && widget.reports.errors.borrow().is_empty());
 }

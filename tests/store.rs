@@ -539,3 +539,30 @@ fn repeated_enrollment_ids_are_merged_later_record_winning() {
     store.append(vec![list[10].clone(), list[299].clone()]);
     assert_eq!((store.len(), store.duplicates()), (300, 24));
 }
+
+#[test]
+fn certificates_changing_state_call_for_a_re_derivation() {
+    use time::macros::datetime;
+    let mut list = enrollments(40);
+    let now = datetime!(2026-11-26 12:00 UTC);
+    let expires = datetime!(2026-12-10 12:00 UTC); // 14 days ahead: expiring already
+    for e in &mut list {
+        e.certificate = None;
+    }
+    list[0].certificate = Some(enrollment_cards::Certificate {
+        id: "c1f0a3e2-5b7d-4c1e-9f3a-2b6d8e0c4a19".into(),
+        issued_at: Some(datetime!(2025-12-10 12:00 UTC)),
+        expires_at: Some(expires),
+    });
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY).at(now));
+    store.append(list);
+    let at = |t: time::OffsetDateTime| t.unix_timestamp();
+    assert!(!store.certificates_change_by(at(now + Duration::hours(1))));
+    assert!(store.certificates_change_by(at(expires)), "it expires");
+    assert!(!store.certificates_change_by(at(expires - Duration::seconds(1))));
+    store.set_rules(StatusRules::new(TODAY).at(now - Duration::days(20)));
+    assert!(
+        store.certificates_change_by(at(now - Duration::days(15))),
+        "it comes within 30 days of expiry"
+    );
+}

@@ -98,8 +98,10 @@ impl IdColumn {
 }
 
 /// Finds the row that holds an ID: a hash table of row numbers (about 5 to 10 bytes per row),
-/// the IDs themselves staying where they are stored. The hash is keyed per process, so a server
-/// cannot choose IDs that collide.
+/// the IDs themselves staying where they are stored. The hash is SipHash with the standard
+/// library's keys: random per process natively, fixed in the browser (wasm32 has no random
+/// source there), where a server sending IDs built to collide could slow loading down but not
+/// break it.
 #[derive(Debug, Default, Clone)]
 pub struct RowIndex {
     rows: HashTable<u32>,

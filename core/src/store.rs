@@ -253,6 +253,16 @@ impl EnrollmentStore {
         }
     }
 
+    /// `true` when some certificate changes state (becomes expiring or expired) after the
+    /// rules' "now" and at or before `now` (Unix seconds): time to re-derive.
+    pub fn certificates_change_by(&self, now: i64) -> bool {
+        let (before, window) = (self.rules.now, i64::from(self.rules.expiring_days) * 86_400);
+        self.cols.expires.iter().filter(|&&t| t != NO_TIME).any(|&t| {
+            let crosses = |instant: i64| before < instant && instant <= now;
+            crosses(t) || crosses(t.saturating_sub(window))
+        })
+    }
+
     /// The rules states are derived with.
     pub fn rules(&self) -> StatusRules {
         self.rules

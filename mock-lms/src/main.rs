@@ -2,14 +2,16 @@
 //!
 //! ```text
 //! mock-lms [--port 8081] [--seed 1] [--enrollments 300] [--today YYYY-MM-DD]
-//!          [--token demo-token] [--restricted-token restricted-token]
+//!          [--token demo-token] [--refreshed-token demo-token-refreshed]
+//!          [--restricted-token restricted-token]
 //!          [--no-users-token no-users-token] [--no-contents-token no-contents-token]
 //!          [--no-results-token no-results-token] [--no-departments-token no-departments-token]
 //!          [--enrollments-only-token enrollments-only-token]
 //!          [--client-id demo-client] [--client-secret demo-secret] [--static DIR]
 //! ```
 //!
-//! Tokens (sent bare or as `Bearer …`): `--token` may call everything; `--restricted-token` gets
+//! Tokens (sent bare or as `Bearer …`): `--token` and `--refreshed-token` (a portal's refresh)
+//! may call everything; `--restricted-token` gets
 //! 403 everywhere; `--no-users-token`, `--no-contents-token`, `--no-results-token` and
 //! `--no-departments-token` get 403 on `/users/v2`, `/contents`, `/learners/results` and
 //! `/departments` respectively and may call the rest; `--enrollments-only-token` gets 403 on all
@@ -63,6 +65,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--static" => parsed.static_dir = Some(value()?.into()),
             "--token" => parsed.settings.token = value()?,
             "--restricted-token" => parsed.settings.restricted_token = value()?,
+            "--refreshed-token" => parsed.settings.refreshed_token = value()?,
             "--no-users-token" => parsed.settings.no_users_token = value()?,
             "--no-contents-token" => parsed.settings.no_contents_token = value()?,
             "--no-results-token" => parsed.settings.no_results_token = value()?,
@@ -87,7 +90,7 @@ async fn main() -> ExitCode {
             }
             eprintln!(
                 "usage: mock-lms [--port N] [--seed N] [--enrollments N] [--today YYYY-MM-DD] [--token T] \
-                 [--restricted-token T] [--no-users-token T] [--no-contents-token T] [--no-results-token T] \
+                 [--refreshed-token T] [--restricted-token T] [--no-users-token T] [--no-contents-token T] [--no-results-token T] \
                  [--no-departments-token T] [--enrollments-only-token T] [--client-id ID] [--client-secret S] \
                  [--static DIR]"
             );

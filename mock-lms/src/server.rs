@@ -42,6 +42,8 @@ use crate::xml::{self, Listing};
 pub struct Settings {
     /// The valid access token (sent bare or as `Bearer …`).
     pub token: String,
+    /// A second valid token, as a portal's refresh would bring.
+    pub refreshed_token: String,
     /// A token that authenticates but may not list anything (403).
     pub restricted_token: String,
     /// A token that may call everything but `/users/v2` (403 there).
@@ -65,6 +67,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             token: "demo-token".into(),
+            refreshed_token: "demo-token-refreshed".into(),
             restricted_token: "restricted-token".into(),
             no_users_token: "no-users-token".into(),
             no_contents_token: "no-contents-token".into(),
@@ -381,8 +384,9 @@ fn denial(
         _ => value.trim(),
     };
     use Endpoint::{Contents, Departments, Enrollment, Enrollments, Results, Users};
-    let roles: [(&str, &[Endpoint]); 7] = [
+    let roles: [(&str, &[Endpoint]); 8] = [
         (&settings.token, &[]),
+        (&settings.refreshed_token, &[]),
         (
             &settings.restricted_token,
             &[Enrollment, Enrollments, Users, Contents, Results, Departments],

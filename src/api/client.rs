@@ -22,12 +22,19 @@ use super::url::{enrollments_url, PageRequest};
 use crate::core::model::{Enrollment, EnrollmentPage};
 use crate::core::parse::{parse_enrollments, EnrollmentReader};
 
-/// A handle for the LMS API. Cheap to clone; clones share the running request.
+/// A lane's request in flight, numbered so that a finished request clears only itself.
+type Running = Rc<RefCell<Option<(u64, AbortController)>>>;
+
+/// A handle for the LMS API. Cheap to clone; clones share the running request. A
+/// [`Client::lane`] shares the configuration and the closed state but runs its own request, so
+/// several requests can be in flight at once.
 #[derive(Clone)]
 pub struct Client {
     config: Rc<RefCell<ClientConfig>>,
-    /// The request in flight, numbered so that a finished request clears only itself.
-    running: Rc<RefCell<Option<(u64, AbortController)>>>,
+    /// This lane's request in flight.
+    running: Running,
+    /// Every lane's request in flight, so closing the client aborts them all.
+    lanes: Rc<RefCell<Vec<Running>>>,
     requests: Rc<Cell<u64>>,
     closed: Rc<Cell<bool>>,
 }
@@ -35,11 +42,24 @@ pub struct Client {
 impl Client {
     /// A client for `config`.
     pub fn new(config: ClientConfig) -> Self {
+        let running = Rc::new(RefCell::new(None));
         Client {
             config: Rc::new(RefCell::new(config)),
-            running: Rc::new(RefCell::new(None)),
+            lanes: Rc::new(RefCell::new(vec![running.clone()])),
+            running,
             requests: Rc::new(Cell::new(0)),
             closed: Rc::new(Cell::new(false)),
+        }
+    }
+
+    /// Another lane of this client: same configuration, request count and closed state, its
+    /// own request in flight.
+    pub fn lane(&self) -> Client {
+        let running = Rc::new(RefCell::new(None));
+        self.lanes.borrow_mut().push(running.clone());
+        Client {
+            running,
+            ..self.clone()
         }
     }
 
@@ -65,10 +85,14 @@ impl Client {
         }
     }
 
-    /// Aborts the running request and refuses every later one (the widget is gone).
+    /// Aborts every lane's running request and refuses every later one (the widget is gone).
     pub fn close(&self) {
         self.closed.set(true);
-        self.abort();
+        for lane in self.lanes.borrow().iter() {
+            if let Some((_, controller)) = lane.borrow_mut().take() {
+                controller.abort();
+            }
+        }
     }
 
     /// `true` once [`Client::close`] was called.
@@ -128,7 +152,7 @@ impl Client {
     }
 
     /// One GET with auth header, time-out and abort: the body of a 2xx answer.
-    async fn get_body(&self, url: &str) -> Result<String, ApiError> {
+    pub async fn get_body(&self, url: &str) -> Result<String, ApiError> {
         if self.closed.get() {
             return Err(ApiError::Aborted);
         }
@@ -237,8 +261,15 @@ async fn read_body(
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     // Bytes, not text: one copy per chunk into wasm memory instead of a JS string that is then
-    // re-encoded character by character (the slower half of loading a 40 MB answer).
-    let mut bytes = Vec::with_capacity(announced.map_or(0, |b| b as usize));
+    // re-encoded character by character (the slower half of loading a 40 MB answer). Memory is
+    // reserved fallibly and never past the limit: a failed allocation would abort the module
+    // every widget on the page shares.
+    let mut bytes = Vec::new();
+    if let Some(announced) = announced {
+        bytes
+            .try_reserve_exact(announced as usize)
+            .map_err(|_| Some(too_large(announced)))?;
+    }
     loop {
         let step = JsFuture::from(reader.read()).await.map_err(|_| None)?;
         let done = Reflect::get(&step, &"done".into())
@@ -257,6 +288,12 @@ async fn read_body(
             let _ = reader.cancel();
             controller.abort();
             return Err(Some(too_large((start + length) as u64)));
+        }
+        if bytes.capacity() < start + length {
+            let wanted = (bytes.capacity() * 2).clamp(start + length, limit);
+            bytes
+                .try_reserve_exact(wanted - start)
+                .map_err(|_| Some(too_large((start + length) as u64)))?;
         }
         bytes.resize(start + length, 0);
         if let Some(target) = bytes.get_mut(start..) {

@@ -49,7 +49,7 @@ pub fn StatePanels(
                         <p>{error.to_string()}</p>
                         {(partial > 0).then(|| view! {
                             <p data-ec="partial">
-                                {format!("Showing the {} enrollments loaded before the error; the list is incomplete. Retry goes on from where loading stopped.", group_digits(partial as u64))}
+                                {format!("Showing the {} enrollments loaded before the error; the list is incomplete.", group_digits(partial as u64))}
                             </p>
                         })}
                         <button type="button" class="ec-button" data-ec="retry" on:click=move |_| { retry.try_run(()); }>

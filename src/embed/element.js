@@ -47,12 +47,24 @@ export function defineElement(mount) {
     }
 
     disconnectedCallback() {
-      if (this.#handle) {
-        this.#filters = this.#handle.filters;
-        this.#handle.unmount();
-        this.#handle.free();
+      // Moved rather than removed (disconnected and connected again in one task): keep the
+      // widget and what it loaded. Otherwise unmount, even if reading the filters throws.
+      queueMicrotask(() => {
+        if (this.isConnected || !this.#handle) {
+          return;
+        }
+        const handle = this.#handle;
         this.#handle = null;
-      }
+        try {
+          this.#filters = handle.filters;
+        } finally {
+          try {
+            handle.unmount();
+          } finally {
+            handle.free();
+          }
+        }
+      });
     }
 
     attributeChangedCallback(_name, oldValue, newValue) {
