@@ -30,7 +30,7 @@ tools:
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
-	cargo clippy --lib --test web --test view --test reliability --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo clippy --lib --test web --test view --test reliability --test enrichment --target wasm32-unknown-unknown --quiet -- -D warnings
 	cargo clippy -p enrollment-bench --target wasm32-unknown-unknown --quiet -- -D warnings
 
 test-native:
@@ -38,7 +38,7 @@ test-native:
 
 # The wasm-bindgen tests in headless Chromium, then in headless Firefox (the runner picks the
 # browser from the driver variable that is set).
-BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --test web --test view --test reliability
+BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --test web --test view --test reliability --test enrichment
 test-browser:
 	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- env -u GECKODRIVER CHROMEDRIVER=$(CHROMEDRIVER) $(BROWSER_TESTS)
 	scripts/with-mock.sh $(MOCK_TEST_ARGS) -- env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) $(BROWSER_TESTS)

@@ -191,6 +191,7 @@ for (const name of BROWSERS) {
         const el = document.createElement("enrollment-cards");
         el.id = "w";
         el.setAttribute("endpoint", "/lms-api");
+        el.setAttribute("enrich", "none"); // only the enrollment requests, to count them
         el.addEventListener("enrollments-loaded", (e) => window.events.push(e.detail));
         el.token = "demo-token";
         document.body.append(el);

@@ -8,6 +8,7 @@ pub mod api;
 pub mod clock;
 pub mod components;
 pub mod embed;
+pub mod enrich;
 pub mod loader;
 pub mod state;
 

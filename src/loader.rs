@@ -20,6 +20,7 @@ use crate::api::url::PageRequest;
 use crate::api::{
     AccessToken, ApiError, Client, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider,
 };
+use crate::enrich::{EnrichParts, Enricher, EnrichmentStatus};
 use crate::state::{CardsState, LoadState};
 
 /// Enrollments parsed from one unpaged answer before the browser gets a turn: about 2 MB of
@@ -45,6 +46,8 @@ pub struct LoadEvents {
     pub loaded: Option<Callback<LoadSummary>>,
     /// Loading stopped with an error (what loaded before stays).
     pub error: Option<Callback<ApiError>>,
+    /// Names, titles, results and departments settled (how each went).
+    pub enrichment: Option<Callback<EnrichmentStatus>>,
 }
 
 /// What a load asks for. Changing any of it means a new load.
@@ -54,6 +57,8 @@ pub struct LoadPlan {
     pub query: EnrollmentQuery,
     /// `Some(page size)` for the paged endpoint.
     pub page_size: Option<u32>,
+    /// The related resources resolved beside the enrollments (names, titles, ...).
+    pub enrich: EnrichParts,
 }
 
 /// Where a paged load stands, kept between attempts so a Retry resumes instead of restarting.
@@ -81,6 +86,8 @@ struct Inner {
     task: RefCell<Option<AbortHandle>>,
     state: CardsState,
     events: LoadEvents,
+    /// Resolves names, titles, results and departments for what this load brings.
+    enricher: RefCell<Option<Enricher>>,
 }
 
 /// A widget's loader. Cheap to clone; clones share everything.
@@ -118,6 +125,7 @@ impl Loader {
             task: RefCell::default(),
             state,
             events,
+            enricher: RefCell::default(),
         }))
     }
 
@@ -127,6 +135,7 @@ impl Loader {
         self.stop_task();
         *self.0.cursor.borrow_mut() = Cursor::default();
         self.0.state.clear();
+        self.0.renew_enricher();
         self.spawn();
     }
 
@@ -215,6 +224,9 @@ impl Loader {
     /// continuation dropped, and nothing more is sent.
     pub fn close(&self) {
         self.stop_task();
+        if let Some(enricher) = self.0.enricher.borrow_mut().take() {
+            enricher.close();
+        }
         self.0.client.close();
     }
 
@@ -276,6 +288,30 @@ impl Loader {
 }
 
 impl Inner {
+    /// A fresh enricher for a fresh load (the store was emptied), ending the previous one.
+    fn renew_enricher(&self) {
+        let plan = self.plan.borrow();
+        let enricher = (!plan.enrich.is_none()).then(|| {
+            Enricher::new(
+                &self.client,
+                plan.query.clone(),
+                plan.enrich,
+                self.state,
+                self.events.enrichment,
+            )
+        });
+        if let Some(previous) = self.enricher.replace(enricher) {
+            previous.close();
+        }
+    }
+
+    fn with_enricher(&self, act: impl FnOnce(&Enricher)) {
+        let enricher = self.enricher.borrow().clone();
+        if let Some(enricher) = enricher {
+            act(&enricher);
+        }
+    }
+
     /// Shows and reports how a load ended: success, failure (reported), or abort (silent).
     fn finish(&self, result: Result<(), ApiError>) {
         let state = self.state;
@@ -283,6 +319,7 @@ impl Inner {
             Ok(()) => {
                 state.shrink();
                 state.set_load(LoadState::Done);
+                self.with_enricher(Enricher::load_done);
                 let summary = LoadSummary {
                     count: state.with_store(|s| s.len()).unwrap_or(0),
                     pages: self.cursor.borrow().pages,
@@ -342,6 +379,7 @@ impl Inner {
                 .await?;
             let next = page.next_page_token.take();
             self.state.append(page.enrollments);
+            self.with_enricher(Enricher::kick);
             let mut cursor = self.cursor.borrow_mut();
             cursor.pages += 1;
             cursor.resumable = true;

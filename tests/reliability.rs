@@ -14,6 +14,7 @@ use std::sync::Arc;
 use enrollment_cards::api::{AccessToken, ApiError, ClientConfig, RetryPolicy, TokenProvider};
 use enrollment_cards::components::view::WidgetParts;
 use enrollment_cards::components::{EnrollmentCards, ListSource, LoadState, ViewEvents};
+use enrollment_cards::enrich::EnrichParts;
 use enrollment_cards::loader::LoadSummary;
 use enrollment_cards::StatusRules;
 use leptos::prelude::*;
@@ -38,8 +39,10 @@ fn faulty(spec: &str) -> String {
 
 fn source(endpoint: &str, token: &str) -> ListSource {
     let token = AccessToken::new(token).expect("a valid token");
+    // The loader alone: names and titles are tested in tests/enrichment.rs.
     ListSource {
         page_size: Some(PAGE_SIZE),
+        enrich: EnrichParts::NONE,
         ..ListSource::new(
             ClientConfig::new(endpoint, token),
             StatusRules::new(date!(2026 - 11 - 26)),

@@ -3,6 +3,7 @@
 
 pub mod directory;
 pub mod display;
+pub mod enrichment;
 pub mod filter_state;
 pub mod fold;
 pub mod ids;

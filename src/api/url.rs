@@ -43,6 +43,25 @@ pub fn enrollments_url(endpoint: &str, query: &EnrollmentQuery, page: Option<Pag
     }
 }
 
+/// `{endpoint}/{path}?…` with `params` percent-encoded (repeated names for lists, as in
+/// `userIds[]=a&userIds[]=b`).
+pub fn resource_url<'a>(
+    endpoint: &str,
+    path: &str,
+    params: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in params {
+        query.append_pair(name, value);
+    }
+    let query = query.finish();
+    let base = endpoint.trim().trim_end_matches('/');
+    match query.is_empty() {
+        true => format!("{base}/{path}"),
+        false => format!("{base}/{path}?{query}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +77,20 @@ mod tests {
             "https://api-learn.example.com/enrollment?learnerIds%5B%5D=00de7a40-deb5-11e9-8afe-0a580af40764\
              &courseIds%5B%5D=146ac240-d54f-11e9-9b88-0a580af40973&courseIds%5B%5D=a%26b%3Dc+d"
         );
+    }
+
+    #[test]
+    fn resources_with_repeated_parameters() {
+        let ids = ["773ccbda-1f0e-4c43-9a57-3b2f1c2d4e5f", "a&b"];
+        let params = ids
+            .iter()
+            .map(|id| ("userIds[]", *id))
+            .chain([("pageSize", "50")]);
+        assert_eq!(
+            resource_url("/lms-api/", "users/v2", params),
+            "/lms-api/users/v2?userIds%5B%5D=773ccbda-1f0e-4c43-9a57-3b2f1c2d4e5f&userIds%5B%5D=a%26b&pageSize=50"
+        );
+        assert_eq!(resource_url("", "departments", []), "/departments");
     }
 
     #[test]

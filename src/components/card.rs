@@ -1,5 +1,7 @@
-//! One enrollment as a card: every field labelled, dates in the widget's locale, relative hints,
-//! states as text badges (never colour alone).
+//! One enrollment as a card: the course title and the learner's name lead (their IDs until the
+//! related endpoints answer; the card then updates in place), e-mail and department beneath,
+//! completion and progress, every field labelled, dates in the widget's locale, relative hints,
+//! states as text badges (never colour alone), and the IDs at the foot, selectable.
 
 use leptos::prelude::*;
 
@@ -63,17 +65,73 @@ pub fn Card(
         },
     );
     let certificate_hint = certificate_hint(certificate_state, expires.map(|(_, day)| day), today);
-    let label = format!(
-        "Enrollment of learner {learner_id} in course {course_id}: {}",
-        status.label()
-    );
+    // What the related endpoints tell, as it arrives (tracked: updates the card in place).
+    let known = move |read: fn(&crate::core::store::EnrollmentStore, u32) -> Option<String>| {
+        state.names_version.track();
+        state.with_store(|s| read(s, row)).flatten()
+    };
+    let title = {
+        let course_id = course_id.clone();
+        move || known(|s, r| s.course_title(r).map(str::to_owned)).unwrap_or_else(|| course_id.clone())
+    };
+    let name = {
+        let learner_id = learner_id.clone();
+        move || known(|s, r| s.person(r).map(|p| p.name.to_string())).unwrap_or_else(|| learner_id.clone())
+    };
+    let meta = move || {
+        let email = known(|s, r| s.person(r).and_then(|p| p.email.as_deref().map(str::to_owned)));
+        let path = known(|s, r| s.department_path(r));
+        let parts: Vec<String> = email.into_iter().chain(path).collect();
+        (!parts.is_empty()).then(|| view! { <p class="ec-card__meta">{parts.join(" · ")}</p> })
+    };
+    let result = move || {
+        state.names_version.track();
+        state.with_store(|s| s.result(row)).flatten()
+    };
+    let completion = move || {
+        result().map(|r| {
+            let label = r.status.label();
+            view! { <span class="ec-badge ec-badge--completion" data-completion=r.status.id()>{label}</span> }
+        })
+    };
+    let progress = move || {
+        result().map(|r| {
+            let percent = r.progress.unwrap_or(0);
+            let mut text = vec![format!("{percent}%")];
+            if let Some(day) = r.completed_on {
+                text.push(format!("completed {}", state.format_date(day)));
+            }
+            if let Some(score) = r.score {
+                text.push(format!("score {}", format_score(score)));
+            }
+            view! {
+                <div class="ec-card__progress">
+                    <div
+                        class="ec-progress-bar"
+                        role="progressbar"
+                        aria-label="Progress"
+                        aria-valuemin="0"
+                        aria-valuemax="100"
+                        aria-valuenow=percent
+                    >
+                        <div class="ec-progress-bar__fill" style:width=format!("{percent}%")></div>
+                    </div>
+                    <span class="ec-hint">{text.join(" · ")}</span>
+                </div>
+            }
+        })
+    };
+    let label = {
+        let (title, name) = (title.clone(), name.clone());
+        move || format!("{} in {}: {}", name(), title(), status.label())
+    };
     Some(view! {
         <article
             class="ec-card"
             role="listitem"
             tabindex=move || if tab_stop.get() { "0" } else { "-1" }
             aria-label=label
-            data-enrollment-id=enrollment_id
+            data-enrollment-id=enrollment_id.clone()
             data-index=index
             data-status=status.label()
             data-certificate=certificate_state.label()
@@ -82,19 +140,20 @@ pub fn Card(
                 <span class="ec-badge ec-badge--status">{status.label()}</span>
                 {(certificate_state != CertificateState::None)
                     .then(|| view! { <span class="ec-badge ec-badge--certificate">{certificate_state.label()}</span> })}
+                {completion}
             </header>
+            <p class="ec-card__title" data-ec="course" title=course_id.clone()>{title}</p>
+            <p class="ec-card__name" data-ec="learner" title=learner_id.clone()>{name}</p>
+            {meta}
+            {progress}
             <dl class="ec-card__fields">
-                <dt>"Course"</dt>
-                <dd class="ec-id" title=course_id.clone()>{course_id.clone()}</dd>
-                <dt>"Learner"</dt>
-                <dd class="ec-id" title=learner_id.clone()>{learner_id.clone()}</dd>
-                <dt>"Access"</dt>
-                <dd>{date(access_date)}</dd>
                 <dt>"Due"</dt>
                 <dd>
                     {due}
                     {hint.map(|h| view! { <span class="ec-hint">{h}</span> })}
                 </dd>
+                <dt>"Access"</dt>
+                <dd>{date(access_date)}</dd>
                 <dt>"Lock"</dt>
                 <dd>{lock}</dd>
                 <dt>"Type"</dt>
@@ -105,6 +164,30 @@ pub fn Card(
                     {certificate_hint.map(|h| view! { <span class="ec-hint">{h}</span> })}
                 </dd>
             </dl>
+            <p class="ec-card__ids ec-id" title=enrollment_id.clone()>
+                {format!("{course_id} · {learner_id}")}
+            </p>
         </article>
     })
+}
+
+/// 87.5 → "87.5", 90 → "90" (scores are kept to the hundredth).
+fn format_score(score: f32) -> String {
+    let hundredths = (score * 100.0).round() as i64;
+    match hundredths % 100 {
+        0 => (hundredths / 100).to_string(),
+        rest if rest % 10 == 0 => format!("{}.{}", hundredths / 100, rest / 10),
+        rest => format!("{}.{rest:02}", hundredths / 100),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn scores_without_float_formatting() {
+        assert_eq!(super::format_score(87.5), "87.5");
+        assert_eq!(super::format_score(90.0), "90");
+        assert_eq!(super::format_score(66.67), "66.67");
+        assert_eq!(super::format_score(0.05), "0.05");
+    }
 }

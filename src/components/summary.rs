@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::display::{count_text, duplicates_text, progress_text};
+use crate::core::display::{count_text, duplicates_text, group_digits, progress_text};
 use crate::core::query::Filter;
+use crate::enrich::PartStatus;
 use crate::state::{CardsState, LoadState};
 
 /// "N of M enrollments" (`data-ec="count"`), progress while loading, removable chips.
@@ -24,6 +25,32 @@ pub fn Summary(
         })
     };
     let duplicates = move || state.duplicates();
+    let resolving = move || {
+        if state.enrichment.with(|e| e.users != PartStatus::Pending) {
+            return None;
+        }
+        state.names_version.track();
+        let (known, total) = state.with_store(|s| s.people_known())?;
+        (total > 0 && known < total).then(|| {
+            format!(
+                "Resolving names… {} of {}",
+                group_digits(known as u64),
+                group_digits(total as u64)
+            )
+        })
+    };
+    let unavailable = move || {
+        let parts = state.enrichment.with(|e| e.unavailable());
+        let text: Vec<String> = parts
+            .into_iter()
+            .map(|(what, status)| match status {
+                PartStatus::Forbidden => format!("{what}: this token may not read them (403)"),
+                PartStatus::Partial => format!("{what}: some could not be loaded"),
+                _ => format!("{what}: the LMS did not answer"),
+            })
+            .collect();
+        (!text.is_empty()).then(|| format!("Showing IDs where details are missing. {}.", text.join("; ")))
+    };
     let clear = move |_| state.filter.set(Filter::default());
     view! {
         <div class="ec-summary">
@@ -32,6 +59,12 @@ pub fn Summary(
             </p>
             {move || progress().map(|text| view! {
                 <p class="ec-progress" data-ec="progress" role="status">{text}</p>
+            })}
+            {move || resolving().map(|text| view! {
+                <p class="ec-note" data-ec="resolving">{text}</p>
+            })}
+            {move || unavailable().map(|text| view! {
+                <p class="ec-note" data-ec="enrichment">{text}</p>
             })}
             {move || (duplicates() > 0).then(|| view! {
                 <p class="ec-note" data-ec="duplicates" data-count=duplicates()>

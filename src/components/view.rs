@@ -13,6 +13,7 @@ use crate::api::{ApiError, ClientConfig, EnrollmentQuery, RetryPolicy, TokenErro
 use crate::clock;
 use crate::core::query::{Filter, Sort};
 use crate::core::status::StatusRules;
+use crate::enrich::{EnrichParts, EnrichmentStatus};
 use crate::loader::{LoadEvents, LoadPlan, LoadSummary, Loader};
 use crate::state::CardsState;
 
@@ -31,6 +32,8 @@ pub struct ListSource {
     pub page_size: Option<u32>,
     /// Retries and the page cap.
     pub policy: RetryPolicy,
+    /// Names, titles, departments and progress to resolve (the `enrich` attribute).
+    pub enrich: EnrichParts,
     /// The day states are derived for, and the due-soon window.
     pub rules: StatusRules,
     /// Locale for dates (`None`: the browser's).
@@ -51,6 +54,7 @@ impl ListSource {
             query: EnrollmentQuery::default(),
             page_size: None,
             policy: RetryPolicy::default(),
+            enrich: EnrichParts::ALL,
             rules,
             locale: None,
             show_filters: true,
@@ -64,6 +68,7 @@ impl ListSource {
         LoadPlan {
             query: self.query.clone(),
             page_size: self.page_size,
+            enrich: self.enrich,
         }
     }
 
@@ -85,6 +90,10 @@ pub struct Selected {
     pub course_id: String,
     /// `learnerId`.
     pub learner_id: String,
+    /// The learner's name, when known.
+    pub learner_name: Option<String>,
+    /// The course title, when known.
+    pub course_title: Option<String>,
 }
 
 /// A mounted widget's parts a host keeps: its state (to read and set filters) and its loader
@@ -110,6 +119,8 @@ pub struct ViewEvents {
     pub filters: Option<Callback<(Filter, Sort)>>,
     /// The widget was created.
     pub ready: Option<Callback<WidgetParts>>,
+    /// Names, titles, results and departments settled.
+    pub enrichment: Option<Callback<EnrichmentStatus>>,
 }
 
 /// Loads from `source` and shows the enrollments as filterable cards.
@@ -136,6 +147,7 @@ pub fn EnrollmentCards(
     let load_events = LoadEvents {
         loaded: events.loaded,
         error: events.error,
+        enrichment: events.enrichment,
     };
     let plan = source.plan();
     let loader = Loader::new(
@@ -170,6 +182,8 @@ pub fn EnrollmentCards(
                 enrollment_id: s.enrollment_id(row).to_owned(),
                 course_id: s.course_id(row).to_owned(),
                 learner_id: s.learner_id(row).to_owned(),
+                learner_name: s.person(row).map(|p| p.name.to_string()),
+                course_title: s.course_title(row).map(str::to_owned),
             });
             if let Some(selected) = selected {
                 select.try_run(selected);

@@ -4,7 +4,7 @@
 const ATTRIBUTES = [
   "endpoint", "auth-scheme", "learner-ids", "course-ids", "paged", "page-size",
   "locale", "due-soon-days", "filters", "token", "timeout-ms", "max-body-bytes", "retries",
-  "max-pages",
+  "max-pages", "enrich",
 ];
 
 /** Properties a host may set before the element is defined. */
@@ -124,6 +124,7 @@ export function defineElement(mount) {
         maxBodyBytes: attribute("max-body-bytes"),
         retries: attribute("retries"),
         maxPages: attribute("max-pages"),
+        enrich: attribute("enrich"),
       };
     }
 

@@ -9,6 +9,7 @@ use wasm_bindgen::JsValue;
 use super::filter_state;
 use crate::components::view::WidgetParts;
 use crate::components::{Selected, ViewEvents};
+use crate::enrich::EnrichmentStatus;
 use crate::loader::LoadSummary;
 
 /// Dispatches `name` with `detail` on `host`.
@@ -33,7 +34,9 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
 
 /// The view's callbacks, turned into DOM events on `host`:
 /// `enrollments-loaded` `{count, pages, duplicates}`, `enrollments-error` `{status, message}`,
-/// `enrollment-select` `{enrollmentId, courseId, learnerId}`, `filters-change` (filter state).
+/// `enrollment-select` `{enrollmentId, courseId, learnerId, learnerName?, courseTitle?}`,
+/// `filters-change` (filter state), `enrichment-status` `{users, courses, results, departments}`
+/// (each "complete", "partial", "forbidden" or "failed"; parts switched off are left out).
 pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> ViewEvents {
     let host = SendWrapper::new(host.clone());
     let loaded = {
@@ -58,16 +61,39 @@ pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> Vie
     let select = {
         let host = host.clone();
         Callback::new(move |selected: Selected| {
-            let detail = object(&[
+            let mut fields = vec![
                 ("enrollmentId", selected.enrollment_id.into()),
                 ("courseId", selected.course_id.into()),
                 ("learnerId", selected.learner_id.into()),
-            ]);
+            ];
+            if let Some(name) = selected.learner_name {
+                fields.push(("learnerName", name.into()));
+            }
+            if let Some(title) = selected.course_title {
+                fields.push(("courseTitle", title.into()));
+            }
+            let detail = object(&fields);
             dispatch(&host, "enrollment-select", &detail);
         })
     };
-    let filters = Callback::new(move |(filter, sort)| {
-        dispatch(&host, "filters-change", &filter_state::to_js(&filter, sort));
+    let filters = {
+        let host = host.clone();
+        Callback::new(move |(filter, sort)| {
+            dispatch(&host, "filters-change", &filter_state::to_js(&filter, sort));
+        })
+    };
+    let enrichment = Callback::new(move |status: EnrichmentStatus| {
+        let parts = [
+            ("users", status.users),
+            ("courses", status.courses),
+            ("results", status.results),
+            ("departments", status.departments),
+        ];
+        let detail: Vec<(&str, JsValue)> = parts
+            .into_iter()
+            .filter_map(|(name, part)| Some((name, part.id()?.into())))
+            .collect();
+        dispatch(&host, "enrichment-status", &object(&detail));
     });
     ViewEvents {
         loaded: Some(loaded),
@@ -75,5 +101,6 @@ pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> Vie
         select: Some(select),
         filters: Some(filters),
         ready: Some(ready),
+        enrichment: Some(enrichment),
     }
 }

@@ -53,6 +53,9 @@ export interface MountOptions {
   retries?: number;
   /** Pages followed at most (default 10000). */
   maxPages?: number;
+  /** What to resolve beside IDs: "all" (default), "none", or words among "names", "titles",
+   * "departments", "progress". */
+  enrich?: string | null;
 }
 
 /** The filter state as plain JSON (`el.filters`, the `filters-change` event's detail). */
@@ -68,10 +71,14 @@ export interface FilterState {
   sort: { key: "loaded" | "due" | "access" | "course" | "learner" | "status"; descending: boolean };
 }
 
+/** How resolving one related resource went. */
+export type EnrichmentPart = "complete" | "partial" | "forbidden" | "failed";
+
 export interface EnrollmentCardsEventMap {
   "enrollments-loaded": CustomEvent<{ count: number; pages: number; duplicates: number }>;
   "enrollments-error": CustomEvent<{ status: number | null; message: string }>;
-  "enrollment-select": CustomEvent<{ enrollmentId: string; courseId: string; learnerId: string }>;
+  "enrollment-select": CustomEvent<{ enrollmentId: string; courseId: string; learnerId: string; learnerName?: string; courseTitle?: string }>;
+  "enrichment-status": CustomEvent<{ users?: EnrichmentPart; courses?: EnrichmentPart; results?: EnrichmentPart; departments?: EnrichmentPart }>;
   "filters-change": CustomEvent<FilterState>;
 }
 "#;

@@ -10,6 +10,7 @@ use crate::clock::{now, today_local};
 use crate::components::ListSource;
 use crate::core::query::{Filter, Sort};
 use crate::core::status::StatusRules;
+use crate::enrich::EnrichParts;
 
 /// Default page size of the paged endpoint.
 pub const DEFAULT_PAGE_SIZE: u32 = 1000;
@@ -89,6 +90,7 @@ pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> Options {
         },
         page_size: paged.then(|| number("pageSize", 1..=10_000, DEFAULT_PAGE_SIZE)),
         policy,
+        enrich: EnrichParts::parse(text("enrich").as_deref()),
         rules,
         locale: text("locale").filter(|s| !s.trim().is_empty()),
         show_filters: text("filters").is_none_or(|f| f.trim() != "none"),

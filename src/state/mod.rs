@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::core::enrichment::{EnrichParts, EnrichmentStatus};
 use crate::core::model::Enrollment;
 use crate::core::query::{Filter, QueryResult, Sort};
 use crate::core::status::StatusRules;
@@ -62,6 +63,10 @@ pub struct CardsState {
     pub show_filters: RwSignal<bool>,
     /// Bumped when what cards show changes without the rows changing (locale, "today").
     pub epoch: RwSignal<u64>,
+    /// Bumped when names, titles, departments or results arrive (cards update in place).
+    pub names_version: RwSignal<u64>,
+    /// How resolving names, titles, results and departments goes.
+    pub enrichment: RwSignal<EnrichmentStatus>,
     formatter: StoredValue<DateFormatter, LocalStorage>,
 }
 
@@ -87,6 +92,8 @@ impl CardsState {
             result,
             show_filters: RwSignal::new(true),
             epoch: RwSignal::new(0),
+            names_version: RwSignal::new(0),
+            enrichment: RwSignal::new(EnrichmentStatus::pending(EnrichParts::NONE)),
             formatter: StoredValue::new_local(DateFormatter::new(locale)),
         }
     }
@@ -110,6 +117,19 @@ impl CardsState {
     /// Releases spare capacity once loading is over.
     pub fn shrink(&self) {
         self.store.try_update_value(EnrollmentStore::shrink_to_fit);
+    }
+
+    /// Adds what the related endpoints told (people, titles, departments, results) with `add`:
+    /// the cards update in place and searches see it.
+    pub fn enrich(&self, add: impl FnOnce(&mut EnrollmentStore)) {
+        self.store.try_update_value(add);
+        self.version.try_update(|v| *v += 1);
+        self.names_version.try_update(|v| *v += 1);
+    }
+
+    /// Records how enrichment goes.
+    pub fn set_enrichment(&self, status: EnrichmentStatus) {
+        self.enrichment.try_set(status);
     }
 
     /// Sets the load state.

@@ -1,0 +1,540 @@
+//! Enrichment: resolves, in the background, what the cards show beside IDs: learners' names
+//! (`GET /users/v2`), course titles (`GET /contents`, and `courseTitle` from results for linked
+//! copies), department paths (`GET /departments`) and progress (`GET /learners/results`).
+//!
+//! People and titles are resolved as enrollment pages arrive, results and departments once the
+//! enrollments are loaded. Every ID is asked for once per page lifetime: widgets on one page with
+//! the same endpoint share a cache (in memory only, dropped with the last of them). IDs go by
+//! batches ([`DEFAULT_BATCH`] per request) or, for a whole account, by a full listing when that
+//! takes fewer requests (see [`LookupPlan`]); at most [`IN_FLIGHT`] requests are on their way.
+//! A 403 on a resource leaves its IDs on the cards and is reported once, quietly, through
+//! [`EnrichmentStatus`]; it is never an `enrollments-error`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use futures::future::{abortable, AbortHandle};
+use futures::stream::{self, StreamExt};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::{Callable, Callback};
+use leptos::task::spawn_local;
+
+pub use crate::core::enrichment::{EnrichParts, EnrichmentStatus, PartStatus};
+
+use crate::api::retry::retry_delay_ms;
+use crate::api::url::resource_url;
+use crate::api::{ApiError, Client, EnrollmentQuery};
+use crate::core::lookup::{Entry, LookupCache, LookupPlan, LookupRequest, DEFAULT_BATCH, LISTING_PAGE};
+use crate::core::parse::{parse_contents, parse_departments, parse_results, parse_users, ParseError};
+use crate::core::related::{ContentItem, Listing, Person};
+use crate::state::CardsState;
+
+/// Requests on their way at once, at most.
+pub const IN_FLIGHT: usize = 4;
+/// Retries of an enrichment request that failed in a way that may pass.
+const RETRIES: u32 = 2;
+/// How long to wait for IDs another widget is resolving, checking every quarter second.
+const WAIT_FOR_OTHERS_MS: u32 = 30_000;
+/// Pages of a listing followed at most.
+const MAX_PAGES: u32 = 1_000;
+
+/// What the widgets of one page with the same endpoint learned.
+#[derive(Default)]
+struct Shared {
+    people: RefCell<LookupCache<String, Person>>,
+    titles: RefCell<LookupCache<String, String>>,
+}
+
+thread_local! {
+    /// The caches of the page, by endpoint; an entry lives as long as a widget holds it.
+    static CACHES: RefCell<HashMap<String, Weak<Shared>>> = RefCell::default();
+}
+
+/// The cache for `endpoint`, shared with the other widgets of the page.
+fn shared_cache(endpoint: &str) -> Rc<Shared> {
+    CACHES.with(|caches| {
+        let mut caches = caches.borrow_mut();
+        caches.retain(|_, cache| cache.strong_count() > 0);
+        if let Some(cache) = caches.get(endpoint).and_then(Weak::upgrade) {
+            return cache;
+        }
+        let cache = Rc::new(Shared::default());
+        caches.insert(endpoint.to_owned(), Rc::downgrade(&cache));
+        cache
+    })
+}
+
+/// How one resource is going: requests answered and failed, and whether a 403 came.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    succeeded: usize,
+    failed: usize,
+    forbidden: bool,
+}
+
+impl Tally {
+    fn record<T>(&mut self, result: &Result<T, ApiError>) {
+        match result {
+            Ok(_) => self.succeeded += 1,
+            Err(ApiError::Status { status: 403, .. }) => self.forbidden = true,
+            Err(_) => self.failed += 1,
+        }
+    }
+
+    fn status(self) -> PartStatus {
+        PartStatus::after(self.succeeded, self.failed, self.forbidden)
+    }
+}
+
+struct Inner {
+    lanes: RefCell<Vec<Client>>,
+    cache: Rc<Shared>,
+    endpoint: String,
+    query: EnrollmentQuery,
+    parts: EnrichParts,
+    state: CardsState,
+    report: Option<Callback<EnrichmentStatus>>,
+    status: Cell<EnrichmentStatus>,
+    /// Learners and courses (store interner indices) already handed to a lookup.
+    learners_seen: Cell<usize>,
+    courses_seen: Cell<usize>,
+    people: Cell<Tally>,
+    titles: Cell<Tally>,
+    /// A lookup pass is running; `again` asks it to look for new IDs once more.
+    running: Cell<bool>,
+    again: Cell<bool>,
+    loaded: Cell<bool>,
+    tasks: RefCell<Vec<AbortHandle>>,
+}
+
+/// A widget's enrichment. Cheap to clone; clones share everything.
+#[derive(Clone)]
+pub struct Enricher(Rc<Inner>);
+
+impl Enricher {
+    /// An enricher sending through lanes of `client` (so it shares the loader's token and
+    /// closes with it), for enrollments loaded with `query`.
+    pub fn new(
+        client: &Client,
+        query: EnrollmentQuery,
+        parts: EnrichParts,
+        state: CardsState,
+        report: Option<Callback<EnrichmentStatus>>,
+    ) -> Self {
+        let endpoint = client.config().endpoint;
+        let status = EnrichmentStatus::pending(parts);
+        state.set_enrichment(status);
+        Enricher(Rc::new(Inner {
+            lanes: RefCell::new((0..IN_FLIGHT).map(|_| client.lane()).collect()),
+            cache: shared_cache(&endpoint),
+            endpoint,
+            query,
+            parts,
+            state,
+            report,
+            status: Cell::new(status),
+            learners_seen: Cell::new(0),
+            courses_seen: Cell::new(0),
+            people: Cell::default(),
+            titles: Cell::default(),
+            running: Cell::new(false),
+            again: Cell::new(false),
+            loaded: Cell::new(false),
+            tasks: RefCell::default(),
+        }))
+    }
+
+    /// New enrollments arrived: resolves the people and titles not asked for yet.
+    pub fn kick(&self) {
+        let inner = &self.0;
+        if !(inner.parts.names || inner.parts.titles) {
+            return;
+        }
+        if inner.running.get() {
+            inner.again.set(true);
+            return;
+        }
+        inner.running.set(true);
+        let task = self.0.clone();
+        self.spawn(async move {
+            loop {
+                task.again.set(false);
+                task.resolve_new_ids().await;
+                if !task.again.get() {
+                    break;
+                }
+            }
+            task.running.set(false);
+            task.settle_lookups();
+        });
+    }
+
+    /// The enrollments are all loaded: resolves the rest, then results and departments.
+    pub fn load_done(&self) {
+        self.0.loaded.set(true);
+        self.kick();
+        let inner = &self.0;
+        if inner.parts.progress {
+            let task = self.0.clone();
+            self.spawn(async move { task.load_results().await });
+        }
+        if inner.parts.departments {
+            let task = self.0.clone();
+            self.spawn(async move { task.load_departments().await });
+        }
+        self.0.settle_lookups();
+    }
+
+    /// Ends every task for good (the widget is gone, or reloads).
+    pub fn close(&self) {
+        for task in self.0.tasks.borrow_mut().drain(..) {
+            task.abort();
+        }
+    }
+
+    fn spawn(&self, work: impl std::future::Future<Output = ()> + 'static) {
+        let (task, handle) = abortable(work);
+        let mut tasks = self.0.tasks.borrow_mut();
+        tasks.retain(|t| !t.is_aborted());
+        tasks.push(handle);
+        spawn_local(async move {
+            let _ = task.await;
+        });
+    }
+}
+
+impl Inner {
+    /// Resolves the learners and courses that came with the enrollments since the last pass.
+    async fn resolve_new_ids(&self) {
+        let (learners, courses) = self
+            .state
+            .with_store(|s| {
+                let learners: Vec<String> = s
+                    .learners()
+                    .skip(self.learners_seen.get())
+                    .map(|(_, id)| id.to_owned())
+                    .collect();
+                let courses: Vec<String> = s
+                    .courses()
+                    .skip(self.courses_seen.get())
+                    .map(|(_, id)| id.to_owned())
+                    .collect();
+                (learners, courses)
+            })
+            .unwrap_or_default();
+        self.learners_seen.set(self.learners_seen.get() + learners.len());
+        self.courses_seen.set(self.courses_seen.get() + courses.len());
+        // A whole account needs nearly every learner and course: listing may be cheaper.
+        let share = if self.query.learner_ids.is_empty() && self.query.course_ids.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+        let people = async {
+            if self.parts.names && !self.people.get().forbidden {
+                self.resolve_people(learners, share).await;
+            }
+        };
+        let titles = async {
+            if self.parts.titles && !self.titles.get().forbidden {
+                self.resolve_titles(courses, share).await;
+            }
+        };
+        futures::join!(people, titles);
+    }
+
+    async fn resolve_people(&self, ids: Vec<String>, share: f64) {
+        let claimed = self.cache.people.borrow_mut().claim(&ids);
+        let mut plan = LookupPlan::new(claimed.clone(), DEFAULT_BATCH, share);
+        self.run_plan(
+            &mut plan,
+            "users/v2",
+            "userIds[]",
+            |xml| {
+                let listing = parse_users(xml)?;
+                let ids: Vec<String> = listing.items.iter().map(|p| p.user_id.clone()).collect();
+                {
+                    let mut cache = self.cache.people.borrow_mut();
+                    for person in &listing.items {
+                        cache.insert(person.user_id.clone(), person.clone());
+                    }
+                }
+                self.state.enrich(|s| {
+                    s.add_people(listing.items);
+                });
+                Ok((ids, listing.next_page_token))
+            },
+            &self.people,
+        )
+        .await;
+        self.cache.people.borrow_mut().settle(&claimed);
+        // IDs another widget was resolving: take them from the cache as they come.
+        let mut waited = 0;
+        loop {
+            let (known, pending) = {
+                let cache = self.cache.people.borrow();
+                let mut known = Vec::new();
+                let mut pending = 0;
+                for id in ids.iter().filter(|id| !claimed.contains(id)) {
+                    match cache.get(id) {
+                        Some(Entry::Known(person)) => known.push(person.clone()),
+                        Some(Entry::Pending) => pending += 1,
+                        _ => {}
+                    }
+                }
+                (known, pending)
+            };
+            if !known.is_empty() {
+                self.state.enrich(|s| {
+                    s.add_people(known);
+                });
+            }
+            if pending == 0 || waited >= WAIT_FOR_OTHERS_MS {
+                break;
+            }
+            TimeoutFuture::new(250).await;
+            waited += 250;
+        }
+    }
+
+    async fn resolve_titles(&self, ids: Vec<String>, share: f64) {
+        let claimed = self.cache.titles.borrow_mut().claim(&ids);
+        let mut plan = LookupPlan::new(claimed.clone(), DEFAULT_BATCH, share);
+        self.run_plan(
+            &mut plan,
+            "contents",
+            "contentItemIds[]",
+            |xml| {
+                let listing = parse_contents(xml)?;
+                let ids: Vec<String> = listing.items.iter().map(|c| c.content_item_id.clone()).collect();
+                {
+                    let mut cache = self.cache.titles.borrow_mut();
+                    for item in &listing.items {
+                        cache.insert(item.content_item_id.clone(), item.title.clone());
+                    }
+                }
+                self.state.enrich(|s| s.add_contents(listing.items));
+                Ok((ids, listing.next_page_token))
+            },
+            &self.titles,
+        )
+        .await;
+        self.cache.titles.borrow_mut().settle(&claimed);
+        let known: Vec<ContentItem> = {
+            let cache = self.cache.titles.borrow();
+            ids.iter()
+                .filter(|id| !claimed.contains(id))
+                .filter_map(|id| match cache.get(id) {
+                    Some(Entry::Known(title)) => Some(ContentItem {
+                        content_item_id: id.clone(),
+                        title: title.clone(),
+                    }),
+                    _ => None,
+                })
+                .collect()
+        };
+        if !known.is_empty() {
+            self.state.enrich(|s| s.add_contents(known));
+        }
+    }
+
+    /// Sends what `plan` asks for, at most [`IN_FLIGHT`] at a time, handing each answer to
+    /// `take` (which returns the IDs it held and the next page's token).
+    async fn run_plan(
+        &self,
+        plan: &mut LookupPlan<String>,
+        path: &str,
+        id_param: &str,
+        take: impl Fn(&str) -> Result<(Vec<String>, Option<String>), ParseError>,
+        tally: &Cell<Tally>,
+    ) {
+        let plan = RefCell::new(plan);
+        loop {
+            let mut batch = Vec::new();
+            while batch.len() < IN_FLIGHT {
+                match plan.borrow_mut().next_request() {
+                    Some(request) => batch.push(request),
+                    None => break,
+                }
+            }
+            if batch.is_empty() {
+                return;
+            }
+            let answers = stream::iter(batch.into_iter().map(|request| async move {
+                let url = match &request {
+                    LookupRequest::ById(ids) => {
+                        let size = ids.len().to_string();
+                        let params = ids.iter().map(|id| (id_param, id.as_str()));
+                        resource_url(&self.endpoint, path, params.chain([("pageSize", size.as_str())]))
+                    }
+                    LookupRequest::ListPage(token) => {
+                        let size = LISTING_PAGE.to_string();
+                        let page = [("pageSize", size.as_str())].into_iter();
+                        let token = token.as_deref().map(|t| ("pageToken", t));
+                        resource_url(&self.endpoint, path, page.chain(token))
+                    }
+                };
+                (request, self.get(&url).await)
+            }))
+            .buffer_unordered(IN_FLIGHT)
+            .collect::<Vec<_>>()
+            .await;
+            for (request, body) in answers {
+                let result = body.and_then(|xml| take(&xml).map_err(ApiError::from));
+                let mut counts = tally.get();
+                counts.record(&result);
+                tally.set(counts);
+                let mut plan = plan.borrow_mut();
+                match (request, result) {
+                    (LookupRequest::ById(asked), Ok((found, _))) => {
+                        plan.found(&found);
+                        plan.batch_done(&asked);
+                    }
+                    (LookupRequest::ById(asked), Err(_)) => plan.batch_done(&asked),
+                    (LookupRequest::ListPage(_), Ok((found, next))) => {
+                        plan.found(&found);
+                        plan.page_done(next);
+                    }
+                    (LookupRequest::ListPage(_), Err(_)) => plan.listing_failed(),
+                }
+                if counts.forbidden {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Results of every enrollment loaded: a paged listing with the enrollment request's filters,
+    /// blocked learners included.
+    async fn load_results(&self) {
+        let mut tally = Tally::default();
+        let mut token: Option<String> = None;
+        for _ in 0..MAX_PAGES {
+            let size = LISTING_PAGE.to_string();
+            let filters = (self
+                .query
+                .learner_ids
+                .iter()
+                .map(|id| ("learnerIds[]", id.as_str())))
+            .chain(
+                self.query
+                    .course_ids
+                    .iter()
+                    .map(|id| ("courseIds[]", id.as_str())),
+            );
+            let statuses = ["1", "3", "5"].map(|s| ("userStatuses[]", s));
+            let page = [("pageSize", size.as_str())]
+                .into_iter()
+                .chain(token.as_deref().map(|t| ("pageToken", t)));
+            let url = resource_url(
+                &self.endpoint,
+                "learners/results",
+                filters.chain(statuses).chain(page),
+            );
+            let result = match self.get(&url).await {
+                Ok(xml) => parse_results(&xml).map_err(ApiError::from),
+                Err(error) => Err(error),
+            };
+            tally.record(&result);
+            let Ok(Listing {
+                items,
+                next_page_token,
+            }) = result
+            else {
+                break;
+            };
+            self.state.enrich(|s| s.add_results(items));
+            match next_page_token {
+                Some(next) if Some(&next) != token.as_ref() => token = Some(next),
+                _ => break,
+            }
+        }
+        self.update(|s| s.results = tally.status());
+    }
+
+    /// The department tree: one paged listing.
+    async fn load_departments(&self) {
+        let mut tally = Tally::default();
+        let mut token: Option<String> = None;
+        for _ in 0..MAX_PAGES {
+            let size = LISTING_PAGE.to_string();
+            let page = [("pageSize", size.as_str())]
+                .into_iter()
+                .chain(token.as_deref().map(|t| ("pageToken", t)));
+            let url = resource_url(&self.endpoint, "departments", page);
+            let result = match self.get(&url).await {
+                Ok(xml) => parse_departments(&xml).map_err(ApiError::from),
+                Err(error) => Err(error),
+            };
+            tally.record(&result);
+            let Ok(Listing {
+                items,
+                next_page_token,
+            }) = result
+            else {
+                break;
+            };
+            self.state.enrich(|s| s.add_departments(items));
+            match next_page_token {
+                Some(next) if Some(&next) != token.as_ref() => token = Some(next),
+                _ => break,
+            }
+        }
+        self.update(|s| s.departments = tally.status());
+    }
+
+    /// One GET on a free lane, retried when it may pass.
+    async fn get(&self, url: &str) -> Result<String, ApiError> {
+        // Every part shares the lanes: wait for a free one (at most IN_FLIGHT are out).
+        let lane = loop {
+            if let Some(lane) = self.lanes.borrow_mut().pop() {
+                break lane;
+            }
+            TimeoutFuture::new(5).await;
+        };
+        let mut retry = 0;
+        let result = loop {
+            match lane.get_body(url).await {
+                Err(error) if error.is_retryable() && retry < RETRIES => {
+                    retry += 1;
+                    let delay = retry_delay_ms(retry, error.retry_after(), js_sys::Math::random());
+                    TimeoutFuture::new(delay).await;
+                }
+                other => break other,
+            }
+        };
+        self.lanes.borrow_mut().push(lane);
+        result
+    }
+
+    /// Once the enrollments are loaded and no lookup pass runs, people and titles are settled.
+    fn settle_lookups(&self) {
+        if !self.loaded.get() || self.running.get() {
+            return;
+        }
+        let (people, titles) = (self.people.get(), self.titles.get());
+        self.update(|s| {
+            if s.users == PartStatus::Pending {
+                s.users = people.status();
+            }
+            if s.courses == PartStatus::Pending {
+                s.courses = titles.status();
+            }
+        });
+    }
+
+    /// Changes the status; reports it once every part has settled.
+    fn update(&self, change: impl FnOnce(&mut EnrichmentStatus)) {
+        let mut status = self.status.get();
+        let was_settled = status.is_settled();
+        change(&mut status);
+        self.status.set(status);
+        self.state.set_enrichment(status);
+        if status.is_settled() && !was_settled {
+            if let Some(report) = self.report {
+                report.try_run(status);
+            }
+        }
+    }
+}

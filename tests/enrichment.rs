@@ -1,0 +1,200 @@
+//! Browser tests (headless Chromium and Firefox) of names, titles, departments and progress
+//! resolved against the mock LMS (300 enrollments, 30 learners, 12 courses).
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use enrollment_cards::api::{AccessToken, ClientConfig};
+use enrollment_cards::components::view::WidgetParts;
+use enrollment_cards::components::{EnrollmentCards, ListSource, ViewEvents};
+use enrollment_cards::enrich::{EnrichParts, EnrichmentStatus, PartStatus};
+use enrollment_cards::StatusRules;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use time::macros::date;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+mod browser;
+use browser::{until, ENROLLMENTS, MOCK};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Default)]
+struct Reports {
+    status: RefCell<Option<EnrichmentStatus>>,
+    parts: RefCell<Option<WidgetParts>>,
+    errors: RefCell<usize>,
+}
+
+/// Mounts a widget on `endpoint` (widgets on one page with the same endpoint share what they
+/// resolved, so tests that must ask for themselves use an endpoint of their own).
+fn mount_on(endpoint: &str, token: &str, enrich: EnrichParts) -> (web_sys::HtmlElement, Rc<Reports>) {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let root: web_sys::HtmlElement = document.create_element("div").expect("div").unchecked_into();
+    root.style().set_property("width", "1000px").expect("width");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let reports = Rc::new(Reports::default());
+    let shared = SendWrapper::new(reports.clone());
+    let source = ListSource {
+        page_size: Some(100),
+        enrich,
+        ..ListSource::new(
+            ClientConfig::new(endpoint, AccessToken::new(token).expect("token")),
+            StatusRules::new(date!(2026 - 11 - 26)),
+        )
+    };
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let (a, b, c) = (shared.clone(), shared.clone(), shared.clone());
+        let events = ViewEvents {
+            enrichment: Some(Callback::new(move |s| {
+                a.status.replace(Some(s));
+            })),
+            ready: Some(Callback::new(move |p| {
+                b.parts.replace(Some(p));
+            })),
+            error: Some(Callback::new(move |_| *c.errors.borrow_mut() += 1)),
+            ..ViewEvents::default()
+        };
+        view! { <EnrollmentCards source events /> }
+    });
+    handle.forget();
+    (root, reports)
+}
+
+fn mount(token: &str, enrich: EnrichParts) -> (web_sys::HtmlElement, Rc<Reports>) {
+    mount_on(MOCK, token, enrich)
+}
+
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn cards_lead_with_titles_and_names_once_resolved() {
+    let (root, reports) = mount("demo-token", EnrichParts::ALL);
+    assert!(
+        until(10_000, || reports.status.borrow().is_some()).await,
+        "enrichment settled"
+    );
+    let status = reports.status.borrow().expect("status");
+    assert_eq!(
+        [status.users, status.courses, status.results, status.departments],
+        [PartStatus::Complete; 4]
+    );
+    let state = reports.parts.borrow().as_ref().expect("ready").state;
+    assert_eq!(state.with_store(|s| s.len()), Some(ENROLLMENTS));
+    assert_eq!(state.with_store(|s| s.people_known()), Some((30, 30)));
+    assert!(
+        until(2_000, || texts(&root, "[data-ec=learner]")
+            .iter()
+            .all(|n| n.len() < 36))
+        .await
+    );
+    let names = texts(&root, "[data-ec=learner]");
+    assert!(
+        !names.is_empty() && names.iter().all(|n| !n.contains('-') || n.contains(' ')),
+        "{names:?}"
+    );
+    let titles = texts(&root, "[data-ec=course]");
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.chars().any(char::is_alphabetic) && t.len() < 36),
+        "{titles:?}"
+    );
+    assert!(
+        root.query_selector(".ec-progress-bar").ok().flatten().is_some(),
+        "progress shown"
+    );
+    // Requests: 3 enrollment pages, a batch of people and titles per page at most, one page of
+    // results and one of departments; never an ID twice.
+    let sent = reports
+        .parts
+        .borrow()
+        .as_ref()
+        .expect("ready")
+        .loader
+        .requests_sent();
+    assert!(sent <= 3 + 3 + 3 + 1 + 1, "{sent} requests");
+}
+
+#[wasm_bindgen_test]
+async fn a_token_that_may_only_list_enrollments_keeps_working_with_ids() {
+    let endpoint = format!("{MOCK}/lms-api");
+    let (root, reports) = mount_on(&endpoint, "enrollments-only-token", EnrichParts::ALL);
+    assert!(until(10_000, || reports.status.borrow().is_some()).await);
+    let status = reports.status.borrow().expect("status");
+    assert_eq!(
+        [status.users, status.courses, status.results, status.departments],
+        [PartStatus::Forbidden; 4]
+    );
+    assert_eq!(*reports.errors.borrow(), 0, "no enrollments-error for that");
+    let notice = root
+        .query_selector("[data-ec=enrichment]")
+        .ok()
+        .flatten()
+        .expect("a quiet notice");
+    assert!(notice.text_content().unwrap_or_default().contains("403"));
+    let names = texts(&root, "[data-ec=learner]");
+    assert!(
+        !names.is_empty() && names.iter().all(|n| n.len() == 36),
+        "IDs stay: {names:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn enrich_none_asks_for_nothing_but_enrollments() {
+    let (root, reports) = mount("demo-token", EnrichParts::NONE);
+    assert!(
+        until(5_000, || root
+            .query_selector("[data-ec=count]")
+            .ok()
+            .flatten()
+            .and_then(|c| c.get_attribute("data-total"))
+            .as_deref()
+            == Some("300"))
+        .await
+    );
+    let parts = reports.parts.borrow().clone().expect("ready");
+    assert!(
+        until(3_000, || parts.state.load.get_untracked()
+            == enrollment_cards::components::LoadState::Done)
+        .await
+    );
+    assert_eq!(parts.loader.requests_sent(), 3, "the three enrollment pages only");
+    assert!(reports.status.borrow().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn search_finds_learners_by_name_without_accents() {
+    let (root, reports) = mount("demo-token", EnrichParts::ALL);
+    assert!(until(10_000, || reports.status.borrow().is_some()).await);
+    let state = reports.parts.borrow().as_ref().expect("ready").state;
+    state.filter.update(|f| f.text = "nunez".into());
+    assert!(
+        until(2_000, || {
+            let shown = root
+                .query_selector("[data-ec=count]")
+                .ok()
+                .flatten()
+                .and_then(|c| c.get_attribute("data-shown"));
+            shown.as_deref().is_some_and(|n| n != "0" && n != "300")
+        })
+        .await
+    );
+    let names = texts(&root, "[data-ec=learner]");
+    assert!(
+        !names.is_empty() && names.iter().all(|n| n.contains("Núñez")),
+        "{names:?}"
+    );
+}
