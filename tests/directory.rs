@@ -162,3 +162,67 @@ fn search_finds_names_titles_and_departments_without_case_or_accents() {
     let id = data.enrollments[7].id[..8].to_owned();
     assert!(search(&mut store, &id).contains(&7));
 }
+
+#[test]
+fn sorts_by_name_title_progress_and_completion_date() {
+    use enrollment_cards::core::fold::fold;
+    use enrollment_cards::{Filter, Sort, SortKey};
+    let data = dataset(300);
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
+    store.append(page.enrollments);
+    let users = xml::users(&data, 0..data.learners.len(), paged("userProfiles"));
+    store.add_people(parse_users(&users).expect("users").items);
+    let uploaded = (0..data.courses.len()).filter(|&i| !data.courses[i].linked_copy);
+    store.add_contents(
+        parse_contents(&xml::contents(&data, uploaded, paged("contentItems")))
+            .expect("contents")
+            .items,
+    );
+    let results = xml::results(&data, data.enrollments.iter(), paged("results"));
+    store.add_results(parse_results(&results).expect("results").items);
+
+    let sorted = |store: &mut EnrollmentStore, key, descending| {
+        store.query(&Filter::default(), Sort { key, descending }).rows
+    };
+    let rows = sorted(&mut store, SortKey::Learner, false);
+    let names: Vec<String> = rows
+        .iter()
+        .map(|&r| fold(&store.person(r).expect("known").name))
+        .collect();
+    assert!(
+        names.windows(2).all(|w| w[0] <= w[1]),
+        "by name, without case or accents"
+    );
+
+    let rows = sorted(&mut store, SortKey::Course, false);
+    let key = |r: u32| fold(store.course_title(r).unwrap_or(store.course_id(r)));
+    assert!(
+        rows.windows(2).all(|w| key(w[0]) <= key(w[1])),
+        "by title, else ID"
+    );
+
+    for descending in [false, true] {
+        let rows = sorted(&mut store, SortKey::Progress, descending);
+        let progress: Vec<Option<u8>> = rows
+            .iter()
+            .map(|&r| store.result(r).and_then(|x| x.progress))
+            .collect();
+        let known = progress.iter().take_while(|p| p.is_some()).count();
+        assert!(
+            progress[known..].iter().all(Option::is_none),
+            "no result last, both ways"
+        );
+        let values: Vec<u8> = progress[..known].iter().flatten().copied().collect();
+        assert!(values
+            .windows(2)
+            .all(|w| if descending { w[0] >= w[1] } else { w[0] <= w[1] }));
+        let rows = sorted(&mut store, SortKey::CompletionDate, descending);
+        let dates: Vec<_> = rows
+            .iter()
+            .map(|&r| store.result(r).and_then(|x| x.completed_on))
+            .collect();
+        let known = dates.iter().take_while(|d| d.is_some()).count();
+        assert!(known > 0 && dates[known..].iter().all(Option::is_none));
+    }
+}

@@ -255,12 +255,16 @@ pub enum SortKey {
     DueDate,
     /// `accessDate`.
     AccessDate,
-    /// Course (by ID until names are known).
+    /// Course title (the ID until the title is known).
     Course,
-    /// Learner (by ID until names are known).
+    /// Learner name (the ID until the name is known).
     Learner,
     /// Derived [`Status`].
     Status,
+    /// Progress in percent; enrollments without a result come last.
+    Progress,
+    /// Completion date; enrollments not completed come last.
+    CompletionDate,
 }
 
 /// Sort key and direction. Ties keep load order in both directions (stable).
@@ -319,13 +323,15 @@ impl QueryResult {
 
 impl SortKey {
     /// Every key, in menu order.
-    pub const ALL: [SortKey; 6] = [
+    pub const ALL: [SortKey; 8] = [
         SortKey::Loaded,
         SortKey::DueDate,
         SortKey::AccessDate,
         SortKey::Course,
         SortKey::Learner,
         SortKey::Status,
+        SortKey::Progress,
+        SortKey::CompletionDate,
     ];
 
     /// Menu label.
@@ -334,9 +340,11 @@ impl SortKey {
             SortKey::Loaded => "As loaded",
             SortKey::DueDate => "Due date",
             SortKey::AccessDate => "Access date",
-            SortKey::Course => "Course",
-            SortKey::Learner => "Learner",
+            SortKey::Course => "Course title",
+            SortKey::Learner => "Learner name",
             SortKey::Status => "Status",
+            SortKey::Progress => "Progress",
+            SortKey::CompletionDate => "Completion date",
         }
     }
 
@@ -349,6 +357,8 @@ impl SortKey {
             SortKey::Course => "course",
             SortKey::Learner => "learner",
             SortKey::Status => "status",
+            SortKey::Progress => "progress",
+            SortKey::CompletionDate => "completed",
         }
     }
 

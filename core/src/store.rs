@@ -173,6 +173,7 @@ impl EnrollmentStore {
             }
         }
         self.cache.texts.clear();
+        self.cache.sorted = None;
         matched
     }
 
@@ -184,6 +185,7 @@ impl EnrollmentStore {
             }
         }
         self.cache.texts.clear();
+        self.cache.sorted = None;
     }
 
     /// Records departments (`GET /departments`).
@@ -534,11 +536,12 @@ impl EnrollmentStore {
         if self.cache.sorted.as_ref().is_some_and(|(s, _)| *s == sort) {
             return;
         }
-        let c = &self.cols;
-        let course_rank = rank(&c.courses);
-        let learner_rank = rank(&c.learners);
+        let (c, dir) = (&self.cols, &self.dir);
+        let course_rank = rank(&c.courses, |i| dir.title(i));
+        let learner_rank = rank(&c.learners, |i| dir.person(i).map(|p| &*p.name));
         let key = |r: usize| -> (bool, u32) {
             let day = |d: i32| (d != NO_DAY, (d as u32) ^ 0x8000_0000);
+            let result = || dir.result(r);
             let (present, value) = match sort.key {
                 SortKey::Loaded => (true, r as u32),
                 SortKey::DueDate => day(c.due[r]),
@@ -546,6 +549,14 @@ impl EnrollmentStore {
                 SortKey::Course => (true, course_rank[c.course[r] as usize]),
                 SortKey::Learner => (true, learner_rank[c.learner[r] as usize]),
                 SortKey::Status => (true, u32::from(c.flags[r] >> STATUS_SHIFT & 0b111)),
+                SortKey::Progress => match result().and_then(|x| x.progress) {
+                    Some(p) => (true, u32::from(p)),
+                    None => (false, 0),
+                },
+                SortKey::CompletionDate => match result().and_then(|x| x.completed_on) {
+                    Some(d) => day(d.to_julian_day()),
+                    None => (false, 0),
+                },
             };
             // Missing values last in both directions; ties keep load order (stable sort).
             (!present, if sort.descending { !value } else { value })
@@ -706,10 +717,14 @@ impl<'a> TextMatcher<'a> {
     }
 }
 
-/// Position of each interned string in sorted order.
-fn rank(interner: &Interner) -> Vec<u32> {
-    let mut order: Vec<(u32, &str)> = interner.iter().collect();
-    order.sort_by(|a, b| a.1.cmp(b.1));
+/// Position of each interned string in sorted order: by its `name` when it has one (without
+/// case or accents), else by itself.
+fn rank<'a>(interner: &'a Interner, name: impl Fn(u32) -> Option<&'a str>) -> Vec<u32> {
+    let mut order: Vec<(u32, String)> = interner
+        .iter()
+        .map(|(i, id)| (i, name(i).map_or_else(|| id.to_owned(), fold)))
+        .collect();
+    order.sort_by(|a, b| a.1.cmp(&b.1));
     let mut ranks = vec![0; order.len()];
     for (position, (index, _)) in order.into_iter().enumerate() {
         ranks[index as usize] = position as u32;

@@ -68,7 +68,7 @@ export interface FilterState {
   types: ("assigned" | "catalog")[];
   due: { from: string | null; to: string | null };
   access: { from: string | null; to: string | null };
-  sort: { key: "loaded" | "due" | "access" | "course" | "learner" | "status"; descending: boolean };
+  sort: { key: "loaded" | "due" | "access" | "course" | "learner" | "status" | "progress" | "completed"; descending: boolean };
 }
 
 /** How resolving one related resource went. */
