@@ -226,3 +226,44 @@ fn sorts_by_name_title_progress_and_completion_date() {
         assert!(known > 0 && dates[known..].iter().all(Option::is_none));
     }
 }
+
+#[test]
+fn completion_filter_and_facets() {
+    use enrollment_cards::core::query::{completion_index, Choice, NO_RESULT};
+    use enrollment_cards::{Filter, Sort};
+    let data = dataset(300);
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
+    store.append(page.enrollments);
+    let all = store.query(&Filter::default(), Sort::default());
+    assert_eq!(
+        all.facets.completions[usize::from(NO_RESULT)],
+        300,
+        "no results yet"
+    );
+    let results = xml::results(&data, data.enrollments.iter(), paged("results"));
+    store.add_results(parse_results(&results).expect("results").items);
+
+    let passed = completion_index(Some(CompletionStatus::Passed));
+    let filter = Filter {
+        completions: Choice::of([passed, NO_RESULT]),
+        ..Filter::default()
+    };
+    let answer = store.query(&filter, Sort::default());
+    let expected: Vec<u32> = (0..300u32)
+        .filter(|&r| {
+            store
+                .result(r)
+                .is_none_or(|x| x.status == CompletionStatus::Passed)
+        })
+        .collect();
+    assert_eq!(answer.rows, expected);
+    // Facets over the other filters: every option counts what it would show alone.
+    let total: u32 = answer.facets.completions.iter().sum();
+    assert_eq!(total, 300);
+    let none = (0..300u32).filter(|&r| store.result(r).is_none()).count() as u32;
+    assert_eq!(answer.facets.completions[usize::from(NO_RESULT)], none);
+    let chips = filter.active();
+    assert_eq!(chips.len(), 2);
+    assert_eq!(chips[1].label(), "No result yet");
+}

@@ -250,6 +250,15 @@ impl Directory {
         found
     }
 
+    /// The completion option of store row `row` for filters and facets: the status's index in
+    /// [`CompletionStatus::ALL`], or [`crate::query::NO_RESULT`].
+    pub fn completion_index(&self, row: usize) -> u8 {
+        match self.completion.get(row) {
+            Some(&c) if usize::from(c) < CompletionStatus::ALL.len() => c,
+            _ => crate::query::NO_RESULT,
+        }
+    }
+
     /// The result of store row `row`, if known.
     pub fn result(&self, row: usize) -> Option<ResultEntry> {
         let status = *self.completion.get(row)?;

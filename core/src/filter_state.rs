@@ -3,7 +3,8 @@
 //!
 //! ```json
 //! { "text": "", "courses": [], "learners": [], "statuses": ["overdue"], "certificates": [],
-//!   "types": [], "due": { "from": "2026-11-01", "to": null }, "access": { "from": null, "to": null },
+//!   "types": [], "completions": ["in_progress", "none"],
+//!   "due": { "from": "2026-11-01", "to": null }, "access": { "from": null, "to": null },
 //!   "sort": { "key": "due", "descending": false } }
 //! ```
 //!
@@ -26,7 +27,8 @@ use time::Date;
 
 use crate::model::EnrollmentType;
 use crate::parse::parse_date;
-use crate::query::{Choice, DateRange, Filter, Sort, SortKey};
+use crate::query::{completion_index, Choice, DateRange, Filter, Sort, SortKey, NO_RESULT};
+use crate::related::CompletionStatus;
 use crate::status::{CertificateState, Status};
 
 /// Longest accepted filter-state text, in bytes.
@@ -64,6 +66,10 @@ pub fn from_json(text: &str) -> Option<(Filter, Sort)> {
             CertificateState::from_id(s).map(|s| s as u8)
         }),
         types: choice(&object, "types", |s| EnrollmentType::from_id(s).map(|t| t as u8)),
+        completions: choice(&object, "completions", |s| match s {
+            "none" => Some(NO_RESULT),
+            id => CompletionStatus::from_id(id).map(|c| completion_index(Some(c))),
+        }),
         due: range(&object, "due"),
         access: range(&object, "access"),
     };
@@ -98,6 +104,13 @@ pub fn to_json(filter: &Filter, sort: Sort) -> String {
     push_array(&mut out, filter.selected_certificates().map(CertificateState::id));
     out.push_str(",\"types\":");
     push_array(&mut out, filter.selected_types().map(EnrollmentType::id));
+    out.push_str(",\"completions\":");
+    push_array(
+        &mut out,
+        filter
+            .selected_completions()
+            .map(|c| c.map_or("none", CompletionStatus::id)),
+    );
     out.push_str(",\"due\":");
     push_range(&mut out, &filter.due);
     out.push_str(",\"access\":");

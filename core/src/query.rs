@@ -4,11 +4,12 @@
 use time::Date;
 
 use crate::model::EnrollmentType;
+use crate::related::CompletionStatus;
 use crate::status::{CertificateState, Status};
 
 /// A set of small enum values as a bit mask; empty means "no restriction".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Choice(u8);
+pub struct Choice(u16);
 
 impl Choice {
     /// No option selected (everything passes).
@@ -21,17 +22,17 @@ impl Choice {
 
     /// `true` when option `index` is selected.
     pub fn contains(self, index: u8) -> bool {
-        self.0 & (1 << index) != 0
+        self.0 & bit(index) != 0
     }
 
     /// Selects or deselects option `index`.
     pub fn toggle(&mut self, index: u8) {
-        self.0 ^= 1 << index;
+        self.0 ^= bit(index);
     }
 
     /// Deselects option `index`.
     pub fn remove(&mut self, index: u8) {
-        self.0 &= !(1 << index);
+        self.0 &= !bit(index);
     }
 
     /// Whether a row with option `index` passes.
@@ -41,9 +42,18 @@ impl Choice {
 
     /// A set of the given options.
     pub fn of(indices: impl IntoIterator<Item = u8>) -> Choice {
-        Choice(indices.into_iter().fold(0, |acc, i| acc | 1 << i))
+        Choice(indices.into_iter().fold(0, |acc, i| acc | bit(i)))
     }
 }
+
+/// The bit of option `index` (none past the sixteenth).
+fn bit(index: u8) -> u16 {
+    1u16.checked_shl(u32::from(index)).unwrap_or(0)
+}
+
+/// Completion options of the filter: the index of a [`CompletionStatus`] in
+/// [`CompletionStatus::ALL`], or this one for "no result yet".
+pub const NO_RESULT: u8 = CompletionStatus::ALL.len() as u8;
 
 /// An inclusive range of days; either end may be open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -76,6 +86,8 @@ pub struct Filter {
     pub certificates: Choice,
     /// Selected [`EnrollmentType`]s, by `EnrollmentType as u8`.
     pub types: Choice,
+    /// Selected completion statuses (see [`NO_RESULT`]).
+    pub completions: Choice,
     /// Due date range; enrollments without a due date fail a set range.
     pub due: DateRange,
     /// Access date range.
@@ -122,6 +134,8 @@ pub enum ActiveFilter {
     Certificate(CertificateState),
     /// One selected enrollment type.
     Type(EnrollmentType),
+    /// One selected completion status (`None`: no result yet).
+    Completion(Option<CompletionStatus>),
     /// The due-date range.
     Due(DateRange),
     /// The access-date range.
@@ -138,6 +152,8 @@ impl ActiveFilter {
             ActiveFilter::Status(status) => status.label().to_owned(),
             ActiveFilter::Certificate(state) => state.label().to_owned(),
             ActiveFilter::Type(kind) => kind.label().to_owned(),
+            ActiveFilter::Completion(Some(status)) => status.label().to_owned(),
+            ActiveFilter::Completion(None) => "No result yet".to_owned(),
             ActiveFilter::Due(range) => format!("Due {}", range_label(range)),
             ActiveFilter::Access(range) => format!("Access {}", range_label(range)),
         }
@@ -181,6 +197,7 @@ impl Filter {
                 .filter(|t| self.types.contains(*t as u8))
                 .map(ActiveFilter::Type),
         );
+        chips.extend(self.selected_completions().map(ActiveFilter::Completion));
         if !self.due.is_open() {
             chips.push(ActiveFilter::Due(self.due));
         }
@@ -211,6 +228,13 @@ impl Filter {
             .filter(|t| self.types.contains(*t as u8))
     }
 
+    /// The selected completion statuses (`None`: no result yet), in display order.
+    pub fn selected_completions(&self) -> impl Iterator<Item = Option<CompletionStatus>> + '_ {
+        (0..=NO_RESULT)
+            .filter(|&i| self.completions.contains(i))
+            .map(|i| CompletionStatus::ALL.get(usize::from(i)).copied())
+    }
+
     /// Removes one criterion (the chip's × button).
     pub fn remove(&mut self, chip: &ActiveFilter) {
         match chip {
@@ -220,6 +244,7 @@ impl Filter {
             ActiveFilter::Status(s) => self.statuses.remove(*s as u8),
             ActiveFilter::Certificate(s) => self.certificates.remove(*s as u8),
             ActiveFilter::Type(t) => self.types.remove(*t as u8),
+            ActiveFilter::Completion(status) => self.completions.remove(completion_index(*status)),
             ActiveFilter::Due(_) => self.due = DateRange::default(),
             ActiveFilter::Access(_) => self.access = DateRange::default(),
         }
@@ -234,6 +259,13 @@ impl Filter {
     pub fn toggle_learner(&mut self, id: &str) {
         toggle_id(&mut self.learners, id);
     }
+}
+
+/// The filter's option for a completion status (`None`: no result yet).
+pub fn completion_index(status: Option<CompletionStatus>) -> u8 {
+    status
+        .and_then(|s| CompletionStatus::ALL.iter().position(|x| *x == s))
+        .map_or(NO_RESULT, |i| i as u8)
 }
 
 fn toggle_id(ids: &mut Vec<String>, id: &str) {
@@ -290,6 +322,8 @@ pub struct Facets {
     pub certificates: [u32; 4],
     /// Per [`EnrollmentType`].
     pub types: [u32; 2],
+    /// Per completion option (see [`NO_RESULT`]).
+    pub completions: [u32; NO_RESULT as usize + 1],
 }
 
 /// The answer to a query: matching rows in display order, and facet counts.

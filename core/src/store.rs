@@ -234,6 +234,11 @@ impl EnrollmentStore {
         self.dir.result(row as usize)
     }
 
+    /// Rows with a known result.
+    pub fn results_known(&self) -> usize {
+        self.dir.results_known()
+    }
+
     /// Learners with a known person, of all learners loaded.
     pub fn people_known(&self) -> (usize, usize) {
         (self.dir.people_known(), self.cols.learners.len())
@@ -461,6 +466,10 @@ impl EnrollmentStore {
             if !filter.types.admits(kind) {
                 fail |= TYPE;
             }
+            let completion = self.dir.completion_index(r);
+            if !filter.completions.admits(completion) {
+                fail |= COMPLETION;
+            }
             if !filter.due.is_open() && !(due_from..=due_to).contains(&c.due[r]) {
                 fail |= OTHER;
             }
@@ -481,12 +490,14 @@ impl EnrollmentStore {
                     facets.statuses[usize::from(status)] += 1;
                     facets.certificates[usize::from(cert)] += 1;
                     facets.types[usize::from(kind)] += 1;
+                    facets.completions[usize::from(completion)] += 1;
                 }
                 COURSE => facets.courses[course] += 1,
                 LEARNER => facets.learners[learner] += 1,
                 STATUS => facets.statuses[usize::from(status)] += 1,
                 CERT => facets.certificates[usize::from(cert)] += 1,
                 TYPE => facets.types[usize::from(kind)] += 1,
+                COMPLETION => facets.completions[usize::from(completion)] += 1,
                 _ => {}
             }
         }
@@ -573,7 +584,8 @@ const LEARNER: u8 = 1 << 1;
 const STATUS: u8 = 1 << 2;
 const CERT: u8 = 1 << 3;
 const TYPE: u8 = 1 << 4;
-const OTHER: u8 = 1 << 5;
+const COMPLETION: u8 = 1 << 5;
+const OTHER: u8 = 1 << 6;
 
 impl Columns {
     /// Writes `e`'s fields (all but its ID) into `row`. A replaced certificate's old entry stays

@@ -48,11 +48,20 @@ fn writes_the_documented_shape() {
     .with_status(Status::Overdue);
     assert_eq!(
         to_json(&filter, sort),
-        r#"{"text":"","courses":[],"learners":[],"statuses":["overdue"],"certificates":[],"types":[],"due":{"from":"2026-11-01","to":null},"access":{"from":null,"to":null},"sort":{"key":"due","descending":false}}"#
+        r#"{"text":"","courses":[],"learners":[],"statuses":["overdue"],"certificates":[],"types":[],"completions":[],"due":{"from":"2026-11-01","to":null},"access":{"from":null,"to":null},"sort":{"key":"due","descending":false}}"#
+    );
+    // Completion statuses and "no result yet" round-trip.
+    let mut with_completions = filter.clone();
+    with_completions.completions = enrollment_core::query::Choice::of([1, enrollment_core::query::NO_RESULT]);
+    let json = to_json(&with_completions, sort);
+    assert!(json.contains(r#""completions":["in_progress","none"]"#), "{json}");
+    assert_eq!(
+        enrollment_core::filter_state::from_json(&json),
+        Some((with_completions, sort))
     );
     assert_eq!(
         to_json(&Filter::default(), Sort::default()),
-        r#"{"text":"","courses":[],"learners":[],"statuses":[],"certificates":[],"types":[],"due":{"from":null,"to":null},"access":{"from":null,"to":null},"sort":{"key":"loaded","descending":false}}"#
+        r#"{"text":"","courses":[],"learners":[],"statuses":[],"certificates":[],"types":[],"completions":[],"due":{"from":null,"to":null},"access":{"from":null,"to":null},"sort":{"key":"loaded","descending":false}}"#
     );
 }
 

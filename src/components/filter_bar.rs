@@ -8,7 +8,8 @@ use time::Date;
 use super::picker::{Picker, PickerKind};
 use crate::core::display::group_digits;
 use crate::core::model::EnrollmentType;
-use crate::core::query::{Choice, DateRange, Facets, SortKey};
+use crate::core::query::{completion_index, Choice, DateRange, Facets, SortKey, NO_RESULT};
+use crate::core::related::CompletionStatus;
 use crate::core::status::{CertificateState, Status};
 use crate::state::CardsState;
 
@@ -60,6 +61,24 @@ pub fn FilterBar(
                 count=move |i| facets(|f, i| f.types.get(i).copied().unwrap_or(0), i)
                 toggle=move |i| filter.update(|f| f.types.toggle(i))
             />
+            // Completion chips once results are known (progress may be off or not permitted).
+            <Show when=move || {
+                state.names_version.track();
+                state.with_store(|s| s.results_known() > 0).unwrap_or(false)
+            }>
+                <ChipGroup
+                    label="Completion"
+                    name="completion"
+                    options=CompletionStatus::ALL
+                        .iter()
+                        .map(|c| (completion_index(Some(*c)), c.label()))
+                        .chain([(NO_RESULT, "No result yet")])
+                        .collect()
+                    selected=move || filter.with(|f| f.completions)
+                    count=move |i| facets(|f, i| f.completions.get(i).copied().unwrap_or(0), i)
+                    toggle=move |i| filter.update(|f| f.completions.toggle(i))
+                />
+            </Show>
             <div class="ec-filters__row">
                 <Picker state kind=PickerKind::Course />
                 <Picker state kind=PickerKind::Learner />

@@ -66,6 +66,7 @@ export interface FilterState {
   statuses: ("upcoming" | "active" | "due-soon" | "overdue" | "locked")[];
   certificates: ("valid" | "expiring" | "expired" | "none")[];
   types: ("assigned" | "catalog")[];
+  completions: ("not_started" | "in_progress" | "pending" | "complete" | "passed" | "accepted" | "incomplete" | "failed" | "declined" | "none")[];
   due: { from: string | null; to: string | null };
   access: { from: string | null; to: string | null };
   sort: { key: "loaded" | "due" | "access" | "course" | "learner" | "status" | "progress" | "completed"; descending: boolean };
