@@ -408,80 +408,64 @@ impl Inner {
     /// Results of every enrollment loaded: a paged listing with the enrollment request's filters,
     /// blocked learners included.
     async fn load_results(&self) {
-        let mut tally = Tally::default();
-        let mut token: Option<String> = None;
-        for _ in 0..MAX_PAGES {
-            let size = LISTING_PAGE.to_string();
-            let filters = (self
-                .query
-                .learner_ids
-                .iter()
-                .map(|id| ("learnerIds[]", id.as_str())))
+        let filters: Vec<(&str, &str)> = (self.query.learner_ids.iter())
+            .map(|id| ("learnerIds[]", id.as_str()))
             .chain(
                 self.query
                     .course_ids
                     .iter()
                     .map(|id| ("courseIds[]", id.as_str())),
-            );
-            let statuses = ["1", "3", "5"].map(|s| ("userStatuses[]", s));
-            let page = [("pageSize", size.as_str())]
-                .into_iter()
-                .chain(token.as_deref().map(|t| ("pageToken", t)));
-            let url = resource_url(
-                &self.endpoint,
-                "learners/results",
-                filters.chain(statuses).chain(page),
-            );
-            let result = match self.get(&url).await {
-                Ok(xml) => parse_results(&xml).map_err(ApiError::from),
-                Err(error) => Err(error),
-            };
-            tally.record(&result);
-            let Ok(Listing {
-                items,
-                next_page_token,
-            }) = result
-            else {
-                break;
-            };
-            self.state.enrich(|s| s.add_results(items));
-            match next_page_token {
-                Some(next) if Some(&next) != token.as_ref() => token = Some(next),
-                _ => break,
-            }
-        }
+            )
+            .chain(["1", "3", "5"].map(|s| ("userStatuses[]", s)))
+            .collect();
+        let tally = self
+            .list_all("learners/results", &filters, parse_results, |s, items| {
+                s.add_results(items)
+            })
+            .await;
         self.update(|s| s.results = tally.status());
     }
 
     /// The department tree: one paged listing.
     async fn load_departments(&self) {
+        let tally = self
+            .list_all("departments", &[], parse_departments, |s, items| {
+                s.add_departments(items)
+            })
+            .await;
+        self.update(|s| s.departments = tally.status());
+    }
+
+    /// Every page of `path` with `filters`, each parsed with `parse` and given to the store with
+    /// `add`, until the last page, a repeated token or a failure.
+    async fn list_all<T>(
+        &self,
+        path: &str,
+        filters: &[(&str, &str)],
+        parse: fn(&str) -> Result<Listing<T>, ParseError>,
+        add: fn(&mut crate::core::store::EnrollmentStore, Vec<T>),
+    ) -> Tally {
         let mut tally = Tally::default();
         let mut token: Option<String> = None;
+        let size = LISTING_PAGE.to_string();
         for _ in 0..MAX_PAGES {
-            let size = LISTING_PAGE.to_string();
             let page = [("pageSize", size.as_str())]
                 .into_iter()
                 .chain(token.as_deref().map(|t| ("pageToken", t)));
-            let url = resource_url(&self.endpoint, "departments", page);
+            let url = resource_url(&self.endpoint, path, filters.iter().copied().chain(page));
             let result = match self.get(&url).await {
-                Ok(xml) => parse_departments(&xml).map_err(ApiError::from),
+                Ok(xml) => parse(&xml).map_err(ApiError::from),
                 Err(error) => Err(error),
             };
             tally.record(&result);
-            let Ok(Listing {
-                items,
-                next_page_token,
-            }) = result
-            else {
-                break;
-            };
-            self.state.enrich(|s| s.add_departments(items));
-            match next_page_token {
+            let Ok(listing) = result else { break };
+            self.state.enrich(|s| add(s, listing.items));
+            match listing.next_page_token {
                 Some(next) if Some(&next) != token.as_ref() => token = Some(next),
                 _ => break,
             }
         }
-        self.update(|s| s.departments = tally.status());
+        tally
     }
 
     /// One GET on a free lane, retried when it may pass.
