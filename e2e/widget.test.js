@@ -185,7 +185,7 @@ for (const name of BROWSERS) {
       await page.keyboard.press("Tab");
       assert.equal((await focused()).ec, "search", "the search box is the first Tab stop");
       let card = null;
-      for (let i = 0; i < 40 && !card; i++) {
+      for (let i = 0; i < 80 && !card; i++) {
         await page.keyboard.press("Tab");
         const now = await focused();
         if (now.id) card = now;
