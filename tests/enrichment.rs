@@ -198,3 +198,70 @@ async fn search_finds_learners_by_name_without_accents() {
         "{names:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn each_resource_a_token_may_not_read_falls_back_alone() {
+    let cases = [
+        (
+            "no-users-token",
+            [
+                PartStatus::Forbidden,
+                PartStatus::Complete,
+                PartStatus::Complete,
+                PartStatus::Complete,
+            ],
+        ),
+        (
+            "no-contents-token",
+            [
+                PartStatus::Complete,
+                PartStatus::Forbidden,
+                PartStatus::Complete,
+                PartStatus::Complete,
+            ],
+        ),
+        (
+            "no-results-token",
+            [
+                PartStatus::Complete,
+                PartStatus::Complete,
+                PartStatus::Forbidden,
+                PartStatus::Complete,
+            ],
+        ),
+        (
+            "no-departments-token",
+            [
+                PartStatus::Complete,
+                PartStatus::Complete,
+                PartStatus::Complete,
+                PartStatus::Forbidden,
+            ],
+        ),
+    ];
+    for (token, expected) in cases {
+        // An endpoint of its own (a no-op fault prefix), so nothing comes from another widget.
+        let endpoint = format!("{MOCK}/_fault/id={token}");
+        let (root, reports) = mount_on(&endpoint, token, EnrichParts::ALL);
+        assert!(
+            until(10_000, || reports.status.borrow().is_some()).await,
+            "{token}"
+        );
+        let status = reports.status.borrow().expect("status");
+        assert_eq!(
+            [status.users, status.courses, status.results, status.departments],
+            expected,
+            "{token}"
+        );
+        assert_eq!(*reports.errors.borrow(), 0, "{token}: no enrollments-error");
+        let notice = root
+            .query_selector("[data-ec=enrichment]")
+            .ok()
+            .flatten()
+            .expect("notice");
+        assert!(
+            notice.text_content().unwrap_or_default().contains("403"),
+            "{token}"
+        );
+    }
+}

@@ -115,26 +115,60 @@ impl<R: Record> Item<R> {
 
 /// The whole document: paged or unpaged items, `nextPageToken`, or the service's error body.
 fn parse_listing<R: Record>(xml: &str) -> Result<Listing<R>, ParseError> {
+    let mut items = Vec::new();
+    let shape = Shape {
+        wrapper: R::WRAPPER,
+        element: R::ELEMENT,
+        kind: R::KIND,
+        id_field: R::ID_FIELD,
+    };
+    let next_page_token = read_listing(xml, shape, &mut |p, index| {
+        items.push(read_item::<R>(p, index)?);
+        Ok(())
+    })?;
+    Ok(Listing {
+        items,
+        next_page_token,
+    })
+}
+
+/// What a listing's document looks like.
+#[derive(Clone, Copy)]
+struct Shape {
+    wrapper: &'static str,
+    element: &'static str,
+    kind: RelatedKind,
+    id_field: &'static str,
+}
+
+/// Reads a listing's document, handing each item element (with its 1-based position) to
+/// `item`; returns the next page's token. Not generic, so one copy serves every resource.
+#[inline(never)]
+fn read_listing(
+    xml: &str,
+    shape: Shape,
+    item: &mut dyn FnMut(&mut Parser<'_>, usize) -> Result<(), ParseError>,
+) -> Result<Option<String>, ParseError> {
     let mut p = Parser::new(xml)?;
-    let mut listing = Listing::default();
+    let mut next_page_token = None;
     if p.prolog()? == Stage::Done {
-        return Ok(listing);
+        return Ok(next_page_token);
     }
     let (mut code, mut message) = (None, None);
-    let mut in_wrapper = false;
+    let (mut in_wrapper, mut count) = (false, 0);
     loop {
-        let context = if in_wrapper { R::WRAPPER } else { "response" };
+        let context = if in_wrapper { shape.wrapper } else { "response" };
         match p.next(context)? {
             Event::Start(e) => match e.local_name().as_ref() {
-                name if name == R::ELEMENT.as_bytes() => {
-                    let index = listing.items.len() + 1;
-                    listing.items.push(read_item(&mut p, index)?);
+                name if name == shape.element.as_bytes() => {
+                    count += 1;
+                    item(&mut p, count)?;
                 }
-                name if !in_wrapper && name == R::WRAPPER.as_bytes() => in_wrapper = true,
+                name if !in_wrapper && name == shape.wrapper.as_bytes() => in_wrapper = true,
                 b"nextPageToken" => {
                     p.read_value("nextPageToken", || Location::Response)?;
                     let token = p.text.trim();
-                    listing.next_page_token = (!token.is_empty()).then(|| token.to_owned());
+                    next_page_token = (!token.is_empty()).then(|| token.to_owned());
                 }
                 b"code" if !in_wrapper => {
                     p.read_value("code", || Location::Response)?;
@@ -146,26 +180,26 @@ fn parse_listing<R: Record>(xml: &str) -> Result<Listing<R>, ParseError> {
                 }
                 _ => p.skip(&e)?,
             },
-            Event::Empty(e) if e.local_name().as_ref() == R::ELEMENT.as_bytes() => {
+            Event::Empty(e) if e.local_name().as_ref() == shape.element.as_bytes() => {
                 return Err(ParseError::MissingField {
                     at: Location::Item {
-                        kind: R::KIND,
-                        index: listing.items.len() + 1,
+                        kind: shape.kind,
+                        index: count + 1,
                         id: None,
                     },
-                    field: R::ID_FIELD,
+                    field: shape.id_field,
                 });
             }
             Event::End(_) if in_wrapper => in_wrapper = false,
             Event::End(_) => {
                 p.epilogue()?;
-                if listing.items.is_empty() && (code.is_some() || message.is_some()) {
+                if count == 0 && (code.is_some() || message.is_some()) {
                     return Err(ParseError::Service {
                         code: code.unwrap_or_default(),
                         message: message.unwrap_or_default(),
                     });
                 }
-                return Ok(listing);
+                return Ok(next_page_token);
             }
             Event::GeneralRef(r) => p.resolve_ref(&r).map(drop)?,
             Event::Eof => return Err(p.truncated(context)),
