@@ -265,3 +265,59 @@ async fn each_resource_a_token_may_not_read_falls_back_alone() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn names_arriving_keep_the_scroll_position_and_the_focused_card() {
+    // Everything is slowed down a little, so the cards are on screen before the names come.
+    let endpoint = format!("{MOCK}/_fault/latency=150,id=scroll");
+    let (root, reports) = mount_on(&endpoint, "demo-token", EnrichParts::ALL);
+    let window = || -> Option<web_sys::HtmlElement> {
+        root.query_selector(".ec-window")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
+    };
+    // The first page is in and the grid has its three columns (34 rows, not 100).
+    let settled = || window().is_some_and(|w| w.scroll_height() > 2_500 && w.scroll_height() < 100 * 268 / 2);
+    assert!(until(5_000, settled).await, "grid laid out");
+    let list = window().expect("window");
+    list.set_scroll_top(2_000);
+    let card = || -> Option<web_sys::HtmlElement> {
+        root.query_selector("[data-index='30']")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
+    };
+    assert!(
+        until(2_000, || card().is_some()).await,
+        "card 30 rendered at 2,000 px"
+    );
+    let focused = card().expect("card");
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    focused.focus_with_options(&options).expect("focus");
+    let learner = |c: &web_sys::HtmlElement| {
+        c.query_selector("[data-ec=learner]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+    };
+    let before = learner(&focused);
+    assert!(
+        before.as_ref().is_some_and(|n| n.len() == 36),
+        "still an ID: {before:?}"
+    );
+    assert!(until(10_000, || reports.status.borrow().is_some()).await);
+    assert!(
+        until(2_000, || learner(&focused).is_some_and(|n| n.len() < 36)).await,
+        "the name arrived in the same card element: {:?}",
+        learner(&focused)
+    );
+    assert_eq!(list.scroll_top(), 2_000, "the scroll position stayed");
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let active = document.active_element().expect("focus");
+    assert!(
+        active.is_same_node(Some(&focused)),
+        "the focused card is the same element"
+    );
+}

@@ -185,6 +185,7 @@ pub fn CardWindow(
             node_ref=container
             style:height="var(--ec-list-height, 70vh)"
             style:overflow-y="auto"
+            style:overflow-anchor="none"
             style:position="relative"
             on:keydown=on_keydown
             on:focusin=on_focusin
