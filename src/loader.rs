@@ -279,12 +279,18 @@ impl Loader {
 
     /// Runs `work` as this loader's task: [`Loader::close`] (or the next task) aborts it.
     fn spawn_task(&self, work: impl std::future::Future<Output = ()> + 'static) {
-        let (task, handle) = abortable(work);
-        *self.0.task.borrow_mut() = Some(handle);
-        spawn_local(async move {
-            let _ = task.await;
-        });
+        *self.0.task.borrow_mut() = Some(spawn_abortable(work));
     }
+}
+
+/// Runs `work` on the browser's event loop; aborting the returned handle drops it at its next
+/// turn (a widget's tasks end with the widget this way).
+pub(crate) fn spawn_abortable(work: impl std::future::Future<Output = ()> + 'static) -> AbortHandle {
+    let (task, handle) = abortable(work);
+    spawn_local(async move {
+        let _ = task.await;
+    });
+    handle
 }
 
 impl Inner {

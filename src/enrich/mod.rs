@@ -14,11 +14,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use futures::future::{abortable, AbortHandle};
+use futures::future::AbortHandle;
 use futures::stream::{self, StreamExt};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::{Callable, Callback};
-use leptos::task::spawn_local;
 
 pub use crate::core::enrichment::{EnrichParts, EnrichmentStatus, PartStatus};
 
@@ -28,6 +27,7 @@ use crate::api::{ApiError, Client, EnrollmentQuery};
 use crate::core::lookup::{Entry, LookupCache, LookupPlan, LookupRequest, DEFAULT_BATCH, LISTING_PAGE};
 use crate::core::parse::{parse_contents, parse_departments, parse_results, parse_users, ParseError};
 use crate::core::related::{ContentItem, Listing, Person};
+use crate::loader::spawn_abortable;
 use crate::state::CardsState;
 
 /// Requests on their way at once, at most.
@@ -194,13 +194,10 @@ impl Enricher {
     }
 
     fn spawn(&self, work: impl std::future::Future<Output = ()> + 'static) {
-        let (task, handle) = abortable(work);
+        let handle = spawn_abortable(work);
         let mut tasks = self.0.tasks.borrow_mut();
         tasks.retain(|t| !t.is_aborted());
         tasks.push(handle);
-        spawn_local(async move {
-            let _ = task.await;
-        });
     }
 }
 
