@@ -51,7 +51,7 @@ pub struct LoadEvents {
 }
 
 /// What a load asks for. Changing any of it means a new load.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadPlan {
     /// Server-side filters.
     pub query: EnrollmentQuery,
@@ -59,6 +59,8 @@ pub struct LoadPlan {
     pub page_size: Option<u32>,
     /// The related resources resolved beside the enrollments (names, titles, ...).
     pub enrich: EnrichParts,
+    /// IDs per by-ID request of names and titles.
+    pub lookup_batch: usize,
 }
 
 /// Where a paged load stands, kept between attempts so a Retry resumes instead of restarting.
@@ -302,6 +304,7 @@ impl Inner {
                 &self.client,
                 plan.query.clone(),
                 plan.enrich,
+                plan.lookup_batch,
                 self.state,
                 self.events.enrichment,
             )

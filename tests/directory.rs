@@ -267,3 +267,69 @@ fn completion_filter_and_facets() {
     assert_eq!(chips.len(), 2);
     assert_eq!(chips[1].label(), "No result yet");
 }
+
+#[test]
+fn department_filter_takes_sub_departments_and_counts_them() {
+    use enrollment_cards::core::query::Choice;
+    use enrollment_cards::core::status::Status;
+    use enrollment_cards::{ActiveFilter, Filter, Sort, StatusRules as Rules};
+    let data = dataset(300);
+    let mut store = EnrollmentStore::new(Rules::new(TODAY));
+    let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
+    store.append(page.enrollments);
+    assert!(store
+        .query(&Filter::default(), Sort::default())
+        .facets
+        .departments
+        .is_empty());
+    let users = xml::users(&data, 0..data.learners.len(), paged("userProfiles"));
+    store.add_people(parse_users(&users).expect("users").items);
+    let departments = xml::departments(&data, 0..data.departments.len(), paged("departments"));
+    store.add_departments(parse_departments(&departments).expect("departments").items);
+
+    // Whether department `d` of the mock is `top` or below it.
+    let under = |mut d: usize, top: usize| loop {
+        if d == top {
+            break true;
+        }
+        match data.departments[d].parent {
+            Some(parent) => d = parent,
+            None => break false,
+        }
+    };
+    let department_of = |r: u32| data.learners[data.enrollments[r as usize].learner].department;
+    let top = (0..data.departments.len())
+        .find(|&d| data.departments[d].parent.is_none())
+        .expect("a top-level department");
+    let top_id = data.departments[top].id.clone();
+    let mut filter = Filter::default();
+    filter.toggle_department(&top_id);
+    let answer = store.query(&filter, Sort::default());
+    let expected: Vec<u32> = (0..300u32).filter(|&r| under(department_of(r), top)).collect();
+    assert!(!expected.is_empty() && expected.len() < 300);
+    assert_eq!(answer.rows, expected);
+
+    // Facets: each department counts its own rows and those below it, whatever is selected in
+    // the department filter, with the other filters applied.
+    filter.statuses = Choice::of([Status::Active as u8]);
+    let answer = store.query(&filter, Sort::default());
+    let tree = store.departments();
+    for d in 0..data.departments.len() {
+        let want = (0..300u32)
+            .filter(|&r| under(department_of(r), d) && store.states(r).0 == Status::Active)
+            .count() as u32;
+        let index = tree.find(&data.departments[d].id).expect("known department") as usize;
+        assert_eq!(
+            answer.facets.departments[index], want,
+            "{}",
+            data.departments[d].name
+        );
+    }
+    let chip = ActiveFilter::Department(top_id.clone());
+    assert_eq!(
+        store.chip_label(&chip),
+        format!("Department {}", data.departments[top].name)
+    );
+    filter.remove(&chip);
+    assert!(filter.departments.is_empty());
+}

@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use enrollment_cards::api::{AccessToken, ClientConfig};
@@ -32,6 +33,15 @@ struct Reports {
 /// Mounts a widget on `endpoint` (widgets on one page with the same endpoint share what they
 /// resolved, so tests that must ask for themselves use an endpoint of their own).
 fn mount_on(endpoint: &str, token: &str, enrich: EnrichParts) -> (web_sys::HtmlElement, Rc<Reports>) {
+    mount_with(endpoint, token, |source| source.enrich = enrich)
+}
+
+/// [`mount_on`], with the source adjusted by `adjust`.
+fn mount_with(
+    endpoint: &str,
+    token: &str,
+    adjust: impl FnOnce(&mut ListSource),
+) -> (web_sys::HtmlElement, Rc<Reports>) {
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let root: web_sys::HtmlElement = document.create_element("div").expect("div").unchecked_into();
     root.style().set_property("width", "1000px").expect("width");
@@ -42,14 +52,14 @@ fn mount_on(endpoint: &str, token: &str, enrich: EnrichParts) -> (web_sys::HtmlE
         .expect("append");
     let reports = Rc::new(Reports::default());
     let shared = SendWrapper::new(reports.clone());
-    let source = ListSource {
+    let mut source = ListSource {
         page_size: Some(100),
-        enrich,
         ..ListSource::new(
             ClientConfig::new(endpoint, AccessToken::new(token).expect("token")),
             StatusRules::new(date!(2026 - 11 - 26)),
         )
     };
+    adjust(&mut source);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let (a, b, c) = (shared.clone(), shared.clone(), shared.clone());
         let events = ViewEvents {
@@ -77,6 +87,100 @@ fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     (0..list.length())
         .filter_map(|i| list.item(i)?.text_content())
         .collect()
+}
+
+/// The URLs fetched that start with `prefix`, since the resource timings were cleared.
+fn fetched(prefix: &str) -> Vec<String> {
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .expect("performance");
+    performance
+        .get_entries_by_type("resource")
+        .iter()
+        .filter_map(|e| e.dyn_into::<web_sys::PerformanceEntry>().ok())
+        .map(|e| e.name())
+        .filter(|url| url.starts_with(prefix))
+        .collect()
+}
+
+/// The values of `key` in `url`'s query.
+fn params(url: &str, key: &str) -> Vec<String> {
+    let query = url.split_once('?').map_or("", |(_, q)| q);
+    form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| v.into_owned())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn lookups_go_by_batch_never_ask_twice_and_list_when_cheaper() {
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .expect("performance");
+    performance.clear_resource_timings();
+    performance.set_resource_timing_buffer_size(10_000);
+    let settled = |r: &Rc<Reports>| r.status.borrow().is_some_and(|s| s.users != PartStatus::Pending);
+
+    // A whole account needs every learner: with 5 IDs per request its 30 learners would take
+    // 6 requests and its 12 courses 3, one listing page takes each.
+    let listing = format!("{MOCK}/_fault/id=listing");
+    let (_, whole) = mount_with(&listing, "demo-token", |s| s.lookup_batch = 5);
+    assert!(until(10_000, || settled(&whole)).await);
+    for (path, param) in [("users/v2", "userIds[]"), ("contents", "contentItemIds[]")] {
+        let sent = fetched(&format!("{listing}/{path}"));
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        assert!(params(&sent[0], param).is_empty(), "a listing: {}", sent[0]);
+    }
+    let status = whole.status.borrow().expect("status");
+    assert_eq!([status.users, status.courses], [PartStatus::Complete; 2]);
+
+    // Two courses' enrollments need a few of the learners: by ID, 5 at most per request, each
+    // learner asked for once.
+    let state = whole.parts.borrow().as_ref().expect("ready").state;
+    let (courses, learners) = state
+        .with_store(|s| {
+            let courses: Vec<String> = s.courses().take(2).map(|(_, id)| id.to_owned()).collect();
+            let learners: HashSet<String> = (0..s.len() as u32)
+                .filter(|&r| courses.iter().any(|c| c == s.course_id(r)))
+                .map(|r| s.learner_id(r).to_owned())
+                .collect();
+            (courses, learners)
+        })
+        .expect("store");
+    assert!(learners.len() > 10, "{} learners", learners.len());
+    let batching = format!("{MOCK}/_fault/id=batching");
+    let two_courses = |s: &mut ListSource| {
+        s.lookup_batch = 5;
+        s.query.course_ids = courses.clone();
+    };
+    let (root, first) = mount_with(&batching, "demo-token", two_courses);
+    assert!(until(10_000, || settled(&first)).await);
+    let users = fetched(&format!("{batching}/users/v2"));
+    let mut asked = Vec::new();
+    for url in &users {
+        let ids = params(url, "userIds[]");
+        assert!((1..=5).contains(&ids.len()), "{} IDs in {url}", ids.len());
+        asked.extend(ids);
+    }
+    assert_eq!(asked.len(), learners.len(), "no learner asked for twice");
+    assert_eq!(asked.into_iter().collect::<HashSet<_>>(), learners);
+    let contents = fetched(&format!("{batching}/contents"));
+    assert_eq!(contents.len(), 1, "{contents:?}");
+    assert_eq!(params(&contents[0], "contentItemIds[]").len(), 2);
+    assert!(
+        until(2_000, || texts(&root, "[data-ec=learner]")
+            .iter()
+            .all(|n| n.len() < 36))
+        .await
+    );
+
+    // Another widget on the page with the same endpoint finds them all in the shared cache.
+    let (_, second) = mount_with(&batching, "demo-token", two_courses);
+    assert!(until(10_000, || settled(&second)).await);
+    assert_eq!(fetched(&format!("{batching}/users/v2")).len(), users.len());
+    assert_eq!(fetched(&format!("{batching}/contents")).len(), 1);
+    let status = second.status.borrow().expect("status");
+    assert_eq!([status.users, status.courses], [PartStatus::Complete; 2]);
 }
 
 #[wasm_bindgen_test]
@@ -320,4 +424,86 @@ async fn names_arriving_keep_the_scroll_position_and_the_focused_card() {
         active.is_same_node(Some(&focused)),
         "the focused card is the same element"
     );
+}
+
+#[wasm_bindgen_test]
+async fn pickers_list_names_and_a_department_takes_its_sub_departments() {
+    let (root, reports) = mount("demo-token", EnrichParts::ALL);
+    let settled = || {
+        reports
+            .status
+            .borrow()
+            .is_some_and(|s| s.departments == PartStatus::Complete && s.users == PartStatus::Complete)
+    };
+    assert!(until(10_000, settled).await, "enrichment settled");
+    let state = reports.parts.borrow().as_ref().expect("ready").state;
+    let find = |selector: &str| -> web_sys::HtmlElement {
+        root.query_selector(selector)
+            .ok()
+            .flatten()
+            .expect(selector)
+            .unchecked_into()
+    };
+    let options = |picker: &str| {
+        let list = root
+            .query_selector_all(&format!("[data-ec={picker}] .ec-picker__option"))
+            .expect("options");
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .collect::<Vec<_>>()
+    };
+
+    // Learners by name, the ID on hover.
+    find("[data-ec=learner-picker] summary").click();
+    assert!(until(2_000, || options("learner-picker").len() == 30).await);
+    for option in options("learner-picker") {
+        let name = texts(&option, ".ec-picker__label").concat();
+        let id = option.get_attribute("title").unwrap_or_default();
+        assert!(id.len() == 36 && name != id && !name.is_empty(), "{name} / {id}");
+    }
+    find("[data-ec=learner-picker] summary").click();
+
+    // Departments in tree order; a top-level one counts and selects those below it.
+    find("[data-ec=department-picker] summary").click();
+    assert!(until(2_000, || !options("department-picker").is_empty()).await);
+    let listed = options("department-picker");
+    let depth = |o: &web_sys::HtmlElement| o.get_attribute("data-depth").unwrap_or_default();
+    assert!(listed.iter().any(|o| depth(o) == "2"), "three levels");
+    let option = listed
+        .iter()
+        .find(|o| depth(o) == "0")
+        .expect("a top-level department");
+    let name = texts(option, ".ec-picker__label").concat();
+    let count: usize = texts(option, ".ec-chip__count")
+        .concat()
+        .replace(',', "")
+        .parse()
+        .expect("a count");
+    let expected = state
+        .with_store(|s| {
+            (0..s.len() as u32)
+                .filter(|&r| {
+                    s.department_path(r)
+                        .is_some_and(|p| p == name || p.starts_with(&format!("{name} / ")))
+                })
+                .count()
+        })
+        .expect("store");
+    assert!(expected > 0 && expected < ENROLLMENTS, "{name}: {expected}");
+    assert_eq!(count, expected, "{name}");
+    option
+        .query_selector("input[type=checkbox]")
+        .ok()
+        .flatten()
+        .expect("checkbox")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    let shown = || find("[data-ec=count]").get_attribute("data-shown");
+    assert!(
+        until(2_000, || shown() == Some(expected.to_string())).await,
+        "{:?} shown, {expected} expected",
+        shown()
+    );
+    let chips = texts(&root, ".ec-active__chip").concat();
+    assert!(chips.contains(&format!("Department {name}")), "{chips}");
 }

@@ -6,15 +6,12 @@
 //! People and titles are indexed like the store's learner and course interners, results by store
 //! row, so looking one up is an index, and a row costs 8 bytes of results.
 
-use std::collections::HashMap;
-
 use time::Date;
 
+use crate::departments::{DepartmentTree, NO_DEPARTMENT};
 use crate::fold::{fold_into, Folded};
 use crate::related::{CompletionStatus, Department, LearnerResult, Person, PersonStatus};
 
-/// Deepest department path shown (a deeper or circular tree is cut there).
-const MAX_DEPTH: usize = 8;
 /// "No result" in the completion column.
 const NO_RESULT: u8 = u8::MAX;
 /// "No date" in the completion-day column.
@@ -63,19 +60,14 @@ pub struct ResultEntry {
     pub score: Option<f32>,
 }
 
-/// A department: its name and the department above it.
-#[derive(Debug, Clone)]
-struct Node {
-    name: Box<str>,
-    parent: Option<Box<str>>,
-}
-
 /// People, titles, departments and results, indexed like the store.
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
     people: Vec<Option<PersonEntry>>,
     titles: Vec<Option<Box<str>>>,
-    departments: HashMap<Box<str>, Node>,
+    departments: DepartmentTree,
+    /// The department index of each learner, rebuilt when people or departments changed.
+    learner_departments: Option<Vec<u32>>,
     completion: Vec<u8>,
     progress: Vec<u8>,
     completed_on: Vec<i32>,
@@ -93,6 +85,7 @@ impl Directory {
     pub fn set_person(&mut self, index: u32, person: Person) {
         set(&mut self.people, index, Some(PersonEntry::from_person(person)));
         self.search = None;
+        self.learner_departments = None;
     }
 
     /// Records `title` for course `index`, unless it has one (a title from `/contents` wins
@@ -108,14 +101,38 @@ impl Directory {
 
     /// Records departments (any order; later answers add to earlier ones).
     pub fn add_departments(&mut self, departments: Vec<Department>) {
-        for d in departments {
-            let node = Node {
-                name: d.name.into_boxed_str(),
-                parent: d.parent_department_id.map(String::into_boxed_str),
-            };
-            self.departments.insert(d.department_id.into_boxed_str(), node);
-        }
+        self.departments.add(departments);
         self.search = None;
+        self.learner_departments = None;
+    }
+
+    /// The department tree.
+    pub fn departments(&self) -> &DepartmentTree {
+        &self.departments
+    }
+
+    /// Brings [`Self::learner_departments`] up to date for `learners` learners.
+    pub fn index_learner_departments(&mut self, learners: usize) {
+        if self
+            .learner_departments
+            .as_ref()
+            .is_none_or(|d| d.len() != learners)
+        {
+            let of = |i: u32| {
+                let id = self.person(i)?.department_id.as_deref()?;
+                self.departments.find(id)
+            };
+            let column = (0..learners as u32)
+                .map(|i| of(i).unwrap_or(NO_DEPARTMENT))
+                .collect();
+            self.learner_departments = Some(column);
+        }
+    }
+
+    /// The department index of each learner ([`NO_DEPARTMENT`] when the person or their
+    /// department is not known), as of the last [`Self::index_learner_departments`].
+    pub fn learner_departments(&self) -> &[u32] {
+        self.learner_departments.as_deref().unwrap_or_default()
     }
 
     /// `true` when no person, title or department is known (searches then skip them).
@@ -216,38 +233,7 @@ impl Directory {
 
     /// "Sales / EMEA / Berlin" for a department ID, if the department is known.
     pub fn department_path(&self, id: &str) -> Option<String> {
-        let mut names = Vec::new();
-        let mut current = Some(id);
-        while let Some(id) = current {
-            let Some(node) = self.departments.get(id) else {
-                break;
-            };
-            names.push(&*node.name);
-            if names.len() == MAX_DEPTH {
-                break;
-            }
-            current = node.parent.as_deref();
-        }
-        (!names.is_empty()).then(|| {
-            names.reverse();
-            names.join(" / ")
-        })
-    }
-
-    /// `department` and every department below it (for a filter "with its sub-departments").
-    pub fn department_and_below<'a>(&'a self, department: &'a str) -> Vec<&'a str> {
-        let mut found = vec![department];
-        let mut i = 0;
-        while i < found.len() && found.len() <= self.departments.len() {
-            let parent = found[i];
-            for (id, node) in &self.departments {
-                if node.parent.as_deref() == Some(parent) && !found.contains(&&**id) {
-                    found.push(id);
-                }
-            }
-            i += 1;
-        }
-        found
+        self.departments.path_of(id)
     }
 
     /// The completion option of store row `row` for filters and facets: the status's index in
@@ -310,11 +296,8 @@ impl Directory {
             .map(|p| p.name.len() + text(&p.email) + text(&p.login) + text(&p.department_id))
             .sum();
         let titles: usize = self.titles.iter().map(text).sum();
-        let departments: usize = self
-            .departments
-            .iter()
-            .map(|(id, node)| id.len() + node.name.len() + text(&node.parent) + 64)
-            .sum();
+        let departments =
+            self.departments.heap_bytes() + self.learner_departments.as_ref().map_or(0, |d| d.capacity() * 4);
         people
             + self.people.capacity() * std::mem::size_of::<Option<PersonEntry>>()
             + titles
@@ -393,39 +376,19 @@ mod tests {
     }
 
     #[test]
-    fn department_paths_and_subtrees() {
+    fn learners_know_their_department_once_both_have_arrived() {
         let mut dir = Directory::default();
+        dir.set_person(1, person("u1", Some("Helen"), Some("Ng"), None));
+        dir.index_learner_departments(3);
+        assert_eq!(dir.learner_departments(), [NO_DEPARTMENT; 3]);
         dir.add_departments(vec![
             department("d-berlin", "Berlin", Some("d-emea")),
-            department("d-sales", "Sales", None),
+            department("d-emea", "EMEA", None),
         ]);
-        assert_eq!(
-            dir.department_path("d-berlin").as_deref(),
-            Some("Berlin"),
-            "parent not known yet"
-        );
-        dir.add_departments(vec![
-            department("d-emea", "EMEA", Some("d-sales")),
-            department("d-paris", "Paris", Some("d-emea")),
-        ]);
-        assert_eq!(
-            dir.department_path("d-berlin").as_deref(),
-            Some("Sales / EMEA / Berlin")
-        );
+        dir.index_learner_departments(3);
+        assert_eq!(dir.learner_departments(), [NO_DEPARTMENT, 0, NO_DEPARTMENT]);
+        assert_eq!(dir.department_path("d-berlin").as_deref(), Some("EMEA / Berlin"));
         assert_eq!(dir.department_path("d-none"), None);
-        let mut below = dir.department_and_below("d-emea");
-        below.sort();
-        assert_eq!(below, ["d-berlin", "d-emea", "d-paris"]);
-        // A circle is cut, not followed forever.
-        dir.add_departments(vec![
-            department("a", "A", Some("b")),
-            department("b", "B", Some("a")),
-        ]);
-        assert_eq!(
-            dir.department_path("a").map(|p| p.matches(" / ").count()),
-            Some(MAX_DEPTH - 1)
-        );
-        assert_eq!(dir.department_and_below("a").len(), 2);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! `filters-change`):
 //!
 //! ```json
-//! { "text": "", "courses": [], "learners": [], "statuses": ["overdue"], "certificates": [],
+//! { "text": "", "courses": [], "learners": [], "departments": [], "statuses": ["overdue"],
+//!   "certificates": [],
 //!   "types": [], "completions": ["in_progress", "none"],
 //!   "due": { "from": "2026-11-01", "to": null }, "access": { "from": null, "to": null },
 //!   "sort": { "key": "due", "descending": false } }
@@ -16,7 +17,7 @@
 //! - a text longer than [`MAX_JSON_BYTES`] (1 MiB) is refused, and so is a state whose own JSON
 //!   ([`to_json`]) would be longer (it can be a little longer than the text it was read from:
 //!   the keys left out are written back), so that every state read can be read again;
-//! - at most [`MAX_IDS`] (10,000) ids are kept per list (`courses`, `learners`), the first ones;
+//! - at most [`MAX_IDS`] (10,000) ids are kept per list (`courses`, `learners`, `departments`), the first ones;
 //! - nesting deeper than serde_json's recursion limit (128) makes the text invalid, so refused
 //!   (no stack overflow, however deep the input).
 
@@ -34,7 +35,7 @@ use crate::status::{CertificateState, Status};
 /// Longest accepted filter-state text, in bytes.
 pub const MAX_JSON_BYTES: usize = 1024 * 1024;
 
-/// Most ids kept per list (`courses`, `learners`); further ones are dropped.
+/// Most ids kept per list (`courses`, `learners`, `departments`); further ones are dropped.
 pub const MAX_IDS: usize = 10_000;
 
 /// Reads a filter state. `None` when `text` is not a JSON object, or when it or the state's own
@@ -58,6 +59,10 @@ pub fn from_json(text: &str) -> Option<(Filter, Sort)> {
             .map(str::to_owned)
             .collect(),
         learners: strings(&object, "learners")
+            .take(MAX_IDS)
+            .map(str::to_owned)
+            .collect(),
+        departments: strings(&object, "departments")
             .take(MAX_IDS)
             .map(str::to_owned)
             .collect(),
@@ -98,6 +103,8 @@ pub fn to_json(filter: &Filter, sort: Sort) -> String {
     push_array(&mut out, filter.courses.iter().map(String::as_str));
     out.push_str(",\"learners\":");
     push_array(&mut out, filter.learners.iter().map(String::as_str));
+    out.push_str(",\"departments\":");
+    push_array(&mut out, filter.departments.iter().map(String::as_str));
     out.push_str(",\"statuses\":");
     push_array(&mut out, filter.selected_statuses().map(Status::id));
     out.push_str(",\"certificates\":");

@@ -80,6 +80,8 @@ pub struct Filter {
     pub courses: Vec<String>,
     /// Selected learner IDs (any of them); empty = all.
     pub learners: Vec<String>,
+    /// Selected department IDs (any of them, each with its sub-departments); empty = all.
+    pub departments: Vec<String>,
     /// Selected [`Status`]es, by `Status as u8`.
     pub statuses: Choice,
     /// Selected [`CertificateState`]s, by `CertificateState as u8`.
@@ -128,6 +130,8 @@ pub enum ActiveFilter {
     Course(String),
     /// One selected learner.
     Learner(String),
+    /// One selected department (with its sub-departments).
+    Department(String),
     /// One selected status.
     Status(Status),
     /// One selected certificate state.
@@ -149,6 +153,7 @@ impl ActiveFilter {
             ActiveFilter::Text(text) => format!("Search: “{text}”"),
             ActiveFilter::Course(id) => format!("Course {id}"),
             ActiveFilter::Learner(id) => format!("Learner {id}"),
+            ActiveFilter::Department(id) => format!("Department {id}"),
             ActiveFilter::Status(status) => status.label().to_owned(),
             ActiveFilter::Certificate(state) => state.label().to_owned(),
             ActiveFilter::Type(kind) => kind.label().to_owned(),
@@ -179,6 +184,7 @@ impl Filter {
         }
         chips.extend(self.courses.iter().cloned().map(ActiveFilter::Course));
         chips.extend(self.learners.iter().cloned().map(ActiveFilter::Learner));
+        chips.extend(self.departments.iter().cloned().map(ActiveFilter::Department));
         chips.extend(
             Status::ALL
                 .into_iter()
@@ -241,6 +247,7 @@ impl Filter {
             ActiveFilter::Text(_) => self.text.clear(),
             ActiveFilter::Course(id) => self.courses.retain(|c| c != id),
             ActiveFilter::Learner(id) => self.learners.retain(|l| l != id),
+            ActiveFilter::Department(id) => self.departments.retain(|d| d != id),
             ActiveFilter::Status(s) => self.statuses.remove(*s as u8),
             ActiveFilter::Certificate(s) => self.certificates.remove(*s as u8),
             ActiveFilter::Type(t) => self.types.remove(*t as u8),
@@ -258,6 +265,11 @@ impl Filter {
     /// Selects `id` among the learners if it is not, deselects it if it is.
     pub fn toggle_learner(&mut self, id: &str) {
         toggle_id(&mut self.learners, id);
+    }
+
+    /// Selects department `id` (with its sub-departments) if it is not, deselects it if it is.
+    pub fn toggle_department(&mut self, id: &str) {
+        toggle_id(&mut self.departments, id);
     }
 }
 
@@ -316,6 +328,9 @@ pub struct Facets {
     pub courses: Vec<u32>,
     /// Per learner index.
     pub learners: Vec<u32>,
+    /// Per department index (see [`DepartmentTree`](crate::departments::DepartmentTree)), each
+    /// including the departments below it; empty while no department is known.
+    pub departments: Vec<u32>,
     /// Per [`Status`] (`Status as usize`).
     pub statuses: [u32; 5],
     /// Per [`CertificateState`].

@@ -7,11 +7,12 @@
 
 use time::{Date, OffsetDateTime};
 
+use crate::departments::DepartmentTree;
 use crate::directory::{Directory, PersonEntry, ResultEntry};
 use crate::fold::fold;
 use crate::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner, RowIndex};
 use crate::model::{Certificate, Enrollment, EnrollmentType};
-use crate::query::{Facets, Filter, QueryResult, Sort, SortKey};
+use crate::query::{ActiveFilter, Facets, Filter, QueryResult, Sort, SortKey};
 use crate::related::{ContentItem, Department, LearnerResult, Person};
 use crate::status::{CertificateState, DayFields, Status, StatusRules};
 
@@ -319,6 +320,46 @@ impl EnrollmentStore {
         self.cols.learners.iter()
     }
 
+    /// The title of the course at `index` (of [`Self::courses`]), if known.
+    pub fn title_of_course(&self, index: u32) -> Option<&str> {
+        self.dir.title(index)
+    }
+
+    /// The name of the learner at `index` (of [`Self::learners`]), if known.
+    pub fn name_of_learner(&self, index: u32) -> Option<&str> {
+        self.dir.person(index).map(|p| &*p.name)
+    }
+
+    /// The department tree, as far as it is known (indexed like [`Facets::departments`]).
+    pub fn departments(&self) -> &DepartmentTree {
+        self.dir.departments()
+    }
+
+    /// An active-filter chip's text, with the course title, learner name or department path in
+    /// place of the ID when known ("Course Fire Safety", "Department Sales / EMEA").
+    pub fn chip_label(&self, chip: &ActiveFilter) -> String {
+        let named = match chip {
+            ActiveFilter::Course(id) => self
+                .cols
+                .courses
+                .find(id)
+                .and_then(|i| self.title_of_course(i))
+                .map(|title| format!("Course {title}")),
+            ActiveFilter::Learner(id) => self
+                .cols
+                .learners
+                .find(id)
+                .and_then(|i| self.name_of_learner(i))
+                .map(|name| format!("Learner {name}")),
+            ActiveFilter::Department(id) => self
+                .departments()
+                .path_of(id)
+                .map(|path| format!("Department {path}")),
+            _ => None,
+        };
+        named.unwrap_or_else(|| chip.label())
+    }
+
     /// The enrollment ID of `row`.
     pub fn enrollment_id(&self, row: u32) -> &str {
         self.cols
@@ -415,6 +456,26 @@ impl EnrollmentStore {
             self.update_text_cache(&needle);
         }
         self.ensure_sorted(sort);
+        // Each learner's department, and which pass the department filter.
+        self.dir.index_learner_departments(self.cols.learners.len());
+        let learner_departments = self.dir.learner_departments();
+        let tree = self.dir.departments();
+        let departments = (!filter.departments.is_empty()).then(|| {
+            let chosen = tree.selection(&filter.departments);
+            learner_departments
+                .iter()
+                .map(|&d| chosen.get(d as usize).copied().unwrap_or(false))
+                .collect::<Vec<bool>>()
+        });
+        // Rows per learner passing every filter but the department one (for department facets).
+        let mut by_learner = vec![
+            0u32;
+            if tree.is_empty() {
+                0
+            } else {
+                learner_departments.len()
+            }
+        ];
         let c = &self.cols;
         let text_ok = self.cache.texts.last().map_or(&[][..], |t| t.rows.as_slice());
         let selection = |interner: &Interner, ids: &[String]| {
@@ -457,6 +518,9 @@ impl EnrollmentStore {
             if learners.as_ref().is_some_and(|s| !s[learner]) {
                 fail |= LEARNER;
             }
+            if departments.as_ref().is_some_and(|s| !s[learner]) {
+                fail |= DEPARTMENT;
+            }
             if !filter.statuses.admits(status) {
                 fail |= STATUS;
             }
@@ -491,6 +555,9 @@ impl EnrollmentStore {
                     facets.certificates[usize::from(cert)] += 1;
                     facets.types[usize::from(kind)] += 1;
                     facets.completions[usize::from(completion)] += 1;
+                    if let Some(n) = by_learner.get_mut(learner) {
+                        *n += 1;
+                    }
                 }
                 COURSE => facets.courses[course] += 1,
                 LEARNER => facets.learners[learner] += 1,
@@ -498,8 +565,22 @@ impl EnrollmentStore {
                 CERT => facets.certificates[usize::from(cert)] += 1,
                 TYPE => facets.types[usize::from(kind)] += 1,
                 COMPLETION => facets.completions[usize::from(completion)] += 1,
+                DEPARTMENT => {
+                    if let Some(n) = by_learner.get_mut(learner) {
+                        *n += 1;
+                    }
+                }
                 _ => {}
             }
+        }
+        if !tree.is_empty() {
+            let mut direct = vec![0u32; tree.len()];
+            for (&department, &rows) in learner_departments.iter().zip(&by_learner) {
+                if let Some(n) = direct.get_mut(department as usize) {
+                    *n += rows;
+                }
+            }
+            facets.departments = tree.totals(&direct);
         }
         QueryResult {
             rows,
@@ -586,6 +667,7 @@ const CERT: u8 = 1 << 3;
 const TYPE: u8 = 1 << 4;
 const COMPLETION: u8 = 1 << 5;
 const OTHER: u8 = 1 << 6;
+const DEPARTMENT: u8 = 1 << 7;
 
 impl Columns {
     /// Writes `e`'s fields (all but its ID) into `row`. A replaced certificate's old entry stays

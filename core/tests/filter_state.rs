@@ -11,6 +11,7 @@ fn full() -> (Filter, Sort) {
         text: "Ünïcode \"quoted\" \\ back\nslash \u{1}".into(),
         courses: vec!["c1".into(), "c2".into()],
         learners: vec!["l-ü".into()],
+        departments: vec!["7f9c2d4e-0b1a-4c3d-9e8f-a1b2c3d4e5f6".into()],
         due: DateRange {
             from: Some(date!(2026 - 11 - 01)),
             to: Some(date!(2026 - 12 - 31)),
@@ -48,7 +49,7 @@ fn writes_the_documented_shape() {
     .with_status(Status::Overdue);
     assert_eq!(
         to_json(&filter, sort),
-        r#"{"text":"","courses":[],"learners":[],"statuses":["overdue"],"certificates":[],"types":[],"completions":[],"due":{"from":"2026-11-01","to":null},"access":{"from":null,"to":null},"sort":{"key":"due","descending":false}}"#
+        r#"{"text":"","courses":[],"learners":[],"departments":[],"statuses":["overdue"],"certificates":[],"types":[],"completions":[],"due":{"from":"2026-11-01","to":null},"access":{"from":null,"to":null},"sort":{"key":"due","descending":false}}"#
     );
     // Completion statuses and "no result yet" round-trip.
     let mut with_completions = filter.clone();
@@ -61,7 +62,7 @@ fn writes_the_documented_shape() {
     );
     assert_eq!(
         to_json(&Filter::default(), Sort::default()),
-        r#"{"text":"","courses":[],"learners":[],"statuses":[],"certificates":[],"types":[],"completions":[],"due":{"from":null,"to":null},"access":{"from":null,"to":null},"sort":{"key":"loaded","descending":false}}"#
+        r#"{"text":"","courses":[],"learners":[],"departments":[],"statuses":[],"certificates":[],"types":[],"completions":[],"due":{"from":null,"to":null},"access":{"from":null,"to":null},"sort":{"key":"loaded","descending":false}}"#
     );
 }
 
@@ -223,10 +224,14 @@ fn oversized_text_is_refused() {
 #[test]
 fn id_lists_are_capped() {
     let ids: Vec<String> = (0..MAX_IDS + 5).map(|i| format!("\"c{i}\"")).collect();
-    let text = format!(r#"{{"courses":[{0}],"learners":[{0}]}}"#, ids.join(","));
+    let text = format!(
+        r#"{{"courses":[{0}],"learners":[{0}],"departments":[{0}]}}"#,
+        ids.join(",")
+    );
     let (filter, _) = from_json(&text).unwrap();
     assert_eq!(filter.courses.len(), MAX_IDS);
     assert_eq!(filter.learners.len(), MAX_IDS);
+    assert_eq!(filter.departments.len(), MAX_IDS);
     assert_eq!(filter.courses[0], "c0");
     assert_eq!(filter.courses[MAX_IDS - 1], format!("c{}", MAX_IDS - 1));
     // A capped state round-trips.

@@ -1,5 +1,5 @@
-//! The filter bar: search, status / certificate / type chips with facet counts, course and
-//! learner pickers, date ranges, and the sort order. Every control updates the shared filter;
+//! The filter bar: search, status / certificate / type / completion chips with facet counts,
+//! course, learner and department pickers, date ranges, and the sort order. Every control updates the shared filter;
 //! the count and cards follow on the same keystroke.
 
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn FilterBar(
                 <input
                     type="search"
                     data-ec="search"
-                    placeholder="Search by enrollment, course or learner ID"
+                    placeholder="Search by name, course, department or ID"
                     autocomplete="off"
                     prop:value=move || filter.with(|f| f.text.clone())
                     on:input=move |ev| {
@@ -82,6 +82,12 @@ pub fn FilterBar(
             <div class="ec-filters__row">
                 <Picker state kind=PickerKind::Course />
                 <Picker state kind=PickerKind::Learner />
+                <Show when=move || {
+                    state.names_version.track();
+                    state.with_store(|s| !s.departments().is_empty()).unwrap_or(false)
+                }>
+                    <Picker state kind=PickerKind::Department />
+                </Show>
                 <RangeInput label="Due" name="due" range=move || filter.with(|f| f.due) set=move |r| filter.update(|f| f.due = r) />
                 <RangeInput
                     label="Access"

@@ -1,10 +1,13 @@
-//! Searchable multi-select for courses or learners, with facet counts. Only the best matches
-//! are listed (there can be thousands of learners); typing narrows the list.
+//! Searchable multi-select for courses, learners or departments, with facet counts. Options
+//! show titles, names and departments (the ID on hover) and are found by them or by ID. Only the
+//! best matches are listed (there can be thousands of learners); typing narrows the list.
 
 use leptos::prelude::*;
 
 use crate::core::display::group_digits;
+use crate::core::fold::fold;
 use crate::core::ids::contains_folded;
+use crate::core::store::EnrollmentStore;
 use crate::state::CardsState;
 
 /// Options listed at once; the rest are reached by typing.
@@ -17,6 +20,8 @@ pub enum PickerKind {
     Course,
     /// Learners.
     Learner,
+    /// Departments, each with the departments below it.
+    Department,
 }
 
 impl PickerKind {
@@ -24,6 +29,7 @@ impl PickerKind {
         match self {
             PickerKind::Course => "Courses",
             PickerKind::Learner => "Learners",
+            PickerKind::Department => "Departments",
         }
     }
 
@@ -31,6 +37,7 @@ impl PickerKind {
         match self {
             PickerKind::Course => "course",
             PickerKind::Learner => "learner",
+            PickerKind::Department => "department",
         }
     }
 }
@@ -39,8 +46,74 @@ impl PickerKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct PickerOption {
     id: String,
+    /// Title, name or department name; the ID while it is not known.
+    label: String,
+    /// Shown on hover: the ID (and a department's path).
+    hint: String,
+    /// Indentation (departments below others).
+    depth: usize,
     count: u32,
     selected: bool,
+}
+
+/// The options of `kind` matching `needle` (folded), selected first, then by count and name
+/// (departments in tree order), at most [`MAX_OPTIONS`]; and how many matched.
+fn list_options(
+    store: &EnrollmentStore,
+    kind: PickerKind,
+    needle: &str,
+    counts: &[u32],
+    chosen: &[String],
+) -> (Vec<PickerOption>, usize) {
+    let count = |i: u32| counts.get(i as usize).copied().unwrap_or(0);
+    let matches = |label: &str, id: &str| contains_folded(id, needle) || fold(label).contains(needle);
+    let option = |i: u32, id: &str, label: Option<&str>| PickerOption {
+        id: id.to_owned(),
+        label: label.unwrap_or(id).to_owned(),
+        hint: id.to_owned(),
+        depth: 0,
+        count: count(i),
+        selected: chosen.iter().any(|c| c == id),
+    };
+    let mut matching: Vec<PickerOption> = match kind {
+        PickerKind::Course => store
+            .courses()
+            .map(|(i, id)| (i, id, store.title_of_course(i)))
+            .filter(|(_, id, title)| matches(title.unwrap_or_default(), id))
+            .map(|(i, id, title)| option(i, id, title))
+            .collect(),
+        PickerKind::Learner => store
+            .learners()
+            .map(|(i, id)| (i, id, store.name_of_learner(i)))
+            .filter(|(_, id, name)| matches(name.unwrap_or_default(), id))
+            .map(|(i, id, name)| option(i, id, name))
+            .collect(),
+        PickerKind::Department => store
+            .departments()
+            .options()
+            .into_iter()
+            .filter(|d| matches(&d.path, &d.id))
+            .map(|d| PickerOption {
+                hint: format!("{}\n{}", d.path, d.id),
+                depth: if needle.is_empty() { d.depth } else { 0 },
+                label: if needle.is_empty() { d.name.into() } else { d.path },
+                ..option(d.index, &d.id, None)
+            })
+            .collect(),
+    };
+    let found = matching.len();
+    if kind == PickerKind::Department {
+        matching.sort_by_key(|o| !o.selected);
+    } else {
+        matching.sort_by(|a, b| {
+            b.selected
+                .cmp(&a.selected)
+                .then(b.count.cmp(&a.count))
+                .then_with(|| a.label.cmp(&b.label))
+        });
+    }
+    matching.truncate(MAX_OPTIONS);
+    (matching, found)
 }
 
 /// A `<details>` dropdown with a search box and checkboxes.
@@ -48,7 +121,7 @@ struct PickerOption {
 pub fn Picker(
     /// Shared view state.
     state: CardsState,
-    /// Courses or learners.
+    /// Courses, learners or departments.
     kind: PickerKind,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
@@ -57,6 +130,7 @@ pub fn Picker(
         state.filter.with(|f| match kind {
             PickerKind::Course => f.courses.len(),
             PickerKind::Learner => f.learners.len(),
+            PickerKind::Department => f.departments.len(),
         })
     };
     // Computed only while open: the learner list can be long.
@@ -64,41 +138,21 @@ pub fn Picker(
         if !open.get() {
             return (Vec::new(), 0);
         }
-        let needle = query.with(|q| q.trim().to_lowercase());
+        state.names_version.track();
+        let needle = query.with(|q| fold(q.trim()));
         let chosen = state.filter.with(|f| match kind {
             PickerKind::Course => f.courses.clone(),
             PickerKind::Learner => f.learners.clone(),
+            PickerKind::Department => f.departments.clone(),
         });
         state.result.with(|r| {
             let counts = match kind {
                 PickerKind::Course => &r.0.facets.courses,
                 PickerKind::Learner => &r.0.facets.learners,
+                PickerKind::Department => &r.0.facets.departments,
             };
             state
-                .with_store(|s| {
-                    let all: Box<dyn Iterator<Item = (u32, &str)>> = match kind {
-                        PickerKind::Course => Box::new(s.courses()),
-                        PickerKind::Learner => Box::new(s.learners()),
-                    };
-                    let mut matching: Vec<PickerOption> = all
-                        .filter(|(_, id)| contains_folded(id, &needle))
-                        .map(|(i, id)| PickerOption {
-                            id: id.to_owned(),
-                            count: counts.get(i as usize).copied().unwrap_or(0),
-                            selected: chosen.iter().any(|c| c == id),
-                        })
-                        .collect();
-                    let found = matching.len();
-                    // Selected first, then by count, then by ID.
-                    matching.sort_by(|a, b| {
-                        b.selected
-                            .cmp(&a.selected)
-                            .then(b.count.cmp(&a.count))
-                            .then(a.id.cmp(&b.id))
-                    });
-                    matching.truncate(MAX_OPTIONS);
-                    (matching, found)
-                })
+                .with_store(|s| list_options(s, kind, &needle, counts, &chosen))
                 .unwrap_or_default()
         })
     });
@@ -106,6 +160,7 @@ pub fn Picker(
         state.filter.update(|f| match kind {
             PickerKind::Course => f.toggle_course(&id),
             PickerKind::Learner => f.toggle_learner(&id),
+            PickerKind::Department => f.toggle_department(&id),
         })
     };
     view! {
@@ -137,9 +192,9 @@ pub fn Picker(
                             let id = o.id.clone();
                             view! {
                                 <li>
-                                    <label class="ec-picker__option" title=o.id.clone()>
+                                    <label class="ec-picker__option" title=o.hint data-depth=o.depth>
                                         <input type="checkbox" prop:checked=o.selected on:change=move |_| toggle(id.clone()) />
-                                        <span class="ec-id">{o.id.clone()}</span>
+                                        <span class="ec-picker__label">{o.label}</span>
                                         <span class="ec-chip__count">{group_digits(o.count.into())}</span>
                                     </label>
                                 </li>

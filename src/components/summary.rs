@@ -76,14 +76,21 @@ pub fn Summary(
                     each=move || state.filter.with(Filter::active)
                     key=|chip| chip.label()
                     children=move |chip| {
-                        let label = chip.label();
+                        // The title, name or department path once known.
+                        let label = {
+                            let chip = chip.clone();
+                            Memo::new(move |_| {
+                                state.names_version.track();
+                                state.with_store(|s| s.chip_label(&chip)).unwrap_or_else(|| chip.label())
+                            })
+                        };
                         view! {
                             <li class="ec-active__chip">
-                                {label.clone()}
+                                {label}
                                 <button
                                     type="button"
                                     class="ec-active__remove"
-                                    aria-label=format!("Remove filter {label}")
+                                    aria-label=move || format!("Remove filter {}", label.get())
                                     on:click=move |_| state.filter.update(|f| f.remove(&chip))
                                 >
                                     "×"

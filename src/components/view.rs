@@ -11,6 +11,7 @@ use super::panels::StatePanels;
 use super::summary::Summary;
 use crate::api::{ApiError, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider};
 use crate::clock;
+use crate::core::lookup::DEFAULT_BATCH;
 use crate::core::query::{Filter, Sort};
 use crate::core::status::StatusRules;
 use crate::enrich::{EnrichParts, EnrichmentStatus};
@@ -34,6 +35,8 @@ pub struct ListSource {
     pub policy: RetryPolicy,
     /// Names, titles, departments and progress to resolve (the `enrich` attribute).
     pub enrich: EnrichParts,
+    /// IDs per by-ID request of names and titles (the `lookup-batch` attribute).
+    pub lookup_batch: usize,
     /// The day states are derived for, and the due-soon window.
     pub rules: StatusRules,
     /// Locale for dates (`None`: the browser's).
@@ -55,6 +58,7 @@ impl ListSource {
             page_size: None,
             policy: RetryPolicy::default(),
             enrich: EnrichParts::ALL,
+            lookup_batch: DEFAULT_BATCH,
             rules,
             locale: None,
             show_filters: true,
@@ -69,6 +73,7 @@ impl ListSource {
             query: self.query.clone(),
             page_size: self.page_size,
             enrich: self.enrich,
+            lookup_batch: self.lookup_batch,
         }
     }
 

@@ -4,7 +4,7 @@
 const ATTRIBUTES = [
   "endpoint", "auth-scheme", "learner-ids", "course-ids", "paged", "page-size",
   "locale", "due-soon-days", "filters", "token", "timeout-ms", "max-body-bytes", "retries",
-  "max-pages", "enrich",
+  "max-pages", "enrich", "lookup-batch",
 ];
 
 /** Properties a host may set before the element is defined. */
@@ -125,6 +125,7 @@ export function defineElement(mount) {
         retries: attribute("retries"),
         maxPages: attribute("max-pages"),
         enrich: attribute("enrich"),
+        lookupBatch: attribute("lookup-batch"),
       };
     }
 

@@ -56,6 +56,8 @@ export interface MountOptions {
   /** What to resolve beside IDs: "all" (default), "none", or words among "names", "titles",
    * "departments", "progress". */
   enrich?: string | null;
+  /** IDs per by-ID request for names and titles (1–500, default 50). */
+  lookupBatch?: number;
 }
 
 /** The filter state as plain JSON (`el.filters`, the `filters-change` event's detail). */
@@ -63,6 +65,8 @@ export interface FilterState {
   text: string;
   courses: string[];
   learners: string[];
+  /** Department IDs, each with the departments below it. */
+  departments: string[];
   statuses: ("upcoming" | "active" | "due-soon" | "overdue" | "locked")[];
   certificates: ("valid" | "expiring" | "expired" | "none")[];
   types: ("assigned" | "catalog")[];

@@ -8,9 +8,10 @@ use wasm_bindgen_futures::JsFuture;
 use crate::api::{AccessToken, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider};
 use crate::clock::{now, today_local};
 use crate::components::ListSource;
+use crate::core::lookup::DEFAULT_BATCH;
 use crate::core::query::{Filter, Sort};
 use crate::core::status::StatusRules;
-use crate::enrich::EnrichParts;
+use crate::enrich::{EnrichParts, MAX_BATCH};
 
 /// Default page size of the paged endpoint.
 pub const DEFAULT_PAGE_SIZE: u32 = 1000;
@@ -91,6 +92,7 @@ pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> Options {
         page_size: paged.then(|| number("pageSize", 1..=10_000, DEFAULT_PAGE_SIZE)),
         policy,
         enrich: EnrichParts::parse(text("enrich").as_deref()),
+        lookup_batch: number("lookupBatch", 1..=MAX_BATCH as u32, DEFAULT_BATCH as u32) as usize,
         rules,
         locale: text("locale").filter(|s| !s.trim().is_empty()),
         show_filters: text("filters").is_none_or(|f| f.trim() != "none"),

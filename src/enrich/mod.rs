@@ -5,7 +5,8 @@
 //! People and titles are resolved as enrollment pages arrive, results and departments once the
 //! enrollments are loaded. Every ID is asked for once per page lifetime: widgets on one page with
 //! the same endpoint share a cache (in memory only, dropped with the last of them). IDs go by
-//! batches ([`DEFAULT_BATCH`] per request) or, for a whole account, by a full listing when that
+//! batches ([`DEFAULT_BATCH`](crate::core::lookup::DEFAULT_BATCH) per request unless the host
+//! sets `lookup-batch`) or, for a whole account, by a full listing when that
 //! takes fewer requests (see [`LookupPlan`]); at most [`IN_FLIGHT`] requests are on their way.
 //! A 403 on a resource leaves its IDs on the cards and is reported once, quietly, through
 //! [`EnrichmentStatus`]; it is never an `enrollments-error`.
@@ -24,7 +25,7 @@ pub use crate::core::enrichment::{EnrichParts, EnrichmentStatus, PartStatus};
 use crate::api::retry::retry_delay_ms;
 use crate::api::url::resource_url;
 use crate::api::{ApiError, Client, EnrollmentQuery};
-use crate::core::lookup::{Entry, LookupCache, LookupPlan, LookupRequest, DEFAULT_BATCH, LISTING_PAGE};
+use crate::core::lookup::{Entry, LookupCache, LookupPlan, LookupRequest, LISTING_PAGE};
 use crate::core::parse::{parse_contents, parse_departments, parse_results, parse_users, ParseError};
 use crate::core::related::{ContentItem, Listing, Person};
 use crate::loader::spawn_abortable;
@@ -32,6 +33,8 @@ use crate::state::CardsState;
 
 /// Requests on their way at once, at most.
 pub const IN_FLIGHT: usize = 4;
+/// Most IDs in one by-ID request (the URL stays under about 25 KB).
+pub const MAX_BATCH: usize = 500;
 /// Retries of an enrichment request that failed in a way that may pass.
 const RETRIES: u32 = 2;
 /// How long to wait for IDs another widget is resolving, checking every quarter second.
@@ -93,6 +96,8 @@ struct Inner {
     endpoint: String,
     query: EnrollmentQuery,
     parts: EnrichParts,
+    /// IDs per by-ID request.
+    batch: usize,
     state: CardsState,
     report: Option<Callback<EnrichmentStatus>>,
     status: Cell<EnrichmentStatus>,
@@ -119,6 +124,7 @@ impl Enricher {
         client: &Client,
         query: EnrollmentQuery,
         parts: EnrichParts,
+        batch: usize,
         state: CardsState,
         report: Option<Callback<EnrichmentStatus>>,
     ) -> Self {
@@ -131,6 +137,7 @@ impl Enricher {
             endpoint,
             query,
             parts,
+            batch: batch.clamp(1, MAX_BATCH),
             state,
             report,
             status: Cell::new(status),
@@ -243,7 +250,7 @@ impl Inner {
 
     async fn resolve_people(&self, ids: Vec<String>, share: f64) {
         let claimed = self.cache.people.borrow_mut().claim(&ids);
-        let mut plan = LookupPlan::new(claimed.clone(), DEFAULT_BATCH, share);
+        let mut plan = LookupPlan::new(claimed.clone(), self.batch, share);
         self.run_plan(
             &mut plan,
             "users/v2",
@@ -297,7 +304,7 @@ impl Inner {
 
     async fn resolve_titles(&self, ids: Vec<String>, share: f64) {
         let claimed = self.cache.titles.borrow_mut().claim(&ids);
-        let mut plan = LookupPlan::new(claimed.clone(), DEFAULT_BATCH, share);
+        let mut plan = LookupPlan::new(claimed.clone(), self.batch, share);
         self.run_plan(
             &mut plan,
             "contents",
