@@ -2,7 +2,6 @@
 //! and keeping both current while a widget is shown.
 
 use leptos::prelude::*;
-use leptos_use::use_document_visibility;
 use time::{Date, Month, OffsetDateTime};
 
 use crate::core::status::StatusRules;
@@ -43,13 +42,12 @@ pub fn keep_today(state: CardsState) {
     if let Ok(handle) = set_interval_with_handle(refresh, std::time::Duration::from_millis(DATE_CHECK_MS)) {
         on_cleanup(move || handle.clear());
     }
-    let visibility = use_document_visibility();
-    Effect::new(move |previous: Option<web_sys::VisibilityState>| {
-        let current = visibility.get();
-        let became_visible = previous.is_some_and(|p| p != web_sys::VisibilityState::Visible);
-        if became_visible && current == web_sys::VisibilityState::Visible {
+    crate::components::observe::on_document_event("visibilitychange", move || {
+        let visible = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        if visible {
             refresh();
         }
-        current
     });
 }

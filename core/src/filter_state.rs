@@ -18,14 +18,17 @@
 //!   ([`to_json`]) would be longer (it can be a little longer than the text it was read from:
 //!   the keys left out are written back), so that every state read can be read again;
 //! - at most [`MAX_IDS`] (10,000) ids are kept per list (`courses`, `learners`, `departments`), the first ones;
-//! - nesting deeper than serde_json's recursion limit (128) makes the text invalid, so refused
+//! - nesting deeper than [`crate::json::MAX_DEPTH`] (128) makes the text invalid, so refused
 //!   (no stack overflow, however deep the input).
+//!
+//! `sort.descending` is read with JavaScript truthiness (`false`, `0`, `""` and `null` are
+//! false; everything else, `[]` and `{}` included, true).
 
 use std::fmt::Write as _;
 
-use serde_json::{Map, Value};
 use time::Date;
 
+use crate::json::{push_string, Json};
 use crate::model::EnrollmentType;
 use crate::parse::parse_date;
 use crate::query::{completion_index, Choice, DateRange, Filter, Sort, SortKey, NO_RESULT};
@@ -45,13 +48,14 @@ pub fn from_json(text: &str) -> Option<(Filter, Sort)> {
     if text.len() > MAX_JSON_BYTES {
         return None;
     }
-    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(text) else {
+    let object = Json::parse(text)?;
+    if !matches!(object, Json::Object(_)) {
         return None;
-    };
+    }
     let filter = Filter {
         text: object
             .get("text")
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .map(str::to_owned)
             .unwrap_or_default(),
         courses: strings(&object, "courses")
@@ -82,10 +86,10 @@ pub fn from_json(text: &str) -> Option<(Filter, Sort)> {
     let sort_field = |key: &str| sort.and_then(|s| s.get(key));
     let sort = Sort {
         key: sort_field("key")
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .and_then(SortKey::from_id)
             .unwrap_or_default(),
-        descending: sort_field("descending").is_some_and(truthy),
+        descending: sort_field("descending").is_some_and(Json::truthy),
     };
     if to_json(&filter, sort).len() > MAX_JSON_BYTES {
         return None;
@@ -131,50 +135,33 @@ pub fn to_json(filter: &Filter, sort: Sort) -> String {
 }
 
 /// The strings of array `key` (other elements skipped); nothing when `key` is not an array.
-fn strings<'a>(object: &'a Map<String, Value>, key: &str) -> impl Iterator<Item = &'a str> {
+fn strings<'a>(object: &'a Json, key: &str) -> impl Iterator<Item = &'a str> {
     object
         .get(key)
-        .and_then(Value::as_array)
+        .and_then(Json::as_array)
         .into_iter()
         .flatten()
-        .filter_map(Value::as_str)
+        .filter_map(Json::as_str)
 }
 
 /// The options named in array `key`; unknown ids are skipped.
-fn choice(object: &Map<String, Value>, key: &str, index: impl Fn(&str) -> Option<u8>) -> Choice {
+fn choice(object: &Json, key: &str, index: impl Fn(&str) -> Option<u8>) -> Choice {
     Choice::of(strings(object, key).filter_map(index))
 }
 
 /// `{ "from": day, "to": day }`; a part that is not a readable date is open.
-fn range(object: &Map<String, Value>, key: &str) -> DateRange {
+fn range(object: &Json, key: &str) -> DateRange {
     let day = |part: &str| {
         object
             .get(key)
             .and_then(|r| r.get(part))
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .and_then(parse_date)
     };
     DateRange {
         from: day("from"),
         to: day("to"),
     }
-}
-
-/// JavaScript truthiness, as the former `JsValue::is_truthy` reading of `sort.descending`:
-/// `false`, `0`, `""` and `null` are false, everything else (including `[]` and `{}`) true.
-fn truthy(value: &Value) -> bool {
-    match value {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64().is_some_and(|n| n != 0.0),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(_) | Value::Object(_) => true,
-    }
-}
-
-fn push_string(out: &mut String, text: &str) {
-    // `Value`'s Display is serde_json's serializer: correct escaping, cannot fail for a string.
-    let _ = write!(out, "{}", Value::from(text));
 }
 
 fn push_array<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {

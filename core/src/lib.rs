@@ -8,6 +8,7 @@ pub mod enrichment;
 pub mod filter_state;
 pub mod fold;
 pub mod ids;
+pub mod json;
 pub mod lookup;
 pub mod model;
 pub mod parse;

@@ -4,10 +4,10 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::{use_element_size, use_scroll, UseElementSizeReturn, UseScrollReturn};
 use wasm_bindgen::JsCast;
 
 use super::card::Card;
+use super::observe::element_size;
 use crate::state::CardsState;
 
 /// Card height in pixels (fixed, so positions are computed rather than measured).
@@ -82,8 +82,14 @@ pub fn CardWindow(
     on_activate: Option<Callback<u32>>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
-    let UseElementSizeReturn { width, height } = use_element_size(container);
-    let UseScrollReturn { y, set_y, .. } = use_scroll(container);
+    let (width, height) = element_size(container);
+    // The list's scroll offset, followed through its scroll events.
+    let y = RwSignal::new(0.0);
+    let set_y = move |top: f64| {
+        if let Some(element) = container.get_untracked() {
+            element.set_scroll_top(top.round() as i32);
+        }
+    };
     let total = Memo::new(move |_| state.result.with(|r| r.0.len()));
     let window = Memo::new(move |_| window_for(y.get(), height.get(), width.get(), total.get()));
     // The card Tab lands on: the last one focused, kept inside the rendered window.
@@ -187,6 +193,11 @@ pub fn CardWindow(
             style:overflow-y="auto"
             style:overflow-anchor="none"
             style:position="relative"
+            on:scroll=move |_| {
+                if let Some(element) = container.get_untracked() {
+                    y.set(f64::from(element.scroll_top()));
+                }
+            }
             on:keydown=on_keydown
             on:focusin=on_focusin
             on:click=on_click

@@ -3,6 +3,7 @@
 pub mod card;
 pub mod card_window;
 pub mod filter_bar;
+pub mod observe;
 pub mod panels;
 pub mod picker;
 pub mod summary;

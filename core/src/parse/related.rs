@@ -641,15 +641,26 @@ fn completion_status(value: &str) -> CompletionStatus {
         .unwrap_or(CompletionStatus::Unknown)
 }
 
-/// A plain decimal number: optional sign, digits, optional fraction (no exponent, no `inf`).
+/// A plain decimal number: optional sign, digits, optional fraction (no exponent, no `inf`),
+/// read to six decimals (the widget keeps scores to the hundredth). Read by hand: the standard
+/// library's float parser is some 10 KB of the module.
 fn decimal(value: &str) -> Option<f64> {
+    let negative = value.starts_with('-');
     let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
     let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if whole.len() + fraction.len() == 0 || !digits_only(whole) || !digits_only(fraction) {
         return None;
     }
-    value.parse::<f64>().ok().filter(|v| v.is_finite())
+    let digit = |d: u8| f64::from(d - b'0');
+    let mut number = whole.bytes().fold(0.0, |n, d| n * 10.0 + digit(d));
+    let mut scale = 1.0;
+    for d in fraction.bytes().take(6) {
+        scale /= 10.0;
+        number += digit(d) * scale;
+    }
+    let number = if negative { -number } else { number };
+    number.is_finite().then_some(number)
 }
 
 /// `75`, `75.5`, `75%`: clamped to 0–100, the fraction cut off.
