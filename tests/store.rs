@@ -3,6 +3,7 @@
 
 mod support;
 
+use enrollment_cards::core::fold::fold;
 use enrollment_cards::{
     CertificateState, Choice, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, SortKey,
     Status, StatusRules,
@@ -40,11 +41,12 @@ fn states(e: &Enrollment) -> (Status, CertificateState) {
 /// The reference: does `e` pass `f`? (Straightforward, no indices, no caches.)
 fn passes(e: &Enrollment, f: &Filter) -> bool {
     let (status, cert) = states(e);
-    let needle = f.text.trim().to_lowercase();
+    // IDs match as names do: without case or accents.
+    let needle = fold(f.text.trim());
     let text = needle.is_empty()
         || [&e.enrollment_id, &e.course_id, &e.learner_id]
             .iter()
-            .any(|id| id.to_lowercase().contains(&needle));
+            .any(|id| fold(id).contains(&needle));
     let in_range = |d: Option<time::Date>, r: &DateRange| {
         r.is_open() || d.is_some_and(|d| r.from.is_none_or(|f| d >= f) && r.to.is_none_or(|t| d <= t))
     };

@@ -5,8 +5,7 @@
 //! departments are added, so walking up the tree is index arithmetic. A parent that is unknown,
 //! or a tree that is deeper than [`MAX_DEPTH`] or circular, is cut there.
 
-use std::collections::HashMap;
-
+use crate::ids::Interner;
 use crate::related::Department;
 
 /// Deepest department path followed (a deeper or circular tree is cut there).
@@ -32,12 +31,12 @@ pub struct DepartmentOption {
 /// Every department known, indexed.
 #[derive(Debug, Clone, Default)]
 pub struct DepartmentTree {
-    ids: Vec<Box<str>>,
+    /// `departmentId`s; their indices are the departments' indices.
+    ids: Interner,
     names: Vec<Box<str>>,
     parent_ids: Vec<Option<Box<str>>>,
     /// Resolved `parent_ids` ([`NO_DEPARTMENT`] when none or unknown).
     parents: Vec<u32>,
-    index: HashMap<Box<str>, u32>,
 }
 
 impl DepartmentTree {
@@ -45,18 +44,13 @@ impl DepartmentTree {
     pub fn add(&mut self, departments: Vec<Department>) {
         for d in departments {
             let parent = d.parent_department_id.map(String::into_boxed_str);
-            match self.index.get(d.department_id.as_str()) {
-                Some(&i) => {
-                    self.names[i as usize] = d.name.into_boxed_str();
-                    self.parent_ids[i as usize] = parent;
-                }
-                None => {
-                    let id = d.department_id.into_boxed_str();
-                    self.index.insert(id.clone(), self.ids.len() as u32);
-                    self.ids.push(id);
-                    self.names.push(d.name.into_boxed_str());
-                    self.parent_ids.push(parent);
-                }
+            let i = self.ids.intern(d.department_id) as usize;
+            if i < self.names.len() {
+                self.names[i] = d.name.into_boxed_str();
+                self.parent_ids[i] = parent;
+            } else {
+                self.names.push(d.name.into_boxed_str());
+                self.parent_ids.push(parent);
             }
         }
         self.parents = self
@@ -78,7 +72,7 @@ impl DepartmentTree {
 
     /// The index of department `id`.
     pub fn find(&self, id: &str) -> Option<u32> {
-        self.index.get(id).copied()
+        self.ids.find(id)
     }
 
     /// `index` and the departments above it, nearest first, each once (at most
@@ -117,7 +111,7 @@ impl DepartmentTree {
                 key.reverse();
                 let option = DepartmentOption {
                     index,
-                    id: self.ids[index as usize].clone(),
+                    id: self.ids.get(index).into(),
                     name: self.names[index as usize].clone(),
                     path: key.join(" / "),
                     depth: key.len() - 1,
@@ -151,9 +145,9 @@ impl DepartmentTree {
 
     /// Heap bytes held (estimated).
     pub fn heap_bytes(&self) -> usize {
-        let text: usize = self.ids.iter().chain(&self.names).map(|s| s.len()).sum();
+        let names: usize = self.names.iter().map(|s| s.len()).sum();
         let parents: usize = self.parent_ids.iter().flatten().map(|s| s.len()).sum();
-        2 * text + parents + self.len() * (3 * 16 + 4 + 24)
+        self.ids.heap_bytes() + names + parents + self.len() * (2 * 16 + 4)
     }
 }
 

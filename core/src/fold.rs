@@ -29,7 +29,8 @@
 //!   (category Mn too) are kept: they spell vowels, they are not accents.
 //! - Typographic apostrophes "‘ ’ ʼ" → "'", the hyphens U+2010 and U+2011 → "-", no-break and
 //!   ideographic spaces → " ", fullwidth ASCII ("Ａｂｃ") → ASCII. CJK and everything else is
-//!   kept as [`char::to_lowercase`] gives it (Kelvin sign → "k", angstrom sign → "a", "İ" → "i").
+//!   kept as [`to_lower`] (the standard lowercase, from [`crate::case`]) gives it (Kelvin sign →
+//!   "k", angstrom sign → "a", "İ" → "i").
 //!
 //! # Why hand-written tables
 //!
@@ -59,7 +60,9 @@
 //! behaviour.
 //!
 //! The three dense tables at the end of this file cover U+00A0–024F, U+0370–04FF and
-//! U+1E00–1FFF at one byte per code point; [`char::to_lowercase`] does the rest. They were
+//! U+1E00–1FFF at one byte per code point; [`to_lower`] does the rest (since 2026-11-28 from
+//! [`crate::case`]'s 188 ranges rather than `char::to_lowercase`'s tables: the measurements
+//! above were taken with the latter). They were
 //! generated from the Unicode Character Database (Python's `unicodedata`): for each code point,
 //! lowercase, NFD, drop the marks, map the letters listed above. A check run outside the
 //! repository compared [`fold`] with `char::to_lowercase` + `unicode-normalization`'s NFD +
@@ -79,6 +82,8 @@
 use std::borrow::Cow;
 
 use memchr::memmem::Finder;
+
+use crate::case::to_lower;
 
 /// Folds `text` for search (see the module documentation) and appends the result to `out`.
 pub fn fold_into(text: &str, out: &mut String) {
@@ -118,7 +123,8 @@ fn fold_char(c: char, out: &mut String) {
         out.push(basic);
         return;
     }
-    for lower in c.to_lowercase() {
+    // One character: `to_lower` gives the first of "İ" → "i̇", whose dot would be dropped.
+    for lower in [to_lower(c)] {
         let folded = match mapped(lower) {
             Some(folded) => folded,
             None => match lower {

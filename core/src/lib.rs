@@ -1,6 +1,7 @@
 //! The pure core: data model, parser, compact store and queries. No web-sys, no leptos:
 //! everything here runs and is tested natively.
 
+pub mod case;
 pub mod departments;
 pub mod directory;
 pub mod display;

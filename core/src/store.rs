@@ -450,7 +450,8 @@ impl EnrollmentStore {
     /// Runs a query: the rows passing every criterion of `filter`, ordered by `sort`, with
     /// facet counts. Work is one pass over the rows (plus a sort when the order changes).
     pub fn query(&mut self, filter: &Filter, sort: Sort) -> QueryResult {
-        let needle = filter.text.trim().to_lowercase();
+        // Folded once: IDs, names, titles and departments all match the folded needle.
+        let needle = fold(filter.text.trim());
         let text_active = !needle.is_empty();
         if text_active {
             self.update_text_cache(&needle);
@@ -595,7 +596,7 @@ impl EnrollmentStore {
     fn update_text_cache(&mut self, needle: &str) {
         // Names, e-mails, logins, departments and titles match without case or accents.
         let (learners, courses) = (self.cols.learners.len(), self.cols.courses.len());
-        let named = (!self.dir.is_empty()).then(|| self.dir.search_hits(learners, courses, &fold(needle)));
+        let named = (!self.dir.is_empty()).then(|| self.dir.search_hits(learners, courses, needle));
         let texts = &mut self.cache.texts;
         let c = &self.cols;
         let mut current = match texts.iter().position(|t| t.needle == needle) {

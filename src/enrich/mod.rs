@@ -33,6 +33,9 @@ use crate::state::CardsState;
 
 /// Requests on their way at once, at most.
 pub const IN_FLIGHT: usize = 4;
+/// Stores one lookup answer; returns the IDs it held and the next page's token.
+type TakeAnswer<'a> = dyn Fn(&str) -> Result<(Vec<String>, Option<String>), ParseError> + 'a;
+
 /// Most IDs in one by-ID request (the URL stays under about 25 KB).
 pub const MAX_BATCH: usize = 500;
 /// Retries of an enrichment request that failed in a way that may pass.
@@ -42,11 +45,78 @@ const WAIT_FOR_OTHERS_MS: u32 = 30_000;
 /// Pages of a listing followed at most.
 const MAX_PAGES: u32 = 1_000;
 
-/// What the widgets of one page with the same endpoint learned.
+/// What the widgets of one page with the same endpoint learned: people by learner ID and
+/// titled courses by course ID.
 #[derive(Default)]
 struct Shared {
-    people: RefCell<LookupCache<String, Person>>,
-    titles: RefCell<LookupCache<String, String>>,
+    people: RefCell<LookupCache<String, Found>>,
+    titles: RefCell<LookupCache<String, Found>>,
+}
+
+/// A learner or a course found by a lookup.
+#[derive(Debug, Clone)]
+enum Found {
+    Person(Person),
+    Course(ContentItem),
+}
+
+/// The two lookups by ID: people (`/users/v2`) and course titles (`/contents`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lookup {
+    People,
+    Titles,
+}
+
+impl Lookup {
+    /// The resource's path and its ID parameter.
+    fn resource(self) -> (&'static str, &'static str) {
+        match self {
+            Lookup::People => ("users/v2", "userIds[]"),
+            Lookup::Titles => ("contents", "contentItemIds[]"),
+        }
+    }
+
+    /// An answer's items with their IDs, and the next page's token.
+    fn parse(self, xml: &str) -> Result<Listing<(String, Found)>, ParseError> {
+        let (items, next_page_token) = match self {
+            Lookup::People => {
+                let listing = parse_users(xml)?;
+                let items = listing.items.into_iter();
+                let found = items.map(|p| (p.user_id.clone(), Found::Person(p))).collect();
+                (found, listing.next_page_token)
+            }
+            Lookup::Titles => {
+                let listing = parse_contents(xml)?;
+                let items = listing.items.into_iter();
+                let found = items
+                    .map(|c| (c.content_item_id.clone(), Found::Course(c)))
+                    .collect();
+                (found, listing.next_page_token)
+            }
+        };
+        Ok(Listing {
+            items,
+            next_page_token,
+        })
+    }
+}
+
+/// Hands what lookups found to the store.
+fn add_found(store: &mut crate::core::store::EnrollmentStore, found: Vec<Found>) {
+    let mut people = Vec::new();
+    let mut courses = Vec::new();
+    for item in found {
+        match item {
+            Found::Person(p) => people.push(p),
+            Found::Course(c) => courses.push(c),
+        }
+    }
+    if !people.is_empty() {
+        store.add_people(people);
+    }
+    if !courses.is_empty() {
+        store.add_contents(courses);
+    }
 }
 
 thread_local! {
@@ -237,52 +307,54 @@ impl Inner {
         };
         let people = async {
             if self.parts.names && !self.people.get().forbidden {
-                self.resolve_people(learners, share).await;
+                self.resolve(Lookup::People, learners, share).await;
             }
         };
         let titles = async {
             if self.parts.titles && !self.titles.get().forbidden {
-                self.resolve_titles(courses, share).await;
+                self.resolve(Lookup::Titles, courses, share).await;
             }
         };
         futures::join!(people, titles);
     }
 
-    async fn resolve_people(&self, ids: Vec<String>, share: f64) {
-        let claimed = self.cache.people.borrow_mut().claim(&ids);
+    /// Resolves `ids` by `lookup`: asks for those no widget of the page asked for yet, then takes
+    /// those other widgets are resolving from the shared cache as they come.
+    async fn resolve(&self, lookup: Lookup, ids: Vec<String>, share: f64) {
+        let (cache, tally) = match lookup {
+            Lookup::People => (&self.cache.people, &self.people),
+            Lookup::Titles => (&self.cache.titles, &self.titles),
+        };
+        let claimed = cache.borrow_mut().claim(&ids);
         let mut plan = LookupPlan::new(claimed.clone(), self.batch, share);
-        self.run_plan(
-            &mut plan,
-            "users/v2",
-            "userIds[]",
-            |xml| {
-                let listing = parse_users(xml)?;
-                let ids: Vec<String> = listing.items.iter().map(|p| p.user_id.clone()).collect();
-                {
-                    let mut cache = self.cache.people.borrow_mut();
-                    for person in &listing.items {
-                        cache.insert(person.user_id.clone(), person.clone());
-                    }
+        let take = |xml: &str| {
+            let Listing {
+                items: found,
+                next_page_token: next,
+            } = lookup.parse(xml)?;
+            let ids: Vec<String> = found.iter().map(|(id, _)| id.clone()).collect();
+            let mut items = Vec::with_capacity(found.len());
+            {
+                let mut cache = cache.borrow_mut();
+                for (id, item) in found {
+                    cache.insert(id, item.clone());
+                    items.push(item);
                 }
-                self.state.enrich(|s| {
-                    s.add_people(listing.items);
-                });
-                Ok((ids, listing.next_page_token))
-            },
-            &self.people,
-        )
-        .await;
-        self.cache.people.borrow_mut().settle(&claimed);
-        // IDs another widget was resolving: take them from the cache as they come.
+            }
+            self.state.enrich(|s| add_found(s, items));
+            Ok((ids, next))
+        };
+        self.run_plan(&mut plan, lookup.resource(), &take, tally).await;
+        cache.borrow_mut().settle(&claimed);
         let mut waited = 0;
         loop {
             let (known, pending) = {
-                let cache = self.cache.people.borrow();
+                let cache = cache.borrow();
                 let mut known = Vec::new();
                 let mut pending = 0;
                 for id in ids.iter().filter(|id| !claimed.contains(id)) {
                     match cache.get(id) {
-                        Some(Entry::Known(person)) => known.push(person.clone()),
+                        Some(Entry::Known(item)) => known.push(item.clone()),
                         Some(Entry::Pending) => pending += 1,
                         _ => {}
                     }
@@ -290,9 +362,7 @@ impl Inner {
                 (known, pending)
             };
             if !known.is_empty() {
-                self.state.enrich(|s| {
-                    s.add_people(known);
-                });
+                self.state.enrich(|s| add_found(s, known));
             }
             if pending == 0 || waited >= WAIT_FOR_OTHERS_MS {
                 break;
@@ -302,55 +372,13 @@ impl Inner {
         }
     }
 
-    async fn resolve_titles(&self, ids: Vec<String>, share: f64) {
-        let claimed = self.cache.titles.borrow_mut().claim(&ids);
-        let mut plan = LookupPlan::new(claimed.clone(), self.batch, share);
-        self.run_plan(
-            &mut plan,
-            "contents",
-            "contentItemIds[]",
-            |xml| {
-                let listing = parse_contents(xml)?;
-                let ids: Vec<String> = listing.items.iter().map(|c| c.content_item_id.clone()).collect();
-                {
-                    let mut cache = self.cache.titles.borrow_mut();
-                    for item in &listing.items {
-                        cache.insert(item.content_item_id.clone(), item.title.clone());
-                    }
-                }
-                self.state.enrich(|s| s.add_contents(listing.items));
-                Ok((ids, listing.next_page_token))
-            },
-            &self.titles,
-        )
-        .await;
-        self.cache.titles.borrow_mut().settle(&claimed);
-        let known: Vec<ContentItem> = {
-            let cache = self.cache.titles.borrow();
-            ids.iter()
-                .filter(|id| !claimed.contains(id))
-                .filter_map(|id| match cache.get(id) {
-                    Some(Entry::Known(title)) => Some(ContentItem {
-                        content_item_id: id.clone(),
-                        title: title.clone(),
-                    }),
-                    _ => None,
-                })
-                .collect()
-        };
-        if !known.is_empty() {
-            self.state.enrich(|s| s.add_contents(known));
-        }
-    }
-
     /// Sends what `plan` asks for, at most [`IN_FLIGHT`] at a time, handing each answer to
     /// `take` (which returns the IDs it held and the next page's token).
     async fn run_plan(
         &self,
         plan: &mut LookupPlan<String>,
-        path: &str,
-        id_param: &str,
-        take: impl Fn(&str) -> Result<(Vec<String>, Option<String>), ParseError>,
+        (path, id_param): (&str, &str),
+        take: &TakeAnswer<'_>,
         tally: &Cell<Tally>,
     ) {
         let plan = RefCell::new(plan);
@@ -423,8 +451,10 @@ impl Inner {
             .chain(["1", "3", "5"].map(|s| ("userStatuses[]", s)))
             .collect();
         let tally = self
-            .list_all("learners/results", &filters, parse_results, |s, items| {
-                s.add_results(items)
+            .list_all("learners/results", &filters, &|xml| {
+                let listing = parse_results(xml)?;
+                self.state.enrich(|s| s.add_results(listing.items));
+                Ok(listing.next_page_token)
             })
             .await;
         self.update(|s| s.results = tally.status());
@@ -433,21 +463,22 @@ impl Inner {
     /// The department tree: one paged listing.
     async fn load_departments(&self) {
         let tally = self
-            .list_all("departments", &[], parse_departments, |s, items| {
-                s.add_departments(items)
+            .list_all("departments", &[], &|xml| {
+                let listing = parse_departments(xml)?;
+                self.state.enrich(|s| s.add_departments(listing.items));
+                Ok(listing.next_page_token)
             })
             .await;
         self.update(|s| s.departments = tally.status());
     }
 
-    /// Every page of `path` with `filters`, each parsed with `parse` and given to the store with
-    /// `add`, until the last page, a repeated token or a failure.
-    async fn list_all<T>(
+    /// Every page of `path` with `filters`, each handed to `take` (which stores its items and
+    /// returns the next page's token), until the last page, a repeated token or a failure.
+    async fn list_all(
         &self,
         path: &str,
         filters: &[(&str, &str)],
-        parse: fn(&str) -> Result<Listing<T>, ParseError>,
-        add: fn(&mut crate::core::store::EnrollmentStore, Vec<T>),
+        take: &dyn Fn(&str) -> Result<Option<String>, ParseError>,
     ) -> Tally {
         let mut tally = Tally::default();
         let mut token: Option<String> = None;
@@ -458,13 +489,12 @@ impl Inner {
                 .chain(token.as_deref().map(|t| ("pageToken", t)));
             let url = resource_url(&self.endpoint, path, filters.iter().copied().chain(page));
             let result = match self.get(&url).await {
-                Ok(xml) => parse(&xml).map_err(ApiError::from),
+                Ok(xml) => take(&xml).map_err(ApiError::from),
                 Err(error) => Err(error),
             };
             tally.record(&result);
-            let Ok(listing) = result else { break };
-            self.state.enrich(|s| add(s, listing.items));
-            match listing.next_page_token {
+            let Ok(next_page_token) = result else { break };
+            match next_page_token {
                 Some(next) if Some(&next) != token.as_ref() => token = Some(next),
                 _ => break,
             }

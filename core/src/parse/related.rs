@@ -215,42 +215,79 @@ fn read_item<R: Record>(p: &mut Parser<'_>, index: usize) -> Result<R, ParseErro
         id: None,
         draft: R::Draft::default(),
     };
+    read_fields(p, R::ELEMENT, R::ID_FIELD, &mut item)?;
+    match item.id {
+        Some(id) => Ok(R::finish(id, item.draft)),
+        None => Err(ParseError::MissingField {
+            at: item.location(),
+            field: R::ID_FIELD,
+        }),
+    }
+}
+
+/// What [`read_fields`] needs of an item, whatever its kind.
+trait ItemFields {
+    /// Where the item is, for messages.
+    fn at(&self) -> Location;
+    /// Records the item's ID.
+    fn set_id(&mut self, id: String);
+    /// Reads the element `name` if it is one of the item's fields (or nested groups of
+    /// fields); `Ok(false)` when it is not.
+    fn read_field(&mut self, p: &mut Parser<'_>, name: &[u8]) -> Result<bool, ParseError>;
+}
+
+impl<R: Record> ItemFields for Item<R> {
+    fn at(&self) -> Location {
+        self.location()
+    }
+
+    fn set_id(&mut self, id: String) {
+        self.id = Some(id);
+    }
+
+    fn read_field(&mut self, p: &mut Parser<'_>, name: &[u8]) -> Result<bool, ParseError> {
+        if let Some(field) = R::field(name) {
+            p.read_value(R::field_name(field), || self.location())?;
+            self.set(field, p.text.trim(), p.value_offset)?;
+            return Ok(true);
+        }
+        R::nested(p, self, name)
+    }
+}
+
+/// Reads an item's elements up to its end tag. Not generic, so one copy serves every resource.
+#[inline(never)]
+fn read_fields(
+    p: &mut Parser<'_>,
+    element: &'static str,
+    id_field: &'static str,
+    item: &mut dyn ItemFields,
+) -> Result<(), ParseError> {
     loop {
-        match p.next(R::ELEMENT)? {
+        match p.next(element)? {
             Event::Start(e) => {
                 let name = e.local_name();
                 let name = name.as_ref();
-                if name == R::ID_FIELD.as_bytes() {
-                    p.read_value(R::ID_FIELD, || item.location())?;
+                if name == id_field.as_bytes() {
+                    p.read_value(id_field, || item.at())?;
                     let id = p.text.trim();
                     if id.is_empty() {
                         return Err(ParseError::InvalidValue {
-                            at: item.location(),
-                            field: R::ID_FIELD,
+                            at: item.at(),
+                            field: id_field,
                             value: id.to_owned(),
                             expected: ID,
                             offset: p.value_offset,
                         });
                     }
-                    item.id = Some(id.to_owned());
-                } else if let Some(field) = R::field(name) {
-                    p.read_value(R::field_name(field), || item.location())?;
-                    item.set(field, p.text.trim(), p.value_offset)?;
-                } else if !R::nested(p, &mut item, name)? {
+                    item.set_id(id.to_owned());
+                } else if !item.read_field(p, name)? {
                     p.skip(&e)?;
                 }
             }
-            Event::End(_) => {
-                return match item.id {
-                    Some(id) => Ok(R::finish(id, item.draft)),
-                    None => Err(ParseError::MissingField {
-                        at: item.location(),
-                        field: R::ID_FIELD,
-                    }),
-                }
-            }
+            Event::End(_) => return Ok(()),
             Event::GeneralRef(r) => p.resolve_ref(&r).map(drop)?,
-            Event::Eof => return Err(p.truncated(R::ELEMENT)),
+            Event::Eof => return Err(p.truncated(element)),
             // Empty elements (`<departmentId/>`) mean "not set"; text between fields is ignored.
             _ => {}
         }
