@@ -5,7 +5,7 @@
 
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BROWSERS, click, listenerCounts, shadowCount, useBrowser, waitForShadow, waitUntil } from "./browsers.js";
+import { BROWSERS, click, listenerCounts, shadowCount, type, useBrowser, waitForShadow, waitUntil } from "./browsers.js";
 
 const TOKENS = ["demo-token", "stale-token", "restricted-token"];
 
@@ -37,6 +37,48 @@ for (const name of BROWSERS) {
       assert.equal(compact.detail.pages, 1);
       await assert.doesNotReject(waitForShadow(page, "#full", "[data-ec=count]", { text: "300 of 300 enrollments" }));
       assert.equal(await shadowCount(page, "#compact", ".ec-filters"), 0, "filters=none hides the filter bar");
+      assertNoTokenLeak(seen);
+    });
+
+    test("cards lead with names and titles; enrichment-status, name search and select tell them", async () => {
+      const { page, seen } = await session.open("/examples/host.html");
+      const enriched = () => window.events.find((e) => e.name === "enrichment-status" && e.source === "full");
+      await page.waitForFunction(enriched);
+      const status = await page.evaluate(enriched);
+      assert.deepEqual(status.detail, { users: "complete", courses: "complete", results: "complete", departments: "complete" });
+      const texts = (selector) =>
+        page.evaluate((s) => [...document.querySelector("#full").shadowRoot.querySelectorAll(s)].map((e) => e.textContent), selector);
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+      await page.waitForFunction(
+        (re) => [...document.querySelector("#full").shadowRoot.querySelectorAll("[data-ec=learner]")].every((e) => !new RegExp(re).test(e.textContent)),
+        {},
+        uuid.source,
+      );
+      const names = await texts("[data-ec=learner]");
+      const titles = await texts("[data-ec=course]");
+      assert.ok(names.length > 0 && names.every((n) => !uuid.test(n)), JSON.stringify(names));
+      assert.ok(titles.some((t) => !uuid.test(t)), JSON.stringify(titles));
+      assert.ok((await shadowCount(page, "#full", ".ec-progress-bar")) > 0, "progress bars");
+
+      // Typed without accents, a name is found with them.
+      await type(page, await waitForShadow(page, "#full", "[data-ec=search]"), "nunez");
+      await page.waitForFunction(() => {
+        const count = document.querySelector("#full").shadowRoot.querySelector("[data-ec=count]");
+        return Number(count?.dataset.shown) > 0 && Number(count.dataset.shown) < 300;
+      });
+      const found = await texts("[data-ec=learner]");
+      assert.ok(found.length > 0 && found.every((n) => n.includes("Núñez")), JSON.stringify(found));
+
+      const card = await waitForShadow(page, "#full", "article[data-enrollment-id]");
+      const [name, title] = await card.evaluate((el) => [
+        el.querySelector("[data-ec=learner]").textContent,
+        el.querySelector("[data-ec=course]").textContent,
+      ]);
+      await click(page, card);
+      await page.waitForFunction(() => window.events.some((e) => e.name === "enrollment-select"));
+      const select = await page.evaluate(() => window.events.find((e) => e.name === "enrollment-select"));
+      assert.equal(select.detail.learnerName, name);
+      assert.equal(select.detail.courseTitle, title);
       assertNoTokenLeak(seen);
     });
 
