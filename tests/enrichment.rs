@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use enrollment_cards::api::{AccessToken, ClientConfig};
+use enrollment_cards::components::card_window::CARD_HEIGHT;
 use enrollment_cards::components::view::WidgetParts;
 use enrollment_cards::components::{EnrollmentCards, ListSource, ViewEvents};
 use enrollment_cards::enrich::{EnrichParts, EnrichmentStatus, PartStatus};
@@ -382,10 +383,14 @@ async fn names_arriving_keep_the_scroll_position_and_the_focused_card() {
             .and_then(|e| e.dyn_into().ok())
     };
     // The first page is in and the grid has its three columns (34 rows, not 100).
-    let settled = || window().is_some_and(|w| w.scroll_height() > 2_500 && w.scroll_height() < 100 * 268 / 2);
+    let row = CARD_HEIGHT as i32 + 12;
+    let settled =
+        || window().is_some_and(|w| w.scroll_height() > 10 * row && w.scroll_height() < 100 * row / 2);
     assert!(until(5_000, settled).await, "grid laid out");
     let list = window().expect("window");
-    list.set_scroll_top(2_000);
+    // Card 30 starts the eleventh row.
+    let scrolled = 10 * row - 100;
+    list.set_scroll_top(scrolled);
     let card = || -> Option<web_sys::HtmlElement> {
         root.query_selector("[data-index='30']")
             .ok()
@@ -394,7 +399,7 @@ async fn names_arriving_keep_the_scroll_position_and_the_focused_card() {
     };
     assert!(
         until(2_000, || card().is_some()).await,
-        "card 30 rendered at 2,000 px"
+        "card 30 rendered at {scrolled} px"
     );
     let focused = card().expect("card");
     let options = web_sys::FocusOptions::new();
@@ -417,7 +422,7 @@ async fn names_arriving_keep_the_scroll_position_and_the_focused_card() {
         "the name arrived in the same card element: {:?}",
         learner(&focused)
     );
-    assert_eq!(list.scroll_top(), 2_000, "the scroll position stayed");
+    assert_eq!(list.scroll_top(), scrolled, "the scroll position stayed");
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let active = document.active_element().expect("focus");
     assert!(

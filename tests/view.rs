@@ -435,7 +435,7 @@ async fn keyboard_moves_focus_across_the_window_edge() {
     press("ArrowDown");
     let columns = until(2_000, || focused_index().is_some_and(|i| i != "0")).await;
     assert!(columns, "ArrowDown moves down a row");
-    for _ in 0..30 {
+    for _ in 0..60 {
         press("PageDown");
         TimeoutFuture::new(5).await;
     }

@@ -92,10 +92,12 @@ pub struct Person {
 }
 
 impl Person {
-    /// First and last name joined by a space; just the one present when the other is missing;
-    /// `None` when both are.
+    /// First and last name joined by a space ("Helen Ng"); family name first and no space for
+    /// Chinese, Japanese and Korean names ("王芳", "山田太郎", "김민준"); just the one present when
+    /// the other is missing; `None` when both are.
     pub fn full_name(&self) -> Option<String> {
         match (self.first_name.as_deref(), self.last_name.as_deref()) {
+            (Some(first), Some(last)) if is_cjk(first) && is_cjk(last) => Some(format!("{last}{first}")),
             (Some(first), Some(last)) => Some(format!("{first} {last}")),
             (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
             (None, None) => None,
@@ -109,6 +111,24 @@ impl Person {
             .or_else(|| self.login.clone())
             .unwrap_or_else(|| self.user_id.clone())
     }
+}
+
+/// `true` when `name` is written in Han, kana or Hangul only.
+fn is_cjk(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().all(|c| {
+            matches!(c as u32,
+                0x1100..=0x11ff // Hangul Jamo
+                | 0x3040..=0x30ff // Hiragana, Katakana
+                | 0x3130..=0x318f // Hangul compatibility Jamo
+                | 0x31f0..=0x31ff // Katakana phonetic extensions
+                | 0x3400..=0x4dbf // Han extension A
+                | 0x4e00..=0x9fff // Han
+                | 0xac00..=0xd7af // Hangul syllables
+                | 0xf900..=0xfaff // Han compatibility
+                | 0x20000..=0x3134f // Han extensions B–H
+            )
+        })
 }
 
 /// A user's account state (`status`: 1 active, 3 inactive, 5 terminated).

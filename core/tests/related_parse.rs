@@ -158,6 +158,17 @@ fn person_names_and_statuses() {
     assert_eq!(p.display_name(), "u-1");
     p.first_name = s("Zoë");
     assert_eq!(p.full_name(), s("Zoë"));
+    // Chinese, Japanese and Korean names: family name first, no space.
+    for (first, last, full) in [
+        ("芳", "王", "王芳"),
+        ("太郎", "山田", "山田太郎"),
+        ("민준", "김", "김민준"),
+    ] {
+        (p.first_name, p.last_name) = (s(first), s(last));
+        assert_eq!(p.full_name(), s(full));
+    }
+    (p.first_name, p.last_name) = (s("芳"), s("Wang"));
+    assert_eq!(p.full_name(), s("芳 Wang"));
     for code in 0..=u8::MAX {
         assert_eq!(PersonStatus::from_code(code).code(), Some(code));
     }

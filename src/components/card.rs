@@ -104,6 +104,7 @@ pub fn Card(
             if let Some(score) = r.score {
                 text.push(format!("score {}", format_score(score)));
             }
+            let (text, title) = (text.join(" · "), text.join(" · "));
             view! {
                 <div class="ec-card__progress">
                     <div
@@ -116,7 +117,7 @@ pub fn Card(
                     >
                         <div class="ec-progress-bar__fill" style:width=format!("{percent}%")></div>
                     </div>
-                    <span class="ec-hint">{text.join(" · ")}</span>
+                    <span class="ec-card__progress-text" title=title>{text}</span>
                 </div>
             }
         })

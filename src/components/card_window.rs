@@ -11,7 +11,7 @@ use super::observe::element_size;
 use crate::state::CardsState;
 
 /// Card height in pixels (fixed, so positions are computed rather than measured).
-pub const CARD_HEIGHT: f64 = 256.0;
+pub const CARD_HEIGHT: f64 = 300.0;
 /// Gap between cards.
 const GAP: f64 = 12.0;
 /// Narrowest card; the grid has as many columns as fit.
