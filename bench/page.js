@@ -1,13 +1,22 @@
 // The benchmark page: the widget's benchmark build (bench/out/pkg) and the JavaScript baseline,
 // side by side on the same XML string. bench/run.mjs calls `window.bench.*` and does the
-// statistics; everything here returns raw timings in milliseconds.
+// statistics; everything here returns raw timings in milliseconds. (The cold first card has a
+// page of its own, cold.html: this one is warmed up by the time anything is timed.)
 
 import init, { heapBytes, mount, parseEnrollments } from "./out/pkg/enrollment_bench.js";
 import { filterBaseline, parseBaseline } from "./baseline.js";
+import { appears, collect, nextFrame, nextTask, recordFetches, route, setAttributes } from "./timing.js";
 
 const ENDPOINT = "/lms-api";
 const TOKEN = "demo-token";
 const CARD = "article[data-enrollment-id]";
+/** The related resources the widget asks for while enriching (`enrich="all"`). */
+const ENRICHMENT = ["users/v2", "contents", "learners/results", "departments"];
+
+/** Every fetch of the page (URL, when called): the widget's requests are counted from these. */
+const fetches = recordFetches();
+/** Every text typed into a search field of this page, so that "fresh" texts are checked fresh. */
+const typed = new Set();
 
 /** The answer under test, fetched once by `fetchAnswer` (kept here, not sent to the driver). */
 let xml = "";
@@ -15,22 +24,10 @@ let xml = "";
 let bytes = new Uint8Array();
 /** The baseline's objects, from its last parse run. */
 let items = [];
-/** The mounted widget and what its load measured. */
+/** The mounted widget: `{ host, handle }` from `mount`, or `{ host }` for an element. */
 let widget = null;
-
-/** Resolves at the start of the next task (after every pending microtask: reactive effects). */
-const nextTask = () =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(0);
-  });
-
-/** Resolves once the next frame has been produced (its rendering steps done). */
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => nextTask().then(resolve)));
-
-/** Collects garbage between runs when Chromium runs with --js-flags=--expose-gc. */
-const collect = () => globalThis.gc?.();
+/** The last `loadEnriched`: the wasm heap before its element was created, and its enrollments. */
+let enriched = { heapBefore: 0, count: 0 };
 
 /**
  * Times `f` `runs` times, each after a collection; returns the times and f's last result. With
@@ -48,6 +45,27 @@ function timeRuns(runs, f, warmUpMs = 0) {
     times.push(performance.now() - t0);
   }
   return { times, result };
+}
+
+/** The first `name` event on `target`: its detail and when it came. */
+const when = (target, name) =>
+  new Promise((resolve) =>
+    target.addEventListener(name, (e) => resolve({ detail: e.detail, at: performance.now() }), { once: true }),
+  );
+
+/** Every page of a listing (`GET {path}?pageSize=10000`), as XML documents. */
+async function listing(path) {
+  const docs = [];
+  let token = "";
+  do {
+    const url = `${ENDPOINT}/${path}?pageSize=10000${token ? `&pageToken=${encodeURIComponent(token)}` : ""}`;
+    const response = await fetch(url, { headers: { Authorization: TOKEN } });
+    if (!response.ok) throw new Error(`GET /${path}: ${response.status}`);
+    const doc = new DOMParser().parseFromString(await response.text(), "application/xml");
+    docs.push(doc);
+    token = doc.querySelector("nextPageToken")?.textContent.trim() ?? "";
+  } while (token);
+  return docs;
 }
 
 /** Main-thread tasks longer than 50 ms, while `during` runs. */
@@ -106,7 +124,8 @@ window.bench = {
   /**
    * Mounts the widget (paged or not) and waits for it to load. Measures the first answer's
    * arrival (resource timing) to the first cards painted, the whole load, the longest task
-   * meanwhile and the wasm heap growth per enrollment once loaded.
+   * meanwhile and the wasm heap growth per enrollment once loaded. Enrichment is off (the
+   * enrollments alone, as these figures have always measured); `loadEnriched` has it on.
    */
   async load({ paged, pageSize }) {
     this.unmount();
@@ -121,15 +140,10 @@ window.bench = {
         host.addEventListener("enrollments-loaded", (e) => resolve(e.detail), { once: true });
         host.addEventListener("enrollments-error", (e) => reject(new Error(e.detail.message)), { once: true });
       });
-      const handle = mount(host, { endpoint: ENDPOINT, token: TOKEN, paged, pageSize, locale: "en-US" });
+      const options = { endpoint: ENDPOINT, token: TOKEN, paged, pageSize, locale: "en-US", enrich: "none" };
+      const handle = mount(host, options);
       widget = { handle, host };
-      const firstCard = new Promise((resolve) => {
-        const seen = () => host.shadowRoot.querySelector(CARD) !== null;
-        if (seen()) return resolve();
-        const observer = new MutationObserver(() => seen() && (observer.disconnect(), resolve()));
-        observer.observe(host.shadowRoot, { childList: true, subtree: true });
-      });
-      await firstCard;
+      await appears(host.shadowRoot, CARD);
       await nextFrame();
       const painted = performance.now();
       const detail = await loaded;
@@ -155,9 +169,14 @@ window.bench = {
 
   /**
    * Types each text into the mounted widget's search field (one input event each) and times it
-   * to the count's update (`count`) and to the end of all the work it caused (`settled`).
+   * to the count's update (`count`) and to the end of all the work it caused (`settled`). With
+   * `fresh`, every text must be one never typed in this page before (else it throws).
    */
-  async keystrokes(texts) {
+  async keystrokes(texts, { fresh = false } = {}) {
+    if (fresh) {
+      const again = texts.filter((t, i) => typed.has(t) || texts.indexOf(t) !== i);
+      if (again.length > 0) throw new Error(`"fresh" texts typed before: ${again.join(", ")}`);
+    }
     const root = widget.host.shadowRoot;
     const input = root.querySelector("input[type=search]");
     const count = root.querySelector("[data-ec=count]");
@@ -172,6 +191,7 @@ window.bench = {
         observer.disconnect();
       });
       observer.observe(count, { childList: true, subtree: true, characterData: true });
+      typed.add(text);
       input.value = text;
       input.dispatchEvent(new Event("input", { bubbles: true }));
       await nextTask();
@@ -210,8 +230,117 @@ window.bench = {
     return left;
   },
 
+  /**
+   * The learners' names and the course titles' words the mock serves (from `GET /users/v2` and
+   * `GET /contents`, fetched here before any widget is mounted, so the widget's request counts
+   * do not include them): what fresh search texts take fragments of.
+   */
+  async names() {
+    const values = (docs, selector) =>
+      docs.flatMap((doc) => [...doc.querySelectorAll(selector)].map((n) => n.textContent.trim()));
+    const users = await listing("users/v2");
+    const surnames = users.flatMap((doc) =>
+      [...doc.querySelectorAll("field")]
+        .filter((f) => f.querySelector("name")?.textContent === "LAST_NAME")
+        .map((f) => f.querySelector("value")?.textContent.trim() ?? ""),
+    );
+    const titles = values(await listing("contents"), "contentItem > title");
+    const words = titles.flatMap((t) => t.split(/[\s(),:-]+/u)).filter((w) => [...w].length >= 3);
+    const unique = (xs) => [...new Set(xs.filter((x) => x !== ""))].sort();
+    return { surnames: unique(surnames), words: unique(words) };
+  },
+
+  /**
+   * Creates an `<enrollment-cards>` element (paged, `pageSize` per page, `enrich="all"`: names,
+   * titles, results and departments, unless `enrich` names fewer) as a host does, and waits until
+   * the enrollments are loaded and the `enrichment-status` event has come. Measures, from the
+   * widget's own requests (`fetch` calls and resource timing):
+   * - `requests`: how many went to each route (enrollment pages and the four related ones);
+   * - `lastPageAt`: when the last enrollment page was received (`responseEnd`);
+   * - `statusAt`: when `enrichment-status` came (every part settled), and its detail;
+   * - `resolvingGoneAt`: when the summary's "Resolving names… N of M" line was last taken away
+   *   (NaN if it never showed);
+   * - `answeredAt`: per related route, when its last answer was received;
+   * - `enrichmentBytes`: bytes of the related answers (decoded);
+   * - `firstCardMs`: creation to the first card painted, as cold.html measures it (but warm);
+   * - `heapBytesPerEnrollment`: wasm heap growth from before creating the element to after
+   *   everything resolved, per enrollment.
+   * All times in milliseconds from just before `createElement`.
+   */
+  async loadEnriched({ pageSize, enrich = "all" }) {
+    this.unmount();
+    collect();
+    await nextFrame();
+    performance.clearResourceTimings();
+    const slot = document.getElementById("element");
+    const heapBefore = heapBytes();
+    const from = fetches.length;
+    const t0 = performance.now();
+    const element = document.createElement("enrollment-cards");
+    const attributes = { endpoint: ENDPOINT, token: TOKEN, paged: true, "page-size": pageSize, locale: "en-US" };
+    setAttributes(element, { ...attributes, enrich });
+    const loaded = when(element, "enrollments-loaded");
+    const settled = when(element, "enrichment-status");
+    const failed = when(element, "enrollments-error").then(({ detail }) => {
+      throw new Error(`enrollments-error: ${detail.message}`);
+    });
+    // The resolving line: seen at some point, and when it was last removed.
+    const root = element.shadowRoot;
+    let resolvingSeen = false;
+    let resolvingGoneAt = NaN;
+    const resolving = new MutationObserver(() => {
+      if (root.querySelector("[data-ec=resolving]") !== null) {
+        [resolvingSeen, resolvingGoneAt] = [true, NaN];
+      } else if (resolvingSeen && Number.isNaN(resolvingGoneAt)) {
+        resolvingGoneAt = performance.now() - t0;
+      }
+    });
+    resolving.observe(root, { childList: true, subtree: true });
+    slot.append(element);
+    widget = { host: element };
+    await Promise.race([appears(root, CARD), failed]);
+    await nextFrame();
+    const firstCardMs = performance.now() - t0;
+    const [load, status] = await Promise.race([Promise.all([loaded, settled]), failed]);
+    await nextFrame();
+    resolving.disconnect();
+    const requests = Object.fromEntries(["enrollments", ...ENRICHMENT].map((r) => [r, 0]));
+    for (const call of fetches.slice(from)) {
+      const r = route(call.url);
+      if (r in requests) requests[r] += 1;
+    }
+    const entries = performance.getEntriesByType("resource").filter((e) => e.startTime >= t0);
+    const last = (r) => Math.max(-Infinity, ...entries.filter((e) => route(e.name) === r).map((e) => e.responseEnd));
+    const enrichmentBytes = entries
+      .filter((e) => ENRICHMENT.includes(route(e.name)))
+      .reduce((sum, e) => sum + e.decodedBodySize, 0);
+    collect();
+    enriched = { heapBefore, count: load.detail.count };
+    return {
+      count: load.detail.count,
+      pages: load.detail.pages,
+      requests,
+      lastPageAt: last("enrollments") - t0,
+      loadedAt: load.at - t0,
+      statusAt: status.at - t0,
+      status: status.detail,
+      resolvingGoneAt,
+      answeredAt: Object.fromEntries(ENRICHMENT.map((r) => [r, last(r) - t0])),
+      enrichmentBytes,
+      firstCardMs,
+      heapBytesPerEnrollment: (heapBytes() - heapBefore) / load.detail.count,
+    };
+  },
+
+  /** Wasm heap growth per enrollment since the last `loadEnriched` began (its widget still there). */
+  heapPerEnrollmentSinceLoad() {
+    return (heapBytes() - enriched.heapBefore) / enriched.count;
+  },
+
+  /** Removes the widget: unmounts what `mount` mounted, or takes the element out of the page. */
   unmount() {
-    widget?.handle.unmount();
+    if (widget?.handle) widget.handle.unmount();
+    else widget?.host.remove();
     widget = null;
   },
 };

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `make bench` (full: native Criterion + 1k/10k/100k in Chromium → bench/RESULTS.md) and
 # `make bench-smoke` (`scripts/bench.sh --smoke`: 1k, one run, inside `make test`).
+# Builds what bench/run.mjs drives: the shipped module (pkg/, for the cold first card), the
+# benchmark build (bench/out/pkg/, for the warm and enrichment runs) and the mock LMS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -18,6 +18,21 @@ pub struct GeneratorConfig {
     pub today: Date,
 }
 
+/// Account sizes chosen instead of the ones [`Dataset::generate`] derives from the number of
+/// enrollments (`mock-lms --learners N --courses N`). `None` keeps the derived size; with both
+/// `None` the account is exactly the one [`Dataset::generate`] makes.
+///
+/// Kept apart from [`GeneratorConfig`] so that the configurations written out field by field
+/// elsewhere (tests, benchmarks) stay valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Sizes {
+    /// Number of learners (raised to ⌈enrollments / courses⌉ if lower: a learner never has the
+    /// same course twice).
+    pub learners: Option<usize>,
+    /// Number of courses (at least 1; every sixth a linked copy).
+    pub courses: Option<usize>,
+}
+
 /// A course (`contentItem`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Course {
@@ -291,11 +306,22 @@ impl Dataset {
     /// departments below the top level and results come from a second one, so that they can
     /// change without changing the enrollments of a seed.
     pub fn generate(config: GeneratorConfig) -> Dataset {
+        Dataset::generate_with(config, Sizes::default())
+    }
+
+    /// Generates an account like [`Dataset::generate`], with the number of learners and courses
+    /// given by `sizes` where it says so. The same seed, sizes and "today" give the same bytes;
+    /// other sizes give other IDs (the draws follow the number of courses and learners).
+    pub fn generate_with(config: GeneratorConfig, sizes: Sizes) -> Dataset {
         let mut rng = fastrand::Rng::with_seed(config.seed);
         let mut extra = fastrand::Rng::with_seed(config.seed ^ EXTRA_SEED);
         let n = config.enrollments;
-        let course_count = (12 + n / 5_000).min(200);
-        let learner_count = (n / 10).max(8).max(n.div_ceil(course_count));
+        let course_count = sizes.courses.unwrap_or((12 + n / 5_000).min(200)).max(1);
+        let learner_count = sizes
+            .learners
+            .unwrap_or((n / 10).max(8))
+            .max(n.div_ceil(course_count))
+            .max(1);
         let courses = (0..course_count)
             .map(|i| Course {
                 id: uuid(&mut rng),
@@ -702,6 +728,62 @@ mod tests {
         assert_eq!(pairs.len(), 100_000);
         let ids: HashSet<_> = data.enrollments.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids.len(), 100_000);
+    }
+
+    #[test]
+    fn sizes_given_replace_the_derived_ones() {
+        // Giving the sizes the generator would derive changes nothing.
+        let derived = Sizes {
+            learners: Some(300),
+            courses: Some(12),
+        };
+        assert_eq!(
+            Dataset::generate_with(config(3000), derived),
+            Dataset::generate(config(3000))
+        );
+        assert_eq!(
+            Dataset::generate_with(config(3000), Sizes::default()),
+            Dataset::generate(config(3000))
+        );
+
+        // The benchmark's account: 100k enrollments, 10k learners, 60 courses.
+        let sizes = Sizes {
+            learners: Some(10_000),
+            courses: Some(60),
+        };
+        let data = Dataset::generate_with(config(100_000), sizes);
+        assert_eq!(
+            (data.enrollments.len(), data.learners.len(), data.courses.len()),
+            (100_000, 10_000, 60)
+        );
+        let pairs: HashSet<_> = data.enrollments.iter().map(|e| (e.course, e.learner)).collect();
+        assert_eq!(pairs.len(), 100_000);
+        let courses: HashSet<_> = data.enrollments.iter().map(|e| e.course).collect();
+        assert_eq!(courses.len(), 60, "every course has enrollments");
+        assert_eq!(data.courses.iter().filter(|c| c.linked_copy).count(), 10);
+        let titles: HashSet<_> = data.courses.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles.len(), 60, "titles repeat with a round number");
+        let emails: HashSet<_> = data.learners.iter().map(|l| l.email.as_str()).collect();
+        assert_eq!(emails.len(), 10_000);
+
+        // Only one given: the other is derived as usual.
+        let data = Dataset::generate_with(
+            config(1000),
+            Sizes {
+                courses: Some(60),
+                ..Sizes::default()
+            },
+        );
+        assert_eq!((data.learners.len(), data.courses.len()), (100, 60));
+        // Too few learners for every enrollment to have a course of its own: raised.
+        let data = Dataset::generate_with(
+            config(1000),
+            Sizes {
+                learners: Some(5),
+                courses: Some(10),
+            },
+        );
+        assert_eq!(data.learners.len(), 100);
     }
 
     #[test]

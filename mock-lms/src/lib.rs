@@ -14,4 +14,4 @@ pub mod server;
 mod tables;
 pub mod xml;
 
-pub use data::{Dataset, GeneratorConfig};
+pub use data::{Dataset, GeneratorConfig, Sizes};

@@ -1,7 +1,8 @@
 //! `mock-lms`: serve a generated LMS account on 127.0.0.1.
 //!
 //! ```text
-//! mock-lms [--port 8081] [--seed 1] [--enrollments 300] [--today YYYY-MM-DD]
+//! mock-lms [--port 8081] [--seed 1] [--enrollments 300] [--learners N] [--courses N]
+//!          [--today YYYY-MM-DD]
 //!          [--token demo-token] [--refreshed-token demo-token-refreshed]
 //!          [--restricted-token restricted-token]
 //!          [--no-users-token no-users-token] [--no-contents-token no-contents-token]
@@ -9,6 +10,12 @@
 //!          [--enrollments-only-token enrollments-only-token]
 //!          [--client-id demo-client] [--client-secret demo-secret] [--static DIR]
 //! ```
+//!
+//! Sizes: `--enrollments` enrollments; by default about a tenth as many learners and
+//! `12 + enrollments / 5000` courses (see `Dataset::generate`). `--learners` and `--courses` set
+//! those two instead (the benchmark's account: `--enrollments 100000 --learners 10000
+//! --courses 60`); learners × courses must be at least the enrollments, since a learner never
+//! has the same course twice. Without them the account of a seed is the same as ever.
 //!
 //! Tokens (sent bare or as `Bearer …`): `--token` and `--refreshed-token` (a portal's refresh)
 //! may call everything; `--restricted-token` gets
@@ -21,16 +28,21 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use mock_lms::server::{serve, AppState, Settings};
-use mock_lms::{Dataset, GeneratorConfig};
+use mock_lms::{Dataset, GeneratorConfig, Sizes};
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
 const MAX_ENROLLMENTS: usize = 200_000;
+/// At most this many learners (`--learners`).
+const MAX_LEARNERS: usize = 200_000;
+/// At most this many courses (`--courses`).
+const MAX_COURSES: usize = 10_000;
 
 struct Args {
     port: u16,
     static_dir: Option<std::path::PathBuf>,
     generator: GeneratorConfig,
+    sizes: Sizes,
     settings: Settings,
 }
 
@@ -43,6 +55,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             enrollments: 300,
             today: OffsetDateTime::now_utc().date(),
         },
+        sizes: Sizes::default(),
         settings: Settings::default(),
     };
     while let Some(flag) = args.next() {
@@ -57,6 +70,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 }
                 parsed.generator.enrollments = n;
             }
+            "--learners" => parsed.sizes.learners = Some(count(&flag, &value()?, MAX_LEARNERS)?),
+            "--courses" => parsed.sizes.courses = Some(count(&flag, &value()?, MAX_COURSES)?),
             "--today" => {
                 let text = value()?;
                 parsed.generator.today = Date::parse(&text, format_description!("[year]-[month]-[day]"))
@@ -77,7 +92,24 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             other => return Err(format!("unknown option {other}")),
         }
     }
+    if let (Some(learners), Some(courses)) = (parsed.sizes.learners, parsed.sizes.courses) {
+        if learners * courses < parsed.generator.enrollments {
+            return Err(format!(
+                "--learners {learners} × --courses {courses} is less than --enrollments {} \
+                 (a learner never has the same course twice)",
+                parsed.generator.enrollments
+            ));
+        }
+    }
     Ok(parsed)
+}
+
+/// A `flag`'s value: a whole number from 1 to `max`.
+fn count(flag: &str, text: &str, max: usize) -> Result<usize, String> {
+    text.parse()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| format!("{flag} takes a number from 1 to {max}, not {text:?}"))
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -89,7 +121,8 @@ async fn main() -> ExitCode {
                 eprintln!("mock-lms: {message}");
             }
             eprintln!(
-                "usage: mock-lms [--port N] [--seed N] [--enrollments N] [--today YYYY-MM-DD] [--token T] \
+                "usage: mock-lms [--port N] [--seed N] [--enrollments N] [--learners N] [--courses N] \
+                 [--today YYYY-MM-DD] [--token T] \
                  [--refreshed-token T] [--restricted-token T] [--no-users-token T] [--no-contents-token T] [--no-results-token T] \
                  [--no-departments-token T] [--enrollments-only-token T] [--client-id ID] [--client-secret S] \
                  [--static DIR]"
@@ -104,7 +137,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let data = Dataset::generate(args.generator);
+    let data = Dataset::generate_with(args.generator, args.sizes);
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
     println!(
         "mock-lms: http://127.0.0.1:{port} ({} enrollments, {} learners, {} courses, {} departments; seed {}, today {})",
@@ -121,6 +154,53 @@ async fn main() -> ExitCode {
         Err(e) => {
             eprintln!("mock-lms: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Args, String> {
+        parse_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn sizes_are_derived_unless_given() {
+        let args = parse(&["--enrollments", "1000"]).unwrap();
+        assert_eq!(args.sizes, Sizes::default());
+        let args = parse(&[
+            "--enrollments",
+            "100000",
+            "--learners",
+            "10000",
+            "--courses",
+            "60",
+        ])
+        .unwrap();
+        assert_eq!(
+            args.sizes,
+            Sizes {
+                learners: Some(10_000),
+                courses: Some(60)
+            }
+        );
+        let args = parse(&["--courses", "60"]).unwrap();
+        assert_eq!((args.sizes.learners, args.sizes.courses), (None, Some(60)));
+    }
+
+    #[test]
+    fn sizes_out_of_range_are_refused() {
+        for bad in [
+            &["--learners", "0"][..],
+            &["--courses", "0"],
+            &["--courses", "many"],
+            &["--learners", "200001"],
+            &["--courses"],
+            &["--enrollments", "1000", "--learners", "10", "--courses", "60"],
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
         }
     }
 }

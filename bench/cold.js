@@ -1,0 +1,64 @@
+// The cold page: what a person meets first. bench/run.mjs opens it in a fresh browser context
+// (empty HTTP cache, no compiled code, nothing run before) as `cold.html?widget=wasm` (the
+// shipped module, pkg/, loaded as a host page loads it) or `cold.html?widget=js` (the JavaScript
+// baseline widget of baseline.js), waits for `window.cold.ready()` and calls
+// `window.cold.firstCard()` once. Nothing is warmed up: that first card is the measurement.
+
+import { appears, nextFrame, recordFetches, route, setAttributes } from "./timing.js";
+
+const ENDPOINT = "/lms-api";
+const TOKEN = "demo-token";
+const CARD = "article[data-enrollment-id]";
+
+// Installed before the widget's module loads, so its first request is seen when it is made.
+const fetches = recordFetches();
+const widget = new URLSearchParams(location.search).get("widget");
+
+/**
+ * The module loaded, compiled and initialized, the element defined: when a host page could
+ * first create the element (milliseconds since the navigation started).
+ */
+const ready = (async () => {
+  if (widget === "wasm") {
+    const module = await import("../pkg/enrollment_cards.js");
+    await module.default(); // instantiates the wasm; its start function defines <enrollment-cards>
+  } else if (widget === "js") {
+    const { defineBaselineElement } = await import("./baseline.js");
+    defineBaselineElement();
+  } else {
+    throw new Error(`cold.html?widget=wasm or ?widget=js, not ${widget}`);
+  }
+  return performance.now();
+})();
+
+window.cold = {
+  ready: () => ready,
+
+  /**
+   * Creates the widget's element (paged, `pageSize` per page, every attribute as a host sets
+   * them, enrichment at its default) and times, from just before `createElement`:
+   * - `requestMs`: the widget's first request for enrollments (its `fetch` call);
+   * - `receivedMs`: that first page received (resource timing's `responseEnd`);
+   * - `firstCardMs`: the frame after the first card element entered the DOM, painted.
+   */
+  async firstCard({ pageSize }) {
+    const slot = document.getElementById("widget");
+    const t0 = performance.now();
+    const element = document.createElement(widget === "wasm" ? "enrollment-cards" : "baseline-cards");
+    setAttributes(element, { endpoint: ENDPOINT, token: TOKEN, paged: true, "page-size": pageSize, locale: "en-US" });
+    slot.append(element);
+    await appears(element.shadowRoot, CARD);
+    await nextFrame();
+    const painted = performance.now();
+    const request = fetches.find((f) => f.at >= t0 && route(f.url) === "enrollments");
+    const received = performance
+      .getEntriesByType("resource")
+      .find((e) => e.startTime >= t0 && route(e.name) === "enrollments");
+    return {
+      moduleMs: await ready,
+      requestMs: request ? request.at - t0 : NaN,
+      receivedMs: received ? received.responseEnd - t0 : NaN,
+      firstCardMs: painted - t0,
+    };
+  },
+};
