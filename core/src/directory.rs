@@ -6,6 +6,8 @@
 //! People and titles are indexed like the store's learner and course interners, results by store
 //! row, so looking one up is an index, and a row costs 8 bytes of results.
 
+use std::sync::Arc;
+
 use time::Date;
 
 use crate::departments::{DepartmentTree, NO_DEPARTMENT};
@@ -34,8 +36,8 @@ pub struct PersonEntry {
     pub status: PersonStatus,
 }
 
-impl PersonEntry {
-    fn from_person(person: Person) -> PersonEntry {
+impl From<Person> for PersonEntry {
+    fn from(person: Person) -> PersonEntry {
         let name = person.display_name().into_boxed_str();
         PersonEntry {
             name,
@@ -63,7 +65,9 @@ pub struct ResultEntry {
 /// People, titles, departments and results, indexed like the store.
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
-    people: Vec<Option<PersonEntry>>,
+    /// Shared: the widgets of a page keep one copy of each person (see
+    /// [`crate::store::EnrollmentStore::add_person_entries`]).
+    people: Vec<Option<Arc<PersonEntry>>>,
     titles: Vec<Option<Box<str>>>,
     departments: DepartmentTree,
     /// The department index of each learner, rebuilt when people or departments changed.
@@ -82,8 +86,8 @@ const FIELD_SEPARATOR: char = '\u{1f}';
 
 impl Directory {
     /// Records `person` for learner `index` (the store's learner interner index).
-    pub fn set_person(&mut self, index: u32, person: Person) {
-        set(&mut self.people, index, Some(PersonEntry::from_person(person)));
+    pub fn set_person(&mut self, index: u32, person: Arc<PersonEntry>) {
+        set(&mut self.people, index, Some(person));
         self.search = None;
         self.learner_departments = None;
     }
@@ -223,7 +227,7 @@ impl Directory {
 
     /// The learner at `index`, if known.
     pub fn person(&self, index: u32) -> Option<&PersonEntry> {
-        self.people.get(index as usize)?.as_ref()
+        self.people.get(index as usize)?.as_deref()
     }
 
     /// The title of the course at `index`, if known.
@@ -299,7 +303,8 @@ impl Directory {
         let departments =
             self.departments.heap_bytes() + self.learner_departments.as_ref().map_or(0, |d| d.capacity() * 4);
         people
-            + self.people.capacity() * std::mem::size_of::<Option<PersonEntry>>()
+            + self.people.iter().flatten().count() * std::mem::size_of::<PersonEntry>()
+            + self.people.capacity() * std::mem::size_of::<Option<Arc<PersonEntry>>>()
             + titles
             + self.titles.capacity() * std::mem::size_of::<Option<Box<str>>>()
             + departments
@@ -341,6 +346,10 @@ mod tests {
         }
     }
 
+    fn entry(id: &str, first: Option<&str>, last: Option<&str>, email: Option<&str>) -> Arc<PersonEntry> {
+        Arc::new(person(id, first, last, email).into())
+    }
+
     fn department(id: &str, name: &str, parent: Option<&str>) -> Department {
         Department {
             department_id: id.into(),
@@ -352,8 +361,8 @@ mod tests {
     #[test]
     fn people_and_titles_by_index() {
         let mut dir = Directory::default();
-        dir.set_person(3, person("u3", Some("Анна"), Some("Петрова"), None));
-        dir.set_person(0, person("u0", None, None, Some("siobhan.obrien@example.com")));
+        dir.set_person(3, entry("u3", Some("Анна"), Some("Петрова"), None));
+        dir.set_person(0, entry("u0", None, None, Some("siobhan.obrien@example.com")));
         assert_eq!(dir.person(3).map(|p| &*p.name), Some("Анна Петрова"));
         assert_eq!(
             dir.person(0).map(|p| &*p.name),
@@ -378,7 +387,7 @@ mod tests {
     #[test]
     fn learners_know_their_department_once_both_have_arrived() {
         let mut dir = Directory::default();
-        dir.set_person(1, person("u1", Some("Helen"), Some("Ng"), None));
+        dir.set_person(1, entry("u1", Some("Helen"), Some("Ng"), None));
         dir.index_learner_departments(3);
         assert_eq!(dir.learner_departments(), [NO_DEPARTMENT; 3]);
         dir.add_departments(vec![

@@ -5,6 +5,8 @@
 //! certificate index. Canonical UUIDs take 16 bytes; repeated course and learner IDs are kept
 //! once. Certificate timestamps are kept to the second, in UTC.
 
+use std::sync::Arc;
+
 use time::{Date, OffsetDateTime};
 
 use crate::departments::DepartmentTree;
@@ -166,9 +168,21 @@ impl EnrollmentStore {
 
     /// Records people (`GET /users/v2`) for the learners loaded; returns how many matched.
     pub fn add_people(&mut self, people: Vec<Person>) -> usize {
+        let entries = people
+            .into_iter()
+            .map(|p| (p.user_id.clone(), Arc::new(PersonEntry::from(p))));
+        self.add_person_entries(entries)
+    }
+
+    /// Records people by learner ID as entries that other stores may share (the widgets of a
+    /// page keep one copy of each person); returns how many matched.
+    pub fn add_person_entries(
+        &mut self,
+        people: impl IntoIterator<Item = (String, Arc<PersonEntry>)>,
+    ) -> usize {
         let mut matched = 0;
-        for person in people {
-            if let Some(index) = self.cols.learners.find(&person.user_id) {
+        for (id, person) in people {
+            if let Some(index) = self.cols.learners.find(&id) {
                 self.dir.set_person(index, person);
                 matched += 1;
             }
@@ -505,8 +519,26 @@ impl EnrollmentStore {
             .sorted
             .as_ref()
             .map_or(&[][..], |(_, rows)| rows.as_slice());
+        // While only the search text restricts (the usual case when typing), a row that fails it
+        // counts in no facet: skip it before reading anything else.
+        let only_text = courses.is_none()
+            && learners.is_none()
+            && departments.is_none()
+            && [
+                filter.statuses,
+                filter.certificates,
+                filter.types,
+                filter.completions,
+            ]
+            .iter()
+            .all(|c| c.is_any())
+            && filter.due.is_open()
+            && filter.access.is_open();
         for &row in order {
             let r = row as usize;
+            if only_text && text_active && !text_ok[r] {
+                continue;
+            }
             let flags = c.flags[r];
             let (course, learner) = (c.course[r] as usize, c.learner[r] as usize);
             let status = flags >> STATUS_SHIFT & 0b111;

@@ -5,9 +5,11 @@
 
 use leptos::prelude::*;
 
+use crate::core::directory::ResultEntry;
 use crate::core::display::{certificate_hint, lock_line, status_hint, LockLine};
 use crate::core::model::Enrollment;
 use crate::core::status::CertificateState;
+use crate::core::store::EnrollmentStore;
 use crate::state::CardsState;
 
 /// The card for store row `row`, at position `index` of the current result.
@@ -65,66 +67,60 @@ pub fn Card(
         },
     );
     let certificate_hint = certificate_hint(certificate_state, expires.map(|(_, day)| day), today);
-    // What the related endpoints tell, as it arrives (tracked: updates the card in place).
-    let known = move |read: fn(&crate::core::store::EnrollmentStore, u32) -> Option<String>| {
+    // What the related endpoints tell, read once per change of names (one store read per card,
+    // not one per field: cards are built on every keystroke that changes the result).
+    let known = Memo::new(move |_| {
         state.names_version.track();
-        state.with_store(|s| read(s, row)).flatten()
-    };
-    let title = {
-        let course_id = course_id.clone();
-        move || known(|s, r| s.course_title(r).map(str::to_owned)).unwrap_or_else(|| course_id.clone())
-    };
-    let name = {
-        let learner_id = learner_id.clone();
-        move || known(|s, r| s.person(r).map(|p| p.name.to_string())).unwrap_or_else(|| learner_id.clone())
-    };
-    let meta = move || {
-        let email = known(|s, r| s.person(r).and_then(|p| p.email.as_deref().map(str::to_owned)));
-        let path = known(|s, r| s.department_path(r));
-        let parts: Vec<String> = email.into_iter().chain(path).collect();
-        (!parts.is_empty()).then(|| view! { <p class="ec-card__meta">{parts.join(" · ")}</p> })
-    };
-    let result = move || {
-        state.names_version.track();
-        state.with_store(|s| s.result(row)).flatten()
-    };
-    let completion = move || {
-        result().map(|r| {
-            let label = r.status.label();
-            view! { <span class="ec-badge ec-badge--completion" data-completion=r.status.id()>{label}</span> }
-        })
-    };
-    let progress = move || {
-        result().map(|r| {
-            let percent = r.progress.unwrap_or(0);
-            let mut text = vec![format!("{percent}%")];
-            if let Some(day) = r.completed_on {
-                text.push(format!("completed {}", state.format_date(day)));
-            }
-            if let Some(score) = r.score {
-                text.push(format!("score {}", format_score(score)));
-            }
-            let (text, title) = (text.join(" · "), text.join(" · "));
-            view! {
-                <div class="ec-card__progress">
-                    <div
-                        class="ec-progress-bar"
-                        role="progressbar"
-                        aria-label="Progress"
-                        aria-valuemin="0"
-                        aria-valuemax="100"
-                        aria-valuenow=percent
-                    >
-                        <div class="ec-progress-bar__fill" style:width=format!("{percent}%")></div>
-                    </div>
-                    <span class="ec-card__progress-text" title=title>{text}</span>
-                </div>
-            }
-        })
-    };
+        state.with_store(|s| Known::of(s, row)).unwrap_or_default()
+    });
     let label = {
-        let (title, name) = (title.clone(), name.clone());
-        move || format!("{} in {}: {}", name(), title(), status.label())
+        let (course_id, learner_id) = (course_id.clone(), learner_id.clone());
+        move || {
+            known.with(|k| {
+                let name = k.name.as_deref().unwrap_or(&learner_id);
+                let title = k.title.as_deref().unwrap_or(&course_id);
+                format!("{name} in {title}: {}", status.label())
+            })
+        }
+    };
+    let enriched = {
+        let (course_id, learner_id) = (course_id.clone(), learner_id.clone());
+        move || {
+            let k = known.get();
+            let progress = k.result.map(|r| {
+                let percent = r.progress.unwrap_or(0);
+                let mut text = vec![format!("{percent}%")];
+                if let Some(day) = r.completed_on {
+                    text.push(format!("completed {}", state.format_date(day)));
+                }
+                if let Some(score) = r.score {
+                    text.push(format!("score {}", format_score(score)));
+                }
+                let (text, title) = (text.join(" · "), text.join(" · "));
+                view! {
+                    <div class="ec-card__progress">
+                        <span class="ec-badge ec-badge--completion" data-completion=r.status.id()>{r.status.label()}</span>
+                        <div
+                            class="ec-progress-bar"
+                            role="progressbar"
+                            aria-label="Progress"
+                            aria-valuemin="0"
+                            aria-valuemax="100"
+                            aria-valuenow=percent
+                        >
+                            <div class="ec-progress-bar__fill" style:width=format!("{percent}%")></div>
+                        </div>
+                        <span class="ec-card__progress-text" title=title>{text}</span>
+                    </div>
+                }
+            });
+            view! {
+                <p class="ec-card__title" data-ec="course" title=course_id.clone()>{k.title.unwrap_or_else(|| course_id.clone())}</p>
+                <p class="ec-card__name" data-ec="learner" title=learner_id.clone()>{k.name.unwrap_or_else(|| learner_id.clone())}</p>
+                {(!k.meta.is_empty()).then(|| view! { <p class="ec-card__meta">{k.meta}</p> })}
+                {progress}
+            }
+        }
     };
     Some(view! {
         <article
@@ -141,12 +137,8 @@ pub fn Card(
                 <span class="ec-badge ec-badge--status">{status.label()}</span>
                 {(certificate_state != CertificateState::None)
                     .then(|| view! { <span class="ec-badge ec-badge--certificate">{certificate_state.label()}</span> })}
-                {completion}
             </header>
-            <p class="ec-card__title" data-ec="course" title=course_id.clone()>{title}</p>
-            <p class="ec-card__name" data-ec="learner" title=learner_id.clone()>{name}</p>
-            {meta}
-            {progress}
+            {enriched}
             <dl class="ec-card__fields">
                 <dt>"Due"</dt>
                 <dd>
@@ -170,6 +162,36 @@ pub fn Card(
             </p>
         </article>
     })
+}
+
+/// What the related endpoints told about a card's enrollment.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Known {
+    title: Option<String>,
+    name: Option<String>,
+    /// "e-mail · department path", or empty.
+    meta: String,
+    result: Option<ResultEntry>,
+}
+
+impl Known {
+    fn of(store: &EnrollmentStore, row: u32) -> Known {
+        let person = store.person(row);
+        let email = person.and_then(|p| p.email.as_deref());
+        let path = store.department_path(row);
+        let meta = match (email, path) {
+            (Some(email), Some(path)) => format!("{email} · {path}"),
+            (Some(one), None) => one.to_owned(),
+            (None, Some(path)) => path,
+            (None, None) => String::new(),
+        };
+        Known {
+            title: store.course_title(row).map(str::to_owned),
+            name: person.map(|p| p.name.to_string()),
+            meta,
+            result: store.result(row),
+        }
+    }
 }
 
 /// 87.5 → "87.5", 90 → "90" (scores are kept to the hundredth).

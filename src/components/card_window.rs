@@ -2,12 +2,15 @@
 //! the number of results. Arrow keys, Page Up/Down, Home and End move the focus across the
 //! window's edge (the window scrolls, then the card is focused).
 
+use std::time::Duration;
+
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::card::Card;
 use super::observe::element_size;
+use crate::core::query::{Filter, Sort};
 use crate::state::CardsState;
 
 /// Card height in pixels (fixed, so positions are computed rather than measured).
@@ -16,7 +19,7 @@ pub const CARD_HEIGHT: f64 = 300.0;
 const GAP: f64 = 12.0;
 /// Narrowest card; the grid has as many columns as fit.
 const MIN_CARD_WIDTH: f64 = 272.0;
-/// Rows rendered above and below the visible ones.
+/// Rows rendered above and below the visible ones, once the visible ones are painted.
 const OVERSCAN_ROWS: usize = 1;
 const ROW_HEIGHT: f64 = CARD_HEIGHT + GAP;
 /// The tallest the scrolling spacer gets. Browsers cap an element's height (Firefox at about
@@ -45,7 +48,7 @@ struct Window {
     scale: f64,
 }
 
-fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize) -> Window {
+fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize, overscan: usize) -> Window {
     let columns = columns_for(width);
     let rows = total.div_ceil(columns);
     let (scroll_top, viewport) = (scroll_top.max(0.0), viewport.max(0.0));
@@ -59,9 +62,11 @@ fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize) -> Windo
     // The list pixel at the viewport's top.
     let offset = scroll_top * scale;
     let first_visible = ((offset / ROW_HEIGHT).floor() as usize).min(rows.saturating_sub(1));
-    let visible = (viewport.max(ROW_HEIGHT) / ROW_HEIGHT).ceil() as usize + 1;
-    let first_row = first_visible.saturating_sub(OVERSCAN_ROWS).min(rows);
-    let last_row = (first_visible + visible + OVERSCAN_ROWS).min(rows);
+    // The rows the viewport shows (part of one at each edge counts), no more: each card built is
+    // work on every keystroke that changes the result.
+    let last_visible = ((offset + viewport.max(1.0)) / ROW_HEIGHT).ceil() as usize;
+    let first_row = first_visible.saturating_sub(overscan).min(rows);
+    let last_row = (last_visible.max(first_visible + 1) + overscan).min(rows);
     Window {
         start: first_row * columns,
         end: (last_row * columns).min(total),
@@ -91,7 +96,30 @@ pub fn CardWindow(
         }
     };
     let total = Memo::new(move |_| state.result.with(|r| r.0.len()));
-    let window = Memo::new(move |_| window_for(y.get(), height.get(), width.get(), total.get()));
+    // A new filter or sort (a keystroke, a chip) first builds and paints the cards the viewport
+    // shows; the overscan rows follow once that frame is painted (a quarter of the cards, and of
+    // the work, on every keystroke). Scrolling, loading and names arriving keep them (and so
+    // keep the card elements, and the focus, where they are).
+    let overscan_tick = RwSignal::new(0u64);
+    let shown_for = StoredValue::new(None::<(Filter, Sort)>);
+    let window = Memo::new(move |_| {
+        overscan_tick.track();
+        let asked = (state.filter.get(), state.sort.get());
+        let fresh = shown_for.try_with_value(|shown| shown.as_ref() != Some(&asked)) == Some(true);
+        if fresh {
+            shown_for.try_set_value(Some(asked));
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        overscan_tick.try_update(|t| *t += 1);
+                    },
+                    Duration::ZERO,
+                );
+            });
+        }
+        let overscan = if fresh { 0 } else { OVERSCAN_ROWS };
+        window_for(y.get(), height.get(), width.get(), total.get(), overscan)
+    });
     // The card Tab lands on: the last one focused, kept inside the rendered window.
     let active = RwSignal::new(0usize);
     // A card to focus once it is rendered (after the scroll that brings it in), with the time
@@ -276,19 +304,27 @@ mod tests {
 
     #[test]
     fn the_window_covers_the_viewport_plus_overscan() {
-        let w = window_for(0.0, 600.0, 1200.0, 20_000);
+        let w = window_for(0.0, 600.0, 1200.0, 20_000, OVERSCAN_ROWS);
         assert_eq!((w.start, w.first_row, w.columns), (0, 0, 4));
-        // Three rows fill 600 px, one more for a partly scrolled row, then the overscan.
-        assert_eq!(w.end, (3 + 1 + OVERSCAN_ROWS) * 4);
-        let deep = window_for(ROW_HEIGHT * 1000.0, 600.0, 1200.0, 20_000);
+        // The rows 600 px show (the second only in part), then the overscan.
+        let shown = (600.0 / ROW_HEIGHT).ceil() as usize;
+        assert_eq!(w.end, (shown + OVERSCAN_ROWS) * 4);
+        let deep = window_for(ROW_HEIGHT * 1000.0, 600.0, 1200.0, 20_000, OVERSCAN_ROWS);
         assert_eq!(deep.first_row, 1000 - OVERSCAN_ROWS);
         assert_eq!(deep.start, (1000 - OVERSCAN_ROWS) * 4);
-        assert_eq!(deep.end - deep.start, (OVERSCAN_ROWS + 3 + 1 + OVERSCAN_ROWS) * 4);
-        let end = window_for(1e9, 600.0, 1200.0, 20_001);
+        assert_eq!(deep.end - deep.start, (OVERSCAN_ROWS + shown + OVERSCAN_ROWS) * 4);
+        // Scrolled into a row, the viewport shows part of one more.
+        let mid = window_for(ROW_HEIGHT * 1000.5, 600.0, 1200.0, 20_000, OVERSCAN_ROWS);
+        assert_eq!(
+            mid.end - mid.start,
+            (OVERSCAN_ROWS + shown + 1 + OVERSCAN_ROWS) * 4
+        );
+        let end = window_for(1e9, 600.0, 1200.0, 20_001, OVERSCAN_ROWS);
         assert_eq!((end.start, end.end), ((5_000 - OVERSCAN_ROWS) * 4, 20_001));
-        assert!(window_for(0.0, 0.0, 0.0, 0).end == 0);
-        assert_eq!((end.spacer_px, end.scale), (5_001 * 268, 1.0));
-        assert_eq!(deep.grid_top_px, (1000 - OVERSCAN_ROWS as i64) * 268);
+        assert!(window_for(0.0, 0.0, 0.0, 0, OVERSCAN_ROWS).end == 0);
+        let row = ROW_HEIGHT as usize;
+        assert_eq!((end.spacer_px, end.scale), (5_001 * row, 1.0));
+        assert_eq!(deep.grid_top_px, (1000 - OVERSCAN_ROWS as i64) * row as i64);
     }
 
     /// Where row `row` appears relative to the viewport's top, at `scroll_top`.
@@ -298,15 +334,21 @@ mod tests {
 
     #[test]
     fn a_list_taller_than_browsers_allow_scrolls_at_a_scale_to_its_end() {
-        // 200,000 cards in one column: 53.6 million px of cards.
+        // 200,000 cards in one column: 62.4 million px of cards.
         let (viewport, total) = (700.0, 200_000);
-        let top = window_for(0.0, viewport, 300.0, total);
+        let top = window_for(0.0, viewport, 300.0, total, OVERSCAN_ROWS);
         assert_eq!(top.spacer_px, MAX_SPACER_PX as usize);
-        assert!(top.scale > 6.0 && top.scale < 7.0, "{}", top.scale);
+        let full = total as f64 * ROW_HEIGHT;
+        let want = (full - viewport) / (MAX_SPACER_PX - viewport);
+        assert!(
+            top.scale > 1.0 && (top.scale - want).abs() < 1e-9,
+            "{}",
+            top.scale
+        );
         assert_eq!((top.start, top.grid_top_px), (0, 0));
 
         let bottom_scroll = MAX_SPACER_PX - viewport;
-        let bottom = window_for(bottom_scroll, viewport, 300.0, total);
+        let bottom = window_for(bottom_scroll, viewport, 300.0, total, OVERSCAN_ROWS);
         assert_eq!(bottom.end, total, "the last card is rendered");
         let last_bottom = screen_top(total - 1, bottom_scroll, &bottom) + CARD_HEIGHT;
         assert!(
@@ -317,8 +359,8 @@ mod tests {
         // Scrolling moves the cards smoothly (by the scale), without jumps at row boundaries.
         for scroll in [1_000.0, 1_040.5, 3_999_999.0, 4_000_000.0, 7_999_000.0] {
             let (a, b) = (
-                window_for(scroll, viewport, 300.0, total),
-                window_for(scroll + 1.0, viewport, 300.0, total),
+                window_for(scroll, viewport, 300.0, total, OVERSCAN_ROWS),
+                window_for(scroll + 1.0, viewport, 300.0, total, OVERSCAN_ROWS),
             );
             let row = a.start.max(b.start) + 1;
             let moved = screen_top(row, scroll, &a) - screen_top(row, scroll + 1.0, &b);

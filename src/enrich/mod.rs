@@ -14,6 +14,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
+use std::sync::Arc;
 
 use futures::future::AbortHandle;
 use futures::stream::{self, StreamExt};
@@ -25,9 +26,10 @@ pub use crate::core::enrichment::{EnrichParts, EnrichmentStatus, PartStatus};
 use crate::api::retry::retry_delay_ms;
 use crate::api::url::resource_url;
 use crate::api::{ApiError, Client, EnrollmentQuery};
+use crate::core::directory::PersonEntry;
 use crate::core::lookup::{Entry, LookupCache, LookupPlan, LookupRequest, LISTING_PAGE};
 use crate::core::parse::{parse_contents, parse_departments, parse_results, parse_users, ParseError};
-use crate::core::related::{ContentItem, Listing, Person};
+use crate::core::related::{ContentItem, Listing};
 use crate::loader::spawn_abortable;
 use crate::state::CardsState;
 
@@ -53,10 +55,11 @@ struct Shared {
     titles: RefCell<LookupCache<String, Found>>,
 }
 
-/// A learner or a course found by a lookup.
+/// A learner or a course found by a lookup. A person is shared by the cache and the stores of
+/// every widget that shows them (one copy per page).
 #[derive(Debug, Clone)]
 enum Found {
-    Person(Person),
+    Person(Arc<PersonEntry>),
     Course(ContentItem),
 }
 
@@ -82,7 +85,9 @@ impl Lookup {
             Lookup::People => {
                 let listing = parse_users(xml)?;
                 let items = listing.items.into_iter();
-                let found = items.map(|p| (p.user_id.clone(), Found::Person(p))).collect();
+                let found = items
+                    .map(|p| (p.user_id.clone(), Found::Person(Arc::new(PersonEntry::from(p)))))
+                    .collect();
                 (found, listing.next_page_token)
             }
             Lookup::Titles => {
@@ -101,18 +106,18 @@ impl Lookup {
     }
 }
 
-/// Hands what lookups found to the store.
-fn add_found(store: &mut crate::core::store::EnrollmentStore, found: Vec<Found>) {
+/// Hands what lookups found (by ID) to the store.
+fn add_found(store: &mut crate::core::store::EnrollmentStore, found: Vec<(String, Found)>) {
     let mut people = Vec::new();
     let mut courses = Vec::new();
-    for item in found {
+    for (id, item) in found {
         match item {
-            Found::Person(p) => people.push(p),
+            Found::Person(p) => people.push((id, p)),
             Found::Course(c) => courses.push(c),
         }
     }
     if !people.is_empty() {
-        store.add_people(people);
+        store.add_person_entries(people);
     }
     if !courses.is_empty() {
         store.add_contents(courses);
@@ -337,8 +342,8 @@ impl Inner {
             {
                 let mut cache = cache.borrow_mut();
                 for (id, item) in found {
-                    cache.insert(id, item.clone());
-                    items.push(item);
+                    cache.insert(id.clone(), item.clone());
+                    items.push((id, item));
                 }
             }
             self.state.enrich(|s| add_found(s, items));
@@ -354,7 +359,7 @@ impl Inner {
                 let mut pending = 0;
                 for id in ids.iter().filter(|id| !claimed.contains(id)) {
                     match cache.get(id) {
-                        Some(Entry::Known(item)) => known.push(item.clone()),
+                        Some(Entry::Known(item)) => known.push((id.clone(), item.clone())),
                         Some(Entry::Pending) => pending += 1,
                         _ => {}
                     }
