@@ -307,6 +307,8 @@ impl EnrollmentStore {
         let c = &mut self.cols;
         c.ids.shrink_to_fit();
         c.certificate_ids.shrink_to_fit();
+        c.courses.shrink_to_fit();
+        c.learners.shrink_to_fit();
         for v in [
             &mut c.id,
             &mut c.course,
@@ -629,8 +631,8 @@ impl EnrollmentStore {
         // Names, e-mails, logins, departments and titles match without case or accents.
         let (learners, courses) = (self.cols.learners.len(), self.cols.courses.len());
         let named = (!self.dir.is_empty()).then(|| self.dir.search_hits(learners, courses, needle));
-        let texts = &mut self.cache.texts;
         let c = &self.cols;
+        let texts = &mut self.cache.texts;
         let mut current = match texts.iter().position(|t| t.needle == needle) {
             Some(i) => texts.remove(i),
             None => TextMatches {
@@ -639,7 +641,8 @@ impl EnrollmentStore {
             },
         };
         if current.rows.len() < c.id.len() {
-            let matcher = TextMatcher::new(c, needle, named);
+            let by_id = (c.courses.hits(needle), c.learners.hits(needle));
+            let matcher = TextMatcher::new(needle, by_id, named);
             let few =
                 |t: &&TextMatches| t.rows.iter().filter(|&&ok| ok).count() * NARROW_BELOW < t.rows.len();
             let shorter = texts.iter().rev().find(|t| needle.contains(t.needle.as_str()));
@@ -772,26 +775,24 @@ struct TextMatcher<'a> {
 }
 
 impl<'a> TextMatcher<'a> {
-    /// A matcher for `needle` (lowercase) over the IDs, and over what `named` says matched by
-    /// name or title (learner and course hits from the directory).
-    fn new(c: &Columns, needle: &'a str, named: Option<(Vec<bool>, Vec<bool>)>) -> Self {
-        let mut matcher = TextMatcher {
+    /// A matcher for `needle` (folded): the courses and learners whose IDs (`by_id`) or, from
+    /// the directory, names or titles (`named`: learners, then courses) contain it, and the rows'
+    /// own IDs.
+    fn new(needle: &'a str, by_id: (Vec<bool>, Vec<bool>), named: Option<(Vec<bool>, Vec<bool>)>) -> Self {
+        let (by_name, by_title) = named.unzip();
+        let either = |mut ids: Vec<bool>, named: Option<Vec<bool>>| {
+            for (hit, name) in ids.iter_mut().zip(named.unwrap_or_default()) {
+                *hit |= name;
+            }
+            ids
+        };
+        TextMatcher {
             needle,
-            courses: Vec::new(),
-            learners: Vec::new(),
+            courses: either(by_id.0, by_title),
+            learners: either(by_id.1, by_name),
             uuid_possible: could_be_in_uuid(needle),
             finder: memchr::memmem::Finder::new(needle),
-        };
-        let (by_name, by_title) = named.unzip();
-        let hits = |interner: &Interner, named: Option<Vec<bool>>| {
-            let named = named.unwrap_or_default();
-            let id_hit =
-                |(i, s): (u32, &str)| named.get(i as usize).copied().unwrap_or(false) || matcher.contains(s);
-            interner.iter().map(id_hit).collect()
-        };
-        let (courses, learners) = (hits(&c.courses, by_title), hits(&c.learners, by_name));
-        (matcher.courses, matcher.learners) = (courses, learners);
-        matcher
+        }
     }
 
     /// Does `text` contain the (lowercase) needle, ignoring case? A plain byte search when

@@ -2,6 +2,7 @@
 //! the number of results. Arrow keys, Page Up/Down, Home and End move the focus across the
 //! window's edge (the window scrolls, then the card is focused).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::html;
@@ -10,7 +11,6 @@ use wasm_bindgen::JsCast;
 
 use super::card::Card;
 use super::observe::element_size;
-use crate::core::query::{Filter, Sort};
 use crate::state::CardsState;
 
 /// Card height in pixels (fixed, so positions are computed rather than measured).
@@ -101,13 +101,19 @@ pub fn CardWindow(
     // the work, on every keystroke). Scrolling, loading and names arriving keep them (and so
     // keep the card elements, and the focus, where they are).
     let overscan_tick = RwSignal::new(0u64);
-    let shown_for = StoredValue::new(None::<(Filter, Sort)>);
+    // The answer shown and the store version it was computed from: a new answer from the same
+    // version is a new filter or sort.
+    let shown = StoredValue::new((0usize, u64::MAX));
     let window = Memo::new(move |_| {
         overscan_tick.track();
-        let asked = (state.filter.get(), state.sort.get());
-        let fresh = shown_for.try_with_value(|shown| shown.as_ref() != Some(&asked)) == Some(true);
+        let answer = state.result.with(|r| Arc::as_ptr(&r.0) as usize);
+        let version = state.version.get();
+        let (shown_answer, shown_version) = shown.try_get_value().unwrap_or_default();
+        let fresh = answer != shown_answer && (version == shown_version || shown_version == u64::MAX);
+        if answer != shown_answer || version != shown_version {
+            shown.try_set_value((answer, version));
+        }
         if fresh {
-            shown_for.try_set_value(Some(asked));
             request_animation_frame(move || {
                 set_timeout(
                     move || {

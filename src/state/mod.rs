@@ -50,7 +50,7 @@ impl PartialEq for Answer {
 pub struct CardsState {
     store: StoredValue<EnrollmentStore>,
     /// Bumped whenever the store changes.
-    version: RwSignal<u64>,
+    pub version: RwSignal<u64>,
     /// The client-side filter.
     pub filter: RwSignal<Filter>,
     /// The sort order.
