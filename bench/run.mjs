@@ -180,11 +180,7 @@ function startMock(n, more = []) {
 async function measureWarm(browser, n) {
   const mock = await startMock(n);
   // A context of its own per size: nothing (code cache, renderer, heap) carries over.
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  page.setDefaultTimeout(300_000);
+  const { context, page, errors } = await newPage(browser, 300_000);
   try {
     await page.goto(`${mock.url}/bench/index.html`);
     await page.waitForFunction(() => window.bench !== undefined);
@@ -247,6 +243,19 @@ async function measureWarm(browser, n) {
   }
 }
 
+/**
+ * A page in a browser context of its own (nothing, code cache, renderer or heap, carries over),
+ * recording page errors, with `timeout` ms as the default for waits.
+ */
+async function newPage(browser, timeout) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.setDefaultTimeout(timeout);
+  return { context, page, errors };
+}
+
 // ---- cold: one size --------------------------------------------------------------------------
 
 /**
@@ -255,11 +264,7 @@ async function measureWarm(browser, n) {
  * warm-up, the element created once.
  */
 async function coldFirstCard(browser, mock, widget) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  page.setDefaultTimeout(120_000);
+  const { context, page, errors } = await newPage(browser, 120_000);
   try {
     await page.goto(`${mock.url}/bench/cold.html?widget=${widget}`);
     await page.waitForFunction(() => window.cold !== undefined);
@@ -302,11 +307,7 @@ async function measureCold(browser, mock, n) {
  * typing and deleting.
  */
 async function measureEnrich(browser, mock, n) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  page.setDefaultTimeout(300_000);
+  const { context, page, errors } = await newPage(browser, 300_000);
   try {
     await page.goto(`${mock.url}/bench/index.html`);
     await page.waitForFunction(() => window.bench !== undefined);

@@ -17,12 +17,26 @@ fn paged(wrapper: &'static str) -> Listing<'static> {
     }
 }
 
+/// A store holding the account's enrollments (IDs only).
+fn loaded(data: &mock_lms::Dataset) -> EnrollmentStore {
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    let page = enrollment_cards::parse_enrollments(&unpaged_xml(data)).expect("enrollments");
+    store.append(page.enrollments);
+    store
+}
+
+/// Adds every person and department of the account to `store`.
+fn add_people_and_departments(store: &mut EnrollmentStore, data: &mock_lms::Dataset) {
+    let users = xml::users(data, 0..data.learners.len(), paged("userProfiles"));
+    store.add_people(parse_users(&users).expect("users").items);
+    let departments = xml::departments(data, 0..data.departments.len(), paged("departments"));
+    store.add_departments(parse_departments(&departments).expect("departments").items);
+}
+
 #[test]
 fn names_titles_departments_and_results_reach_the_rows() {
     let data = dataset(300);
-    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
-    let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
-    store.append(page.enrollments);
+    let mut store = loaded(&data);
     store.shrink_to_fit();
     assert_eq!(store.person(0), None, "IDs only until people arrive");
 
@@ -99,9 +113,7 @@ fn names_titles_departments_and_results_reach_the_rows() {
 fn search_finds_names_titles_and_departments_without_case_or_accents() {
     use enrollment_cards::{Filter, Sort};
     let data = dataset(300);
-    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
-    let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
-    store.append(page.enrollments);
+    let mut store = loaded(&data);
     let search = |store: &mut EnrollmentStore, text: &str| {
         let filter = Filter {
             text: text.into(),
@@ -110,10 +122,7 @@ fn search_finds_names_titles_and_departments_without_case_or_accents() {
         store.query(&filter, Sort::default()).rows
     };
     assert!(search(&mut store, "nunez").is_empty(), "no names yet");
-    let users = xml::users(&data, 0..data.learners.len(), paged("userProfiles"));
-    store.add_people(parse_users(&users).expect("users").items);
-    let departments = xml::departments(&data, 0..data.departments.len(), paged("departments"));
-    store.add_departments(parse_departments(&departments).expect("departments").items);
+    add_people_and_departments(&mut store, &data);
     let uploaded = (0..data.courses.len()).filter(|&i| !data.courses[i].linked_copy);
     store.add_contents(
         parse_contents(&xml::contents(&data, uploaded, paged("contentItems")))
@@ -170,9 +179,7 @@ fn sorts_by_name_title_progress_and_completion_date() {
     use enrollment_cards::core::fold::fold;
     use enrollment_cards::{Filter, Sort, SortKey};
     let data = dataset(300);
-    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
-    let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
-    store.append(page.enrollments);
+    let mut store = loaded(&data);
     let users = xml::users(&data, 0..data.learners.len(), paged("userProfiles"));
     store.add_people(parse_users(&users).expect("users").items);
     let uploaded = (0..data.courses.len()).filter(|&i| !data.courses[i].linked_copy);
@@ -234,9 +241,7 @@ fn completion_filter_and_facets() {
     use enrollment_cards::core::query::{completion_index, Choice, NO_RESULT};
     use enrollment_cards::{Filter, Sort};
     let data = dataset(300);
-    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
-    let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
-    store.append(page.enrollments);
+    let mut store = loaded(&data);
     let all = store.query(&Filter::default(), Sort::default());
     assert_eq!(
         all.facets.completions[usize::from(NO_RESULT)],
@@ -274,20 +279,15 @@ fn completion_filter_and_facets() {
 fn department_filter_takes_sub_departments_and_counts_them() {
     use enrollment_cards::core::query::Choice;
     use enrollment_cards::core::status::Status;
-    use enrollment_cards::{ActiveFilter, Filter, Sort, StatusRules as Rules};
+    use enrollment_cards::{ActiveFilter, Filter, Sort};
     let data = dataset(300);
-    let mut store = EnrollmentStore::new(Rules::new(TODAY));
-    let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
-    store.append(page.enrollments);
+    let mut store = loaded(&data);
     assert!(store
         .query(&Filter::default(), Sort::default())
         .facets
         .departments
         .is_empty());
-    let users = xml::users(&data, 0..data.learners.len(), paged("userProfiles"));
-    store.add_people(parse_users(&users).expect("users").items);
-    let departments = xml::departments(&data, 0..data.departments.len(), paged("departments"));
-    store.add_departments(parse_departments(&departments).expect("departments").items);
+    add_people_and_departments(&mut store, &data);
 
     // Whether department `d` of the mock is `top` or below it.
     let under = |mut d: usize, top: usize| loop {
