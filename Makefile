@@ -1,4 +1,5 @@
 # The two commands a newcomer needs: `make demo` and `make test`. Both install what is missing.
+# `make dev` is the demo with trunk's live reload, for changing the code.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER ?= /usr/bin/chromedriver
@@ -8,12 +9,19 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 # The browser tests' mock account (tests/web.rs relies on these numbers).
 MOCK_TEST_ARGS := --seed 1 --enrollments 300 --today 2026-11-26
 
-.PHONY: demo test dist lint test-native test-browser test-e2e bench bench-smoke bench-native tools fuzz
+.PHONY: demo dev test dist lint test-native test-browser test-e2e bench bench-smoke bench-native tools fuzz
 
-## Start the mock LMS and the widget's dev server (trunk), print the URL.
+## Build the library and serve it with the mock LMS from one origin, print the URL (no trunk:
+## only the Rust tools `make dist` needs).
 demo:
 	@scripts/ensure-tools.sh demo
 	@scripts/demo.sh
+
+## The demo through `trunk serve` (live reload when the code changes; builds trunk once, about
+## 15 minutes).
+dev:
+	@scripts/ensure-tools.sh dev
+	@scripts/dev.sh
 
 ## Format check, clippy (native and wasm), native tests, browser tests, end-to-end tests, and a
 ## smoke run of the benchmark (so it cannot rot).
@@ -21,7 +29,7 @@ test: tools lint test-native test-browser test-e2e bench-smoke
 
 ## The ES module for host pages, with TypeScript declarations, in pkg/.
 dist:
-	@scripts/ensure-tools.sh test
+	@scripts/ensure-tools.sh demo
 	scripts/dist.sh
 
 tools:

@@ -23,12 +23,14 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 // The end-to-end tests' pinned playwright-core (e2e/package.json): one install serves both.
 import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** Cargo's target directory (`CARGO_TARGET_DIR`, as cargo reads it, else `target/`). */
+const TARGET = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const TODAY = "2026-11-26";
 const SEED = 42; // benches/parse.rs generates the same documents natively.
@@ -158,7 +160,7 @@ const remember = (typed, texts) => {
 /** Starts the mock with `n` enrollments on a free port, serving the repository's files. */
 function startMock(n, more = []) {
   const mock = spawn(
-    join(ROOT, "target/debug/mock-lms"),
+    join(TARGET, "debug/mock-lms"),
     ["--port", "0", "--seed", String(SEED), "--today", TODAY, "--enrollments", String(n), ...more, "--static", ROOT],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -366,7 +368,7 @@ async function measureEnrichedAccount(browser, n) {
 
 /** Criterion's median for parse/{n} (benches/parse.rs), if `cargo bench` has run. */
 function native(n) {
-  const dir = join(ROOT, "target/criterion/parse", String(n), "new");
+  const dir = join(TARGET, "criterion/parse", String(n), "new");
   if (!existsSync(join(dir, "estimates.json"))) return null;
   const estimates = JSON.parse(readFileSync(join(dir, "estimates.json"), "utf8"));
   const benchmark = JSON.parse(readFileSync(join(dir, "benchmark.json"), "utf8"));

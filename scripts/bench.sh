@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 scripts/dist.sh
 cargo build --quiet --release --target wasm32-unknown-unknown -p enrollment-bench
 wasm-bindgen --target web --out-dir bench/out/pkg --remove-name-section \
-    target/wasm32-unknown-unknown/release/enrollment_bench.wasm
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/enrollment_bench.wasm"
 cargo build --quiet -p mock-lms
 if [ "${1:-}" != "--smoke" ]; then
     cargo bench --bench parse -- 'parse/'

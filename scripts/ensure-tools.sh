@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs what `make test` (and, with `demo`, `make demo`) needs, skipping whatever is present.
+# Installs what `make test`, `make demo` / `make dist` or `make dev` needs, skipping whatever
+# is present.
 # Nothing here downloads a binary at run time: tools are built by cargo from crates.io and the
 # browser comes from Debian's packages.
 #
-#   scripts/ensure-tools.sh test   # wasm32 target, wasm-bindgen-cli (= Cargo.lock), chromium + driver,
-#                                  # firefox-esr + geckodriver, puppeteer-core and playwright-core
-#                                  # (npm, for the end-to-end tests and the benchmark)
-#   scripts/ensure-tools.sh demo   # the above and trunk
+#   scripts/ensure-tools.sh demo   # wasm32 target and wasm-bindgen-cli (= Cargo.lock): the Rust
+#                                  # tools `make demo` and `make dist` need, nothing else
+#   scripts/ensure-tools.sh test   # those, chromium + driver, firefox-esr + geckodriver,
+#                                  # puppeteer-core and playwright-core (npm, for the end-to-end
+#                                  # tests and the benchmark)
+#   scripts/ensure-tools.sh dev    # the demo's tools and trunk (`make dev`, live reload)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,8 +32,8 @@ if [ "$have" != "$want" ]; then
     cargo install --quiet wasm-bindgen-cli --version "$want"
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-    || { [ "$purpose" = test ] && ! command -v firefox-esr >/dev/null; }; then
+if [ "$purpose" = test ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || ! command -v firefox-esr >/dev/null; }; then
     say "installing Debian's chromium, chromium-driver and firefox-esr"
     sudo_cmd=""
     [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
@@ -51,7 +54,7 @@ if [ "$purpose" = test ] && { [ ! -d e2e/node_modules/puppeteer-core ] || [ ! -d
     (cd e2e && npm ci --no-audit --no-fund --silent)
 fi
 
-if [ "$purpose" = demo ]; then
+if [ "$purpose" = dev ]; then
     if [ "$(trunk --version 2>/dev/null | awk '{ print $2 }' || true)" != "$TRUNK_VERSION" ]; then
         say "building trunk $TRUNK_VERSION (about 15 minutes, once)"
         cargo install --quiet --locked trunk --version "$TRUNK_VERSION"

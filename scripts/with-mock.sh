@@ -14,7 +14,7 @@ fi
 
 cargo build --quiet -p mock-lms
 log=$(mktemp)
-./target/debug/mock-lms --port 0 "${mock_args[@]}" >"$log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}/debug/mock-lms" --port 0 "${mock_args[@]}" >"$log" 2>&1 &
 mock=$!
 trap 'kill $mock 2>/dev/null || true; rm -f "$log"' EXIT
 

@@ -250,15 +250,6 @@ impl Folded {
         (self.ends.len() - 1) as u32
     }
 
-    /// Stores `text` as it is (the caller knows it is folded already, or keeps a folded copy
-    /// for search elsewhere) and returns its index.
-    pub fn push_as_is(&mut self, text: &str) -> u32 {
-        self.text.push_str(text);
-        self.ends.push(self.text.len() as u32);
-        self.text.push(SEPARATOR);
-        (self.ends.len() - 1) as u32
-    }
-
     /// The folded text of record `index` (empty for an index this store never gave out).
     pub fn get(&self, index: u32) -> &str {
         let i = index as usize;

@@ -11,8 +11,6 @@ use std::hash::BuildHasher;
 use hashbrown::hash_table::{Entry, HashTable};
 use memchr::memmem::Finder;
 
-use crate::fold::Folded;
-
 /// Length of a canonical UUID string (`8-4-4-4-12` hex digits).
 const UUID_LEN: usize = 36;
 /// Bytes per UUID record: the UUID and a newline, so no search match spans two records.
@@ -150,15 +148,10 @@ impl RowIndex {
     }
 }
 
-/// Distinct strings, each stored once, indexed in order of first appearance: one text buffer
-/// (see [`Folded`]) and a hash table of indices, about 5 bytes beyond the text per string.
+/// Distinct strings, each stored once, indexed in order of first appearance.
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
-    /// The strings as given, one record each.
-    strings: Folded,
-    /// Their folded forms for search, kept only once one of them differs from its folded form
-    /// (IDs are usually lowercase: then `strings` is searched directly).
-    folded: Option<Folded>,
+    strings: Vec<Box<str>>,
     index: RowIndex,
 }
 
@@ -167,33 +160,26 @@ impl Interner {
     pub fn intern(&mut self, text: String) -> u32 {
         let next = self.strings.len() as u32;
         let strings = &self.strings;
-        if let Some(i) = self.index.find_or_insert(&text, next, |i| strings.get(i)) {
-            return i;
-        }
-        let as_folded = text
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\n');
-        if !as_folded && self.folded.is_none() {
-            let mut folded = Folded::default();
-            for (_, s) in self.iter() {
-                folded.push(s);
+        let id_of = |i: u32| strings.get(i as usize).map_or("", |s| &**s);
+        match self.index.find_or_insert(&text, next, id_of) {
+            Some(i) => i,
+            None => {
+                self.strings.push(text.into_boxed_str());
+                next
             }
-            self.folded = Some(folded);
         }
-        if let Some(folded) = &mut self.folded {
-            folded.push(&text);
-        }
-        self.strings.push_as_is(&text)
     }
 
     /// The index of `text`, if known.
     pub fn find(&self, text: &str) -> Option<u32> {
-        self.index.find(text, |i| self.strings.get(i))
+        let strings = &self.strings;
+        self.index
+            .find(text, |i| strings.get(i as usize).map_or("", |s| &**s))
     }
 
     /// The string at `index` (empty for an unknown index).
     pub fn get(&self, index: u32) -> &str {
-        self.strings.get(index)
+        self.strings.get(index as usize).map_or("", |s| &**s)
     }
 
     /// Number of distinct strings.
@@ -208,25 +194,14 @@ impl Interner {
 
     /// All strings with their indices.
     pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
-        (0..self.len() as u32).map(|i| (i, self.strings.get(i)))
+        self.strings.iter().enumerate().map(|(i, s)| (i as u32, &**s))
     }
 
-    /// For every string, whether it contains `folded_needle` ([`crate::fold::fold`]) without
-    /// case or accents: one byte search over them all.
-    pub fn hits(&self, folded_needle: &str) -> Vec<bool> {
-        self.folded.as_ref().unwrap_or(&self.strings).hits(folded_needle)
-    }
-
-    /// Heap bytes held (table, buffers).
+    /// Heap bytes held (table, list and string data).
     pub fn heap_bytes(&self) -> usize {
         self.index.heap_bytes()
-            + self.strings.heap_bytes()
-            + self.folded.as_ref().map_or(0, Folded::heap_bytes)
-    }
-
-    /// Releases spare capacity.
-    pub fn shrink_to_fit(&mut self) {
-        self.strings.shrink_to_fit();
+            + self.strings.capacity() * std::mem::size_of::<Box<str>>()
+            + self.strings.iter().map(|s| s.len()).sum::<usize>()
     }
 }
 
@@ -300,26 +275,6 @@ mod tests {
         assert_eq!(interner.get(1), "b");
         assert_eq!(interner.find("b"), Some(1));
         assert_eq!(interner.find("c"), None);
-    }
-
-    #[test]
-    fn interned_strings_are_searched_without_case_and_kept_as_given() {
-        let mut interner = Interner::default();
-        for id in ["c-abc", "c-abd", "c-abc"] {
-            interner.intern(id.to_owned());
-        }
-        assert_eq!(interner.len(), 2);
-        assert_eq!(
-            interner.hits("abd"),
-            [false, true],
-            "lowercase IDs: searched as they are"
-        );
-        interner.intern("C-ÄBE\nX".to_owned());
-        assert_eq!(interner.get(2), "C-ÄBE\nX", "kept as given");
-        assert_eq!(interner.find("C-ÄBE\nX"), Some(2));
-        assert_eq!(interner.hits("c-ab"), [true, true, true]);
-        assert_eq!(interner.hits("abe x"), [false, false, true]);
-        assert_eq!(interner.hits("abd"), [false, true, false]);
     }
 
     #[test]

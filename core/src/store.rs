@@ -11,7 +11,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::departments::DepartmentTree;
 use crate::directory::{Directory, PersonEntry, ResultEntry};
-use crate::fold::fold;
+use crate::fold::{fold, Folded};
 use crate::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner, RowIndex};
 use crate::model::{Certificate, Enrollment, EnrollmentType};
 use crate::query::{ActiveFilter, Facets, Filter, QueryResult, Sort, SortKey};
@@ -56,6 +56,10 @@ struct Cache {
     /// The last few search texts, most recent last; the query uses the last one. Typing on
     /// narrows from an earlier text, deleting back to an earlier text finds it here.
     texts: Vec<TextMatches>,
+    /// The course and learner IDs folded, one record each in interner order, so a new search
+    /// text is found among them in one byte search each. Built by the first search (not while
+    /// loading) and extended as IDs are interned.
+    ids: (Folded, Folded),
 }
 
 /// Which rows match one search text. Rows appended later are evaluated on demand.
@@ -307,8 +311,6 @@ impl EnrollmentStore {
         let c = &mut self.cols;
         c.ids.shrink_to_fit();
         c.certificate_ids.shrink_to_fit();
-        c.courses.shrink_to_fit();
-        c.learners.shrink_to_fit();
         for v in [
             &mut c.id,
             &mut c.course,
@@ -461,6 +463,8 @@ impl EnrollmentStore {
                 .as_ref()
                 .map_or(0, |(_, rows)| rows.capacity() * 4)
             + self.cache.texts.iter().map(|t| t.rows.capacity()).sum::<usize>()
+            + self.cache.ids.0.heap_bytes()
+            + self.cache.ids.1.heap_bytes()
     }
 
     /// Runs a query: the rows passing every criterion of `filter`, ordered by `sort`, with
@@ -632,6 +636,13 @@ impl EnrollmentStore {
         let (learners, courses) = (self.cols.learners.len(), self.cols.courses.len());
         let named = (!self.dir.is_empty()).then(|| self.dir.search_hits(learners, courses, needle));
         let c = &self.cols;
+        let (course_ids, learner_ids) = &mut self.cache.ids;
+        for (_, id) in c.courses.iter().skip(course_ids.len()) {
+            course_ids.push(id);
+        }
+        for (_, id) in c.learners.iter().skip(learner_ids.len()) {
+            learner_ids.push(id);
+        }
         let texts = &mut self.cache.texts;
         let mut current = match texts.iter().position(|t| t.needle == needle) {
             Some(i) => texts.remove(i),
@@ -641,7 +652,7 @@ impl EnrollmentStore {
             },
         };
         if current.rows.len() < c.id.len() {
-            let by_id = (c.courses.hits(needle), c.learners.hits(needle));
+            let by_id = (self.cache.ids.0.hits(needle), self.cache.ids.1.hits(needle));
             let matcher = TextMatcher::new(needle, by_id, named);
             let few =
                 |t: &&TextMatches| t.rows.iter().filter(|&&ok| ok).count() * NARROW_BELOW < t.rows.len();
