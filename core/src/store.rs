@@ -632,28 +632,17 @@ impl EnrollmentStore {
     /// from the history when this text was searched recently (deleting back), narrowed from a
     /// shorter text it extends when that matched few rows (typing on), or one pass over all rows.
     fn update_text_cache(&mut self, needle: &str) {
-        // Names, e-mails, logins, departments and titles match without case or accents.
-        let (learners, courses) = (self.cols.learners.len(), self.cols.courses.len());
-        let named = (!self.dir.is_empty()).then(|| self.dir.search_hits(learners, courses, needle));
-        let c = &self.cols;
-        let (course_ids, learner_ids) = &mut self.cache.ids;
-        for (_, id) in c.courses.iter().skip(course_ids.len()) {
-            course_ids.push(id);
-        }
-        for (_, id) in c.learners.iter().skip(learner_ids.len()) {
-            learner_ids.push(id);
-        }
-        let texts = &mut self.cache.texts;
-        let mut current = match texts.iter().position(|t| t.needle == needle) {
-            Some(i) => texts.remove(i),
+        let mut current = match self.cache.texts.iter().position(|t| t.needle == needle) {
+            Some(i) => self.cache.texts.remove(i),
             None => TextMatches {
                 needle: needle.to_owned(),
                 rows: Vec::new(),
             },
         };
-        if current.rows.len() < c.id.len() {
-            let by_id = (self.cache.ids.0.hits(needle), self.cache.ids.1.hits(needle));
-            let matcher = TextMatcher::new(needle, by_id, named);
+        // Only rows not evaluated yet need a matcher (none when deleting back to a recent text).
+        if current.rows.len() < self.cols.id.len() {
+            let matcher = self.text_matcher(needle);
+            let (c, texts) = (&self.cols, &self.cache.texts);
             let few =
                 |t: &&TextMatches| t.rows.iter().filter(|&&ok| ok).count() * NARROW_BELOW < t.rows.len();
             let shorter = texts.iter().rev().find(|t| needle.contains(t.needle.as_str()));
@@ -664,10 +653,29 @@ impl EnrollmentStore {
             let done = current.rows.len();
             matcher.scan(c, done, &mut current.rows);
         }
+        let texts = &mut self.cache.texts;
         if texts.len() == TEXT_HISTORY {
             texts.remove(0);
         }
         texts.push(current);
+    }
+
+    /// A matcher for `needle` (folded): its hits among the interned IDs (their folded copy
+    /// brought up to date first) and, once they are known, among names, e-mails, logins,
+    /// departments and titles.
+    fn text_matcher<'a>(&mut self, needle: &'a str) -> TextMatcher<'a> {
+        let c = &self.cols;
+        let named =
+            (!self.dir.is_empty()).then(|| self.dir.search_hits(c.learners.len(), c.courses.len(), needle));
+        let (course_ids, learner_ids) = &mut self.cache.ids;
+        for (_, id) in c.courses.iter().skip(course_ids.len()) {
+            course_ids.push(id);
+        }
+        for (_, id) in c.learners.iter().skip(learner_ids.len()) {
+            learner_ids.push(id);
+        }
+        let by_id = (course_ids.hits(needle), learner_ids.hits(needle));
+        TextMatcher::new(needle, by_id, named)
     }
 
     /// Computes the row order for `sort` unless it is cached.

@@ -96,7 +96,8 @@ pub fn Card(
                 if let Some(score) = r.score {
                     text.push(format!("score {}", format_score(score)));
                 }
-                let (text, title) = (text.join(" · "), text.join(" · "));
+                let text = text.join(" · ");
+                let title = text.clone();
                 view! {
                     <div class="ec-card__progress">
                         <span class="ec-badge ec-badge--completion" data-completion=r.status.id()>{r.status.label()}</span>
