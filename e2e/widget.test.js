@@ -100,7 +100,7 @@ for (const name of BROWSERS) {
     test("filters-change and enrollment-select carry their detail; filters round-trip", async () => {
       const { page } = await session.open("/examples/host.html");
       await waitForShadow(page, "#full", "article[data-enrollment-id]");
-      await click(page, await waitForShadow(page, "#full", "[data-ec=status-chip][data-value=Overdue]"));
+      await click(page, await waitForShadow(page, "#full", "[data-ec=status-chip][data-value=overdue]"));
       await page.waitForFunction(() => window.events.some((e) => e.name === "filters-change"));
       const change = await page.evaluate(() => window.events.findLast((e) => e.name === "filters-change"));
       assert.equal(change.source, "full");
@@ -112,7 +112,7 @@ for (const name of BROWSERS) {
       await page.evaluate(() => {
         document.getElementById("full").filters = { statuses: ["locked"], text: "" };
       });
-      await waitForShadow(page, "#full", "[data-ec=status-chip][data-value=Locked][aria-pressed=true]");
+      await waitForShadow(page, "#full", "[data-ec=status-chip][data-value=locked][aria-pressed=true]");
 
       const card = await waitForShadow(page, "#full", "article[data-enrollment-id]");
       const ids = await card.evaluate((el) => el.dataset.enrollmentId);

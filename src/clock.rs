@@ -42,7 +42,10 @@ pub fn keep_today(state: CardsState) {
     if let Ok(handle) = set_interval_with_handle(refresh, std::time::Duration::from_millis(DATE_CHECK_MS)) {
         on_cleanup(move || handle.clear());
     }
-    crate::components::observe::on_document_event("visibilitychange", move || {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    crate::components::observe::on_event(document.into(), "visibilitychange", move || {
         let visible = web_sys::window()
             .and_then(|w| w.document())
             .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod components;
 pub mod embed;
 pub mod enrich;
+pub mod i18n;
 pub mod loader;
 pub mod state;
 

@@ -218,6 +218,7 @@ impl Loader {
         let mut current = self.0.client.config();
         current.timeout_ms = config.timeout_ms;
         current.max_body_bytes = config.max_body_bytes;
+        current.target_locale = config.target_locale.clone();
         self.0.client.set_config(current);
         *self.0.policy.borrow_mut() = policy;
     }

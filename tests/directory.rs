@@ -239,7 +239,7 @@ fn sorts_by_name_title_progress_and_completion_date() {
 #[test]
 fn completion_filter_and_facets() {
     use enrollment_cards::core::query::{completion_index, Choice, NO_RESULT};
-    use enrollment_cards::{Filter, Sort};
+    use enrollment_cards::{ActiveFilter, Filter, Sort};
     let data = dataset(300);
     let mut store = loaded(&data);
     let all = store.query(&Filter::default(), Sort::default());
@@ -272,7 +272,8 @@ fn completion_filter_and_facets() {
     assert_eq!(answer.facets.completions[usize::from(NO_RESULT)], none);
     let chips = filter.active();
     assert_eq!(chips.len(), 2);
-    assert_eq!(chips[1].label(), "No result yet");
+    assert_eq!(chips[1], ActiveFilter::Completion(None));
+    assert_eq!(chips[1].key(), "completion:none");
 }
 
 #[test]
@@ -329,8 +330,8 @@ fn department_filter_takes_sub_departments_and_counts_them() {
     }
     let chip = ActiveFilter::Department(top_id.clone());
     assert_eq!(
-        store.chip_label(&chip),
-        format!("Department {}", data.departments[top].name)
+        store.chip_name(&chip).as_deref(),
+        Some(data.departments[top].name)
     );
     filter.remove(&chip);
     assert!(filter.departments.is_empty());

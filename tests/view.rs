@@ -242,12 +242,12 @@ async fn toggling_a_chip_and_clearing_filters() {
     assert!(
         until(2_000, || query(
             &root,
-            "[data-ec=status-chip][data-value=Overdue]"
+            "[data-ec=status-chip][data-value=overdue]"
         )
         .is_some())
         .await
     );
-    let chip = query(&root, "[data-ec=status-chip][data-value=Overdue]").expect("chip");
+    let chip = query(&root, "[data-ec=status-chip][data-value=overdue]").expect("chip");
     assert!(
         chip.text_content().unwrap_or_default().contains("20"),
         "facet count on the chip"

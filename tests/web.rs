@@ -312,7 +312,7 @@ async fn one_answer_parsed_in_batches_with_turns_for_the_browser() {
 
 #[wasm_bindgen_test]
 fn dates_follow_the_locale_and_repeat_from_the_memo() {
-    use enrollment_cards::state::format::DateFormatter;
+    use enrollment_cards::i18n::DateFormatter;
     let german = DateFormatter::new(Some("de-DE"));
     let english = DateFormatter::new(Some("en-US"));
     for _ in 0..2 {
@@ -327,6 +327,41 @@ fn dates_follow_the_locale_and_repeat_from_the_memo() {
         .last();
     assert_eq!(last.as_deref(), Some("Sep 8, 2013"));
     assert_eq!(english.date(start), "Jan 1, 2000");
+}
+
+#[wasm_bindgen_test]
+fn russian_words_numbers_plurals_and_relative_days_come_from_intl() {
+    use enrollment_cards::core::display::StatusHint;
+    use enrollment_cards::i18n::{Lang, Locale, EN, RU};
+    let ru = Locale::new(Some("ru-RU"));
+    assert_eq!(ru.lang(), Lang::Ru);
+    assert_eq!(ru.tag(), Some("ru-RU"));
+    assert_eq!(ru.t().retry, RU.retry);
+    // Intl.NumberFormat groups with a (narrow) no-break space in Russian.
+    assert_eq!(ru.number(1_500).replace(['\u{a0}', '\u{202f}'], " "), "1 500");
+    for (days, want) in [
+        (1, "просрочено на 1 день"),
+        (3, "просрочено на 3 дня"),
+        (5, "просрочено на 5 дней"),
+        (21, "просрочено на 21 день"),
+    ] {
+        assert_eq!(ru.status_hint(StatusHint::Overdue(days)), want);
+    }
+    assert_eq!(ru.status_hint(StatusHint::Due(1)), "срок завтра");
+    assert_eq!(ru.status_hint(StatusHint::Due(3)), "срок через 3 дня");
+    assert_eq!(ru.status_hint(StatusHint::Locked(-2)), "заблокировано позавчера");
+    let en = Locale::new(Some("en-US"));
+    assert_eq!(en.t().retry, EN.retry);
+    assert_eq!(en.number(1_500), "1,500");
+    assert_eq!(en.status_hint(StatusHint::Due(3)), "due in 3 days");
+    assert_eq!(en.status_hint(StatusHint::Due(1)), "due tomorrow");
+    assert_eq!(en.status_hint(StatusHint::Starts(-12)), "starts 12 days ago");
+    assert_eq!(en.status_hint(StatusHint::Overdue(1)), "overdue by 1 day");
+    assert_eq!(en.count(1, &EN.loaded), "Loaded 1 enrollment…");
+    // A tag the browser refuses still gives a working formatter (the browser's own).
+    let odd = Locale::new(Some("x-not a locale"));
+    assert_eq!(odd.lang(), Lang::En);
+    assert!(!odd.days(2).is_empty() && !odd.number(7).is_empty());
 }
 
 #[wasm_bindgen_test]

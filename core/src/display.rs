@@ -1,45 +1,50 @@
-//! Text the view shows that does not depend on the browser: relative day hints, counts,
-//! thousands separators. (Dates themselves are formatted by the browser's `Intl`, per locale.)
+//! What a card says about an enrollment's dates, as values the view puts into words (the words
+//! and numbers themselves are the view's, per language: this crate keeps ids only).
 
 use time::Date;
 
 use crate::status::{lock_day, CertificateState, Status};
 
-/// "in 3 days" / "tomorrow" / "today" / "yesterday" / "12 days ago".
-pub fn relative_days(days: i32) -> String {
-    match days {
-        0 => "today".to_owned(),
-        1 => "tomorrow".to_owned(),
-        -1 => "yesterday".to_owned(),
-        d if d > 0 => format!("in {} days", group_digits(d.unsigned_abs().into())),
-        d => format!("{} days ago", group_digits(d.unsigned_abs().into())),
-    }
+/// A hint next to the due date that explains the status. Day counts are relative to today
+/// (negative: in the past).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusHint {
+    /// Access opens in this many days ("starts tomorrow").
+    Starts(i32),
+    /// Due in this many days, 0 for today ("due in 3 days").
+    Due(i32),
+    /// Overdue by this many days, at least 1 ("overdue by 12 days").
+    Overdue(u32),
+    /// Locked since this day, relative to today (0 or less: "locked yesterday").
+    Locked(i32),
 }
 
-/// A hint next to the due date that explains the status: "due in 3 days", "overdue by 12 days",
-/// "starts tomorrow", "locked yesterday". `None` when there is nothing to say.
+/// A hint next to a certificate close to or past its expiry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CertificateHint {
+    /// Expires in this many days, 0 for today.
+    Expires(i32),
+    /// Expired this many days ago, as a day offset (0 or less).
+    Expired(i32),
+}
+
+/// The hint for an enrollment's `status` and dates, `today`; `None` when there is nothing to say.
 pub fn status_hint(
     status: Status,
     access: Date,
     due: Option<Date>,
     expiration: Option<Date>,
     today: Date,
-) -> Option<String> {
+) -> Option<StatusHint> {
     let days = |d: Date| (d - today).whole_days() as i32;
     match status {
-        Status::Upcoming => Some(format!("starts {}", relative_days(days(access)))),
-        Status::DueSoon | Status::Active => due.map(|d| match days(d) {
-            0 => "due today".to_owned(),
-            n => format!("due {}", relative_days(n)),
-        }),
-        Status::Overdue => due.map(|d| match -days(d) {
-            1 => "overdue by 1 day".to_owned(),
-            n => format!("overdue by {} days", group_digits(n.unsigned_abs().into())),
-        }),
+        Status::Upcoming => Some(StatusHint::Starts(days(access))),
+        Status::DueSoon | Status::Active => due.map(|d| StatusHint::Due(days(d))),
+        Status::Overdue => due.map(|d| StatusHint::Overdue(days(d).unsigned_abs().max(1))),
         Status::Locked => {
             // Locked since the day after the lock day (status Locked implies the lock flag).
             let since = lock_day(due, expiration, true)?;
-            Some(format!("locked {}", relative_days(days(since) + 1)))
+            Some(StatusHint::Locked(days(since) + 1))
         }
     }
 }
@@ -65,54 +70,19 @@ pub fn lock_line(due: Option<Date>, expiration: Option<Date>, lock_after_due: bo
     }
 }
 
-/// "expires in 12 days", "expired 3 days ago", "expires today"; `None` for valid certificates
-/// far from expiry and for no certificate. `expires` is the expiry's date in the viewer's time
-/// zone.
-pub fn certificate_hint(state: CertificateState, expires: Option<Date>, today: Date) -> Option<String> {
+/// The certificate hint for `state`; `None` for valid certificates far from expiry and for no
+/// certificate. `expires` is the expiry's date in the viewer's time zone.
+pub fn certificate_hint(
+    state: CertificateState,
+    expires: Option<Date>,
+    today: Date,
+) -> Option<CertificateHint> {
     let days = (expires? - today).whole_days() as i32;
     match state {
-        CertificateState::Expiring if days == 0 => Some("expires today".to_owned()),
-        CertificateState::Expiring => Some(format!("expires {}", relative_days(days))),
-        CertificateState::Expired => Some(format!("expired {}", relative_days(days))),
+        CertificateState::Expiring => Some(CertificateHint::Expires(days)),
+        CertificateState::Expired => Some(CertificateHint::Expired(days)),
         CertificateState::Valid | CertificateState::None => None,
     }
-}
-
-/// `1234567` → `"1,234,567"`.
-pub fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// "N of M enrollments" for the live count.
-pub fn count_text(shown: usize, total: usize) -> String {
-    let noun = if total == 1 { "enrollment" } else { "enrollments" };
-    format!(
-        "{} of {} {noun}",
-        group_digits(shown as u64),
-        group_digits(total as u64)
-    )
-}
-
-/// "12 repeated records merged" when the LMS sent some enrollments more than once.
-pub fn duplicates_text(merged: usize) -> String {
-    let noun = if merged == 1 { "record" } else { "records" };
-    format!(
-        "{} repeated {noun} merged (the LMS sent some enrollments twice; each is shown once)",
-        group_digits(merged as u64)
-    )
-}
-
-/// "Loaded 3,000 enrollments…" while pages arrive.
-pub fn progress_text(loaded: usize) -> String {
-    format!("Loaded {} enrollments…", group_digits(loaded as u64))
 }
 
 #[cfg(test)]
@@ -128,54 +98,40 @@ mod tests {
     }
 
     #[test]
-    fn relative_days_read_naturally() {
-        assert_eq!(relative_days(0), "today");
-        assert_eq!(relative_days(1), "tomorrow");
-        assert_eq!(relative_days(-1), "yesterday");
-        assert_eq!(relative_days(3), "in 3 days");
-        assert_eq!(relative_days(-12), "12 days ago");
-        assert_eq!(relative_days(1500), "in 1,500 days");
-    }
-
-    #[test]
     fn status_hints() {
         let hint = |s, access, due, exp| status_hint(s, access, due, exp, TODAY);
         assert_eq!(
-            hint(Status::DueSoon, day(-5), Some(day(3)), None).as_deref(),
-            Some("due in 3 days")
+            hint(Status::DueSoon, day(-5), Some(day(3)), None),
+            Some(StatusHint::Due(3))
         );
         assert_eq!(
-            hint(Status::DueSoon, day(-5), Some(day(0)), None).as_deref(),
-            Some("due today")
+            hint(Status::DueSoon, day(-5), Some(day(0)), None),
+            Some(StatusHint::Due(0))
         );
         assert_eq!(
-            hint(Status::DueSoon, day(-5), Some(day(1)), None).as_deref(),
-            Some("due tomorrow")
+            hint(Status::Overdue, day(-50), Some(day(-12)), None),
+            Some(StatusHint::Overdue(12))
         );
         assert_eq!(
-            hint(Status::Overdue, day(-50), Some(day(-12)), None).as_deref(),
-            Some("overdue by 12 days")
+            hint(Status::Overdue, day(-50), Some(day(-1)), None),
+            Some(StatusHint::Overdue(1))
         );
         assert_eq!(
-            hint(Status::Overdue, day(-50), Some(day(-1)), None).as_deref(),
-            Some("overdue by 1 day")
-        );
-        assert_eq!(
-            hint(Status::Upcoming, day(1), None, None).as_deref(),
-            Some("starts tomorrow")
+            hint(Status::Upcoming, day(1), None, None),
+            Some(StatusHint::Starts(1))
         );
         assert_eq!(hint(Status::Active, day(-5), None, None), None);
         assert_eq!(
-            hint(Status::Active, day(-5), Some(day(40)), None).as_deref(),
-            Some("due in 40 days")
+            hint(Status::Active, day(-5), Some(day(40)), None),
+            Some(StatusHint::Due(40))
         );
         assert_eq!(
-            hint(Status::Locked, day(-50), Some(day(-1)), Some(day(-1))).as_deref(),
-            Some("locked today")
+            hint(Status::Locked, day(-50), Some(day(-1)), Some(day(-1))),
+            Some(StatusHint::Locked(0))
         );
         assert_eq!(
-            hint(Status::Locked, day(-50), Some(day(-10)), Some(day(-10))).as_deref(),
-            Some("locked 9 days ago")
+            hint(Status::Locked, day(-50), Some(day(-10)), Some(day(-10))),
+            Some(StatusHint::Locked(-9))
         );
     }
 
@@ -209,8 +165,8 @@ mod tests {
             );
             let hint = status_hint(status, day(-30), due, expiration, TODAY);
             if let LockLine::LockedSince(since) = line {
-                let expected = format!("locked {}", relative_days((since - TODAY).whole_days() as i32));
-                assert_eq!(hint.as_deref(), Some(expected.as_str()));
+                let expected = StatusHint::Locked((since - TODAY).whole_days() as i32);
+                assert_eq!(hint, Some(expected));
             }
         }
     }
@@ -218,33 +174,21 @@ mod tests {
     #[test]
     fn certificate_hints() {
         assert_eq!(
-            certificate_hint(CertificateState::Expiring, Some(day(0)), TODAY).as_deref(),
-            Some("expires today")
+            certificate_hint(CertificateState::Expiring, Some(day(0)), TODAY),
+            Some(CertificateHint::Expires(0))
         );
         assert_eq!(
-            certificate_hint(CertificateState::Expiring, Some(day(12)), TODAY).as_deref(),
-            Some("expires in 12 days")
+            certificate_hint(CertificateState::Expiring, Some(day(12)), TODAY),
+            Some(CertificateHint::Expires(12))
         );
         assert_eq!(
-            certificate_hint(CertificateState::Expired, Some(day(-3)), TODAY).as_deref(),
-            Some("expired 3 days ago")
+            certificate_hint(CertificateState::Expired, Some(day(-3)), TODAY),
+            Some(CertificateHint::Expired(-3))
         );
         assert_eq!(
             certificate_hint(CertificateState::Valid, Some(day(300)), TODAY),
             None
         );
         assert_eq!(certificate_hint(CertificateState::Valid, None, TODAY), None);
-    }
-
-    #[test]
-    fn counts() {
-        assert_eq!(count_text(3, 300), "3 of 300 enrollments");
-        assert_eq!(count_text(100_000, 100_000), "100,000 of 100,000 enrollments");
-        assert_eq!(count_text(1, 1), "1 of 1 enrollment");
-        assert_eq!(progress_text(3_000), "Loaded 3,000 enrollments…");
-        assert!(duplicates_text(1).starts_with("1 repeated record merged"));
-        assert!(duplicates_text(1_200).starts_with("1,200 repeated records merged"));
-        assert_eq!(group_digits(999), "999");
-        assert_eq!(group_digits(1_000), "1,000");
     }
 }

@@ -104,6 +104,19 @@ impl PartStatus {
     }
 }
 
+/// One resource enrichment reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnrichPart {
+    /// Names (`GET /users/v2`).
+    Users = 0,
+    /// Course titles (`GET /contents`).
+    Courses = 1,
+    /// Progress (`GET /learners/results`).
+    Results = 2,
+    /// Departments (`GET /departments`).
+    Departments = 3,
+}
+
 /// How each resource went, for the `enrichment-status` event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EnrichmentStatus {
@@ -136,13 +149,13 @@ impl EnrichmentStatus {
             .all(|s| *s != PartStatus::Pending)
     }
 
-    /// The parts that could not be read, as (resource, status) for a quiet notice.
-    pub fn unavailable(&self) -> Vec<(&'static str, PartStatus)> {
+    /// The parts that could not be read, with their status, for a quiet notice.
+    pub fn unavailable(&self) -> Vec<(EnrichPart, PartStatus)> {
         [
-            ("names", self.users),
-            ("course titles", self.courses),
-            ("progress", self.results),
-            ("departments", self.departments),
+            (EnrichPart::Users, self.users),
+            (EnrichPart::Courses, self.courses),
+            (EnrichPart::Results, self.results),
+            (EnrichPart::Departments, self.departments),
         ]
         .into_iter()
         .filter(|(_, s)| {
@@ -195,7 +208,10 @@ mod tests {
         assert!(!status.is_settled());
         status.users = PartStatus::Forbidden;
         assert!(status.is_settled());
-        assert_eq!(status.unavailable(), vec![("names", PartStatus::Forbidden)]);
+        assert_eq!(
+            status.unavailable(),
+            vec![(EnrichPart::Users, PartStatus::Forbidden)]
+        );
         assert_eq!(PartStatus::Pending.id(), None);
         assert_eq!(PartStatus::Forbidden.id(), Some("forbidden"));
     }

@@ -6,8 +6,13 @@
 //!   "certificates": [],
 //!   "types": [], "completions": ["in_progress", "none"],
 //!   "due": { "from": "2026-11-01", "to": null }, "access": { "from": null, "to": null },
-//!   "sort": { "key": "due", "descending": false } }
+//!   "sort": { "key": "due", "descending": false },
+//!   "fields": ["course", "learner", "details", "progress", "due", "access", "lock", "type",
+//!              "certificate", "ids"] }
 //! ```
+//!
+//! `fields` are the card fields shown, in order (see [`crate::fields::CardField::id`]); missing or
+//! not an array means every field in the default order, and unknown or repeated ids are skipped.
 //!
 //! Reading is lenient: any part that is missing, `null`, of the wrong type or unknown falls back
 //! to its default, and unknown ids in `statuses`, `certificates` and `types` are skipped. Only a
@@ -28,6 +33,7 @@ use std::fmt::Write as _;
 
 use time::Date;
 
+use crate::fields::CardFields;
 use crate::json::{push_string, Json};
 use crate::model::EnrollmentType;
 use crate::parse::parse_date;
@@ -41,10 +47,21 @@ pub const MAX_JSON_BYTES: usize = 1024 * 1024;
 /// Most ids kept per list (`courses`, `learners`, `departments`); further ones are dropped.
 pub const MAX_IDS: usize = 10_000;
 
+/// What a host saves and restores: the filter, the sort, and the fields cards show.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FilterState {
+    /// The client-side filter.
+    pub filter: Filter,
+    /// The sort order.
+    pub sort: Sort,
+    /// The card fields, in order.
+    pub fields: CardFields,
+}
+
 /// Reads a filter state. `None` when `text` is not a JSON object, or when it or the state's own
 /// JSON is longer than [`MAX_JSON_BYTES`]; otherwise every part that cannot be read is left at
 /// its default.
-pub fn from_json(text: &str) -> Option<(Filter, Sort)> {
+pub fn from_json(text: &str) -> Option<FilterState> {
     if text.len() > MAX_JSON_BYTES {
         return None;
     }
@@ -91,15 +108,21 @@ pub fn from_json(text: &str) -> Option<(Filter, Sort)> {
             .unwrap_or_default(),
         descending: sort_field("descending").is_some_and(Json::truthy),
     };
-    if to_json(&filter, sort).len() > MAX_JSON_BYTES {
+    let fields = match object.get("fields").and_then(Json::as_array) {
+        Some(_) => CardFields::from_ids(strings(&object, "fields")),
+        None => CardFields::default(),
+    };
+    let state = FilterState { filter, sort, fields };
+    if to_json(&state).len() > MAX_JSON_BYTES {
         return None;
     }
-    Some((filter, sort))
+    Some(state)
 }
 
 /// The filter state as a compact JSON object, keys in the order shown in the module docs; dates
 /// as `YYYY-MM-DD` or `null`.
-pub fn to_json(filter: &Filter, sort: Sort) -> String {
+pub fn to_json(state: &FilterState) -> String {
+    let FilterState { filter, sort, fields } = state;
     let mut out = String::with_capacity(256);
     out.push_str("{\"text\":");
     push_string(&mut out, &filter.text);
@@ -130,7 +153,9 @@ pub fn to_json(filter: &Filter, sort: Sort) -> String {
     push_string(&mut out, sort.key.id());
     out.push_str(",\"descending\":");
     out.push_str(if sort.descending { "true" } else { "false" });
-    out.push_str("}}");
+    out.push_str("},\"fields\":");
+    push_array(&mut out, fields.shown().iter().map(|f| f.id()));
+    out.push('}');
     out
 }
 

@@ -27,14 +27,6 @@ impl EnrollmentType {
     pub fn from_id(id: &str) -> Option<EnrollmentType> {
         EnrollmentType::ALL.into_iter().find(|t| t.id() == id)
     }
-
-    /// Human-readable label used on cards and in filters.
-    pub fn label(self) -> &'static str {
-        match self {
-            EnrollmentType::AssignedByAdmin => "Assigned by an administrator",
-            EnrollmentType::FromCatalog => "Added from the catalog",
-        }
-    }
 }
 
 /// A certificate issued for an enrollment (nested `<certificate>` or flat `cert*` fields).

@@ -147,30 +147,25 @@ pub enum ActiveFilter {
 }
 
 impl ActiveFilter {
-    /// The chip's text.
-    pub fn label(&self) -> String {
+    /// A stable key for the chip: its kind and value ids (`"status:overdue"`,
+    /// `"due:2026-11-01/"`), the same whatever the language.
+    pub fn key(&self) -> String {
+        let day = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let range = |r: &DateRange| format!("{}/{}", day(r.from), day(r.to));
         match self {
-            ActiveFilter::Text(text) => format!("Search: “{text}”"),
-            ActiveFilter::Course(id) => format!("Course {id}"),
-            ActiveFilter::Learner(id) => format!("Learner {id}"),
-            ActiveFilter::Department(id) => format!("Department {id}"),
-            ActiveFilter::Status(status) => status.label().to_owned(),
-            ActiveFilter::Certificate(state) => state.label().to_owned(),
-            ActiveFilter::Type(kind) => kind.label().to_owned(),
-            ActiveFilter::Completion(Some(status)) => status.label().to_owned(),
-            ActiveFilter::Completion(None) => "No result yet".to_owned(),
-            ActiveFilter::Due(range) => format!("Due {}", range_label(range)),
-            ActiveFilter::Access(range) => format!("Access {}", range_label(range)),
+            ActiveFilter::Text(text) => format!("text:{text}"),
+            ActiveFilter::Course(id) => format!("course:{id}"),
+            ActiveFilter::Learner(id) => format!("learner:{id}"),
+            ActiveFilter::Department(id) => format!("department:{id}"),
+            ActiveFilter::Status(status) => format!("status:{}", status.id()),
+            ActiveFilter::Certificate(state) => format!("certificate:{}", state.id()),
+            ActiveFilter::Type(kind) => format!("type:{}", kind.id()),
+            ActiveFilter::Completion(status) => {
+                format!("completion:{}", status.map_or("none", CompletionStatus::id))
+            }
+            ActiveFilter::Due(r) => format!("due:{}", range(r)),
+            ActiveFilter::Access(r) => format!("access:{}", range(r)),
         }
-    }
-}
-
-fn range_label(range: &DateRange) -> String {
-    match (range.from, range.to) {
-        (Some(from), Some(to)) => format!("{from} – {to}"),
-        (Some(from), None) => format!("from {from}"),
-        (None, Some(to)) => format!("until {to}"),
-        (None, None) => "any time".to_owned(),
     }
 }
 
@@ -383,20 +378,6 @@ impl SortKey {
         SortKey::CompletionDate,
     ];
 
-    /// Menu label.
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Loaded => "As loaded",
-            SortKey::DueDate => "Due date",
-            SortKey::AccessDate => "Access date",
-            SortKey::Course => "Course title",
-            SortKey::Learner => "Learner name",
-            SortKey::Status => "Status",
-            SortKey::Progress => "Progress",
-            SortKey::CompletionDate => "Completion date",
-        }
-    }
-
     /// Stable identifier for menus and saved state.
     pub fn id(self) -> &'static str {
         match self {
@@ -437,17 +418,17 @@ mod tests {
         .with_certificate(CertificateState::Expired)
         .with_type(EnrollmentType::FromCatalog);
         let chips = filter.active();
-        let labels: Vec<String> = chips.iter().map(ActiveFilter::label).collect();
+        let keys: Vec<String> = chips.iter().map(ActiveFilter::key).collect();
         assert_eq!(
-            labels,
+            keys,
             [
-                "Search: “abc”",
-                "Course c1",
-                "Course c2",
-                "Overdue",
-                "Certificate expired",
-                "Added from the catalog",
-                "Due from 2026-11-01"
+                "text:abc",
+                "course:c1",
+                "course:c2",
+                "status:overdue",
+                "certificate:expired",
+                "type:catalog",
+                "due:2026-11-01/"
             ]
         );
         for chip in &chips {

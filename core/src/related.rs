@@ -171,16 +171,6 @@ impl PersonStatus {
             PersonStatus::Unspecified => None,
         }
     }
-
-    /// Label shown beside a name ("" when there is nothing to say).
-    pub fn label(self) -> &'static str {
-        match self {
-            PersonStatus::Active => "Active",
-            PersonStatus::Inactive => "Inactive",
-            PersonStatus::Terminated => "Terminated",
-            PersonStatus::Unknown(_) | PersonStatus::Unspecified => "",
-        }
-    }
 }
 
 /// A department (`<department>`).
@@ -290,22 +280,6 @@ impl CompletionStatus {
             .into_iter()
             .chain([CompletionStatus::Unknown])
             .find(|s| s.id() == id)
-    }
-
-    /// Human-readable label.
-    pub fn label(self) -> &'static str {
-        match self {
-            CompletionStatus::NotStarted => "Not started",
-            CompletionStatus::InProgress => "In progress",
-            CompletionStatus::Pending => "Pending review",
-            CompletionStatus::Complete => "Complete",
-            CompletionStatus::Passed => "Passed",
-            CompletionStatus::Accepted => "Accepted",
-            CompletionStatus::Incomplete => "Incomplete",
-            CompletionStatus::Failed => "Failed",
-            CompletionStatus::Declined => "Declined",
-            CompletionStatus::Unknown => "Unknown",
-        }
     }
 
     /// `true` for the statuses that end a course successfully: complete, passed, accepted.

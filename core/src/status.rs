@@ -80,17 +80,6 @@ impl Status {
         Status::Locked,
     ];
 
-    /// Label shown on badges and chips.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Upcoming => "Upcoming",
-            Status::Active => "Active",
-            Status::DueSoon => "Due soon",
-            Status::Overdue => "Overdue",
-            Status::Locked => "Locked",
-        }
-    }
-
     /// Derives the status from Julian day numbers. Precedence: locked, upcoming, overdue,
     /// due soon, active.
     pub fn derive(day: DayFields, rules: &StatusRules) -> Status {
@@ -141,16 +130,6 @@ impl CertificateState {
         CertificateState::Expired,
         CertificateState::None,
     ];
-
-    /// Label shown on badges and chips.
-    pub fn label(self) -> &'static str {
-        match self {
-            CertificateState::Valid => "Certificate valid",
-            CertificateState::Expiring => "Certificate expiring",
-            CertificateState::Expired => "Certificate expired",
-            CertificateState::None => "No certificate",
-        }
-    }
 
     /// Derives the state from the certificate's expiry instant (Unix seconds; `None`: never
     /// expires), if it has a certificate. Expired once the instant is reached; expiring when it

@@ -353,29 +353,25 @@ impl EnrollmentStore {
         self.dir.departments()
     }
 
-    /// An active-filter chip's text, with the course title, learner name or department path in
-    /// place of the ID when known ("Course Fire Safety", "Department Sales / EMEA").
-    pub fn chip_label(&self, chip: &ActiveFilter) -> String {
-        let named = match chip {
+    /// The course title, learner name or department path an active-filter chip names, when
+    /// known (`None` for other chips: the view words those itself).
+    pub fn chip_name(&self, chip: &ActiveFilter) -> Option<String> {
+        match chip {
             ActiveFilter::Course(id) => self
                 .cols
                 .courses
                 .find(id)
                 .and_then(|i| self.title_of_course(i))
-                .map(|title| format!("Course {title}")),
+                .map(str::to_owned),
             ActiveFilter::Learner(id) => self
                 .cols
                 .learners
                 .find(id)
                 .and_then(|i| self.name_of_learner(i))
-                .map(|name| format!("Learner {name}")),
-            ActiveFilter::Department(id) => self
-                .departments()
-                .path_of(id)
-                .map(|path| format!("Department {path}")),
+                .map(str::to_owned),
+            ActiveFilter::Department(id) => self.departments().path_of(id),
             _ => None,
-        };
-        named.unwrap_or_else(|| chip.label())
+        }
     }
 
     /// The enrollment ID of `row`.

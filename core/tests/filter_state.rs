@@ -1,10 +1,28 @@
 //! The filter state's JSON: exact shape, round trip, lenient reading, bounded input.
 
-use enrollment_core::filter_state::{from_json, to_json, MAX_IDS, MAX_JSON_BYTES};
+use enrollment_core::fields::{CardField, CardFields};
+use enrollment_core::filter_state::{FilterState, MAX_IDS, MAX_JSON_BYTES};
 use enrollment_core::model::EnrollmentType;
 use enrollment_core::query::{DateRange, Filter, Sort, SortKey};
 use enrollment_core::status::{CertificateState, Status};
 use time::macros::date;
+
+/// Reads a state's filter and sort (the fields have their own test).
+fn from_json(text: &str) -> Option<(Filter, Sort)> {
+    enrollment_core::filter_state::from_json(text).map(|s| (s.filter, s.sort))
+}
+
+/// Writes a filter and sort with the default fields.
+fn to_json(filter: &Filter, sort: Sort) -> String {
+    enrollment_core::filter_state::to_json(&FilterState {
+        filter: filter.clone(),
+        sort,
+        fields: CardFields::default(),
+    })
+}
+
+const DEFAULT_FIELDS: &str =
+    r#""fields":["course","learner","details","progress","due","access","lock","type","certificate","ids"]"#;
 
 fn full() -> (Filter, Sort) {
     let filter = Filter {
@@ -49,20 +67,21 @@ fn writes_the_documented_shape() {
     .with_status(Status::Overdue);
     assert_eq!(
         to_json(&filter, sort),
-        r#"{"text":"","courses":[],"learners":[],"departments":[],"statuses":["overdue"],"certificates":[],"types":[],"completions":[],"due":{"from":"2026-11-01","to":null},"access":{"from":null,"to":null},"sort":{"key":"due","descending":false}}"#
+        r#"{"text":"","courses":[],"learners":[],"departments":[],"statuses":["overdue"],"certificates":[],"types":[],"completions":[],"due":{"from":"2026-11-01","to":null},"access":{"from":null,"to":null},"sort":{"key":"due","descending":false},"#.to_owned()
+            + DEFAULT_FIELDS
+            + "}"
     );
     // Completion statuses and "no result yet" round-trip.
     let mut with_completions = filter.clone();
     with_completions.completions = enrollment_core::query::Choice::of([1, enrollment_core::query::NO_RESULT]);
     let json = to_json(&with_completions, sort);
     assert!(json.contains(r#""completions":["in_progress","none"]"#), "{json}");
-    assert_eq!(
-        enrollment_core::filter_state::from_json(&json),
-        Some((with_completions, sort))
-    );
+    assert_eq!(from_json(&json), Some((with_completions, sort)));
     assert_eq!(
         to_json(&Filter::default(), Sort::default()),
-        r#"{"text":"","courses":[],"learners":[],"departments":[],"statuses":[],"certificates":[],"types":[],"completions":[],"due":{"from":null,"to":null},"access":{"from":null,"to":null},"sort":{"key":"loaded","descending":false}}"#
+        r#"{"text":"","courses":[],"learners":[],"departments":[],"statuses":[],"certificates":[],"types":[],"completions":[],"due":{"from":null,"to":null},"access":{"from":null,"to":null},"sort":{"key":"loaded","descending":false},"#.to_owned()
+            + DEFAULT_FIELDS
+            + "}"
     );
 }
 
@@ -264,4 +283,30 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
 fn duplicate_keys_keep_the_last_like_json_parse() {
     let (filter, _) = from_json(r#"{"text":"first","text":"last"}"#).unwrap();
     assert_eq!(filter.text, "last");
+}
+
+#[test]
+fn fields_are_saved_in_order_and_read_leniently() {
+    let fields = CardFields::from_ids(["due", "learner", "progress"]);
+    let state = FilterState {
+        fields: fields.clone(),
+        ..FilterState::default()
+    };
+    let json = enrollment_core::filter_state::to_json(&state);
+    assert!(
+        json.ends_with(r#""fields":["due","learner","progress"]}"#),
+        "{json}"
+    );
+    assert_eq!(enrollment_core::filter_state::from_json(&json), Some(state));
+    let read = |text: &str| enrollment_core::filter_state::from_json(text).map(|s| s.fields);
+    // Missing or not an array: every field; unknown and repeated ids skipped; empty: none.
+    assert_eq!(read("{}"), Some(CardFields::default()));
+    assert_eq!(read(r#"{"fields":"due"}"#), Some(CardFields::default()));
+    assert_eq!(
+        read(r#"{"fields":["ids","IDS",7,"ids","course"]}"#)
+            .as_ref()
+            .map(CardFields::shown),
+        Some(&[CardField::Ids, CardField::Course][..])
+    );
+    assert_eq!(read(r#"{"fields":[]}"#).map(|f| f.shown().len()), Some(0));
 }

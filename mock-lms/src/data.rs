@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use time::{Date, Duration, OffsetDateTime, Time};
 
-use crate::tables::{COURSE_TITLES, CULTURES, DIVISIONS};
+use crate::tables::{COURSE_TITLES, COURSE_TITLES_RU, CULTURES, DIVISIONS};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +33,51 @@ pub struct Sizes {
     pub courses: Option<usize>,
 }
 
+/// The language course titles are answered in, from the request's `X-Target-Locale` header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// [`Course::title`]: any locale but Russian, or none.
+    #[default]
+    English,
+    /// [`Course::title_ru`]: a locale whose primary language subtag is `ru`.
+    Russian,
+}
+
+impl Lang {
+    /// The language for an `X-Target-Locale` value: Russian when its primary language subtag
+    /// (before the first `-` or `_`) is `ru` in any case (`ru`, `ru-RU`, `RU_ru`), English for
+    /// anything else.
+    pub fn from_locale(locale: &str) -> Lang {
+        let primary = locale.trim().split(['-', '_']).next().unwrap_or_default();
+        match primary.eq_ignore_ascii_case("ru") {
+            true => Lang::Russian,
+            false => Lang::English,
+        }
+    }
+}
+
 /// A course (`contentItem`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Course {
     /// `contentItemId` / `courseId`.
     pub id: String,
-    /// `title`.
+    /// `title` (and `courseTitle`), as answered by default.
     pub title: String,
+    /// The same title in Russian, numbered the same way (answered for [`Lang::Russian`]).
+    pub title_ru: String,
     /// A linked copy of a course from elsewhere: `/contents` does not list it (not even by ID),
     /// so its title is known only from `courseTitle` in `/learners/results`.
     pub linked_copy: bool,
+}
+
+impl Course {
+    /// The title in `lang`.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::English => &self.title,
+            Lang::Russian => &self.title_ru,
+        }
+    }
 }
 
 /// A department (`/departments`).
@@ -325,10 +360,8 @@ impl Dataset {
         let courses = (0..course_count)
             .map(|i| Course {
                 id: uuid(&mut rng),
-                title: match i / COURSE_TITLES.len() {
-                    0 => COURSE_TITLES[i].to_owned(),
-                    round => format!("{} ({})", COURSE_TITLES[i % COURSE_TITLES.len()], round + 1),
-                },
+                title: course_title(&COURSE_TITLES, i),
+                title_ru: course_title(&COURSE_TITLES_RU, i),
                 linked_copy: i % LINKED_COPY_EVERY == LINKED_COPY_EVERY - 1,
             })
             .collect::<Vec<_>>();
@@ -379,6 +412,15 @@ impl Dataset {
             learners,
             enrollments,
         }
+    }
+}
+
+/// The title of the `i`-th course from `table`: its entry, with " (2)", " (3)", … appended
+/// from the second round through the table on.
+fn course_title(table: &[&str], i: usize) -> String {
+    match i / table.len() {
+        0 => table[i].to_owned(),
+        round => format!("{} ({})", table[i % table.len()], round + 1),
     }
 }
 
@@ -784,6 +826,69 @@ mod tests {
             },
         );
         assert_eq!(data.learners.len(), 100);
+    }
+
+    fn cyrillic(text: &str) -> bool {
+        text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    }
+
+    #[test]
+    fn every_english_title_has_a_distinct_russian_translation() {
+        assert_eq!(COURSE_TITLES_RU.len(), COURSE_TITLES.len());
+        let distinct: HashSet<&str> = COURSE_TITLES_RU.iter().copied().collect();
+        assert_eq!(distinct.len(), COURSE_TITLES.len(), "{COURSE_TITLES_RU:?}");
+        for (english, russian) in COURSE_TITLES.iter().zip(COURSE_TITLES_RU) {
+            assert!(!russian.trim().is_empty(), "{english}");
+            assert!(cyrillic(russian), "{english} → {russian}");
+            assert!(
+                russian.chars().all(|c| !c.is_ascii_alphabetic()),
+                "no Latin letters left: {english} → {russian}"
+            );
+            if !cyrillic(english) {
+                assert_ne!(*english, russian, "translated");
+            }
+        }
+        assert!(COURSE_TITLES_RU.contains(&"Пожарная безопасность <Уровень 2>"));
+    }
+
+    #[test]
+    fn russian_titles_are_numbered_like_the_english_ones() {
+        let sizes = Sizes {
+            learners: None,
+            courses: Some(60),
+        };
+        let data = Dataset::generate_with(config(1000), sizes);
+        let titles: HashSet<&str> = data.courses.iter().map(|c| c.title_ru.as_str()).collect();
+        assert_eq!(titles.len(), 60, "unique with their round numbers");
+        for (i, course) in data.courses.iter().enumerate() {
+            let n = COURSE_TITLES.len();
+            let (english, russian) = (COURSE_TITLES[i % n], COURSE_TITLES_RU[i % n]);
+            match i / n {
+                0 => assert_eq!(
+                    (course.title.as_str(), course.title_ru.as_str()),
+                    (english, russian)
+                ),
+                round => {
+                    assert_eq!(course.title, format!("{english} ({})", round + 1));
+                    assert_eq!(course.title_ru, format!("{russian} ({})", round + 1));
+                }
+            }
+            assert_eq!(course.title_in(Lang::English), course.title);
+            assert_eq!(course.title_in(Lang::Russian), course.title_ru);
+        }
+    }
+
+    #[test]
+    fn the_locale_picks_russian_by_its_primary_subtag() {
+        for russian in ["ru", "ru-RU", "RU_ru", "Ru", " ru-ru ", "ru_UA", "ru-Cyrl-RU"] {
+            assert_eq!(Lang::from_locale(russian), Lang::Russian, "{russian:?}");
+        }
+        for other in [
+            "", "en-US", "en", "de-DE", "rus", "run", "uk-UA", "en-RU", "r", "-ru",
+        ] {
+            assert_eq!(Lang::from_locale(other), Lang::English, "{other:?}");
+        }
+        assert_eq!(Lang::default(), Lang::English);
     }
 
     #[test]

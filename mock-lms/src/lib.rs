@@ -4,8 +4,9 @@
 //! [`data`] generates an account (courses, some of them linked copies; a department tree;
 //! learners with names from many cultures; enrollments covering every derived state relative to
 //! a pinned "today", with their results), [`xml`] renders it in the shapes the live service
-//! sends, and [`server`] answers HTTP like the service does (auth, filters, paging, error bodies), plus
-//! per-request fault injection ([`fault`]) for tests.
+//! sends, and [`server`] answers HTTP like the service does (auth, filters, paging, error bodies,
+//! course titles in Russian for an `X-Target-Locale: ru…` request header), plus per-request fault
+//! injection ([`fault`]) for tests.
 
 pub mod data;
 pub mod fault;
@@ -14,4 +15,4 @@ pub mod server;
 mod tables;
 pub mod xml;
 
-pub use data::{Dataset, GeneratorConfig, Sizes};
+pub use data::{Dataset, GeneratorConfig, Lang, Sizes};

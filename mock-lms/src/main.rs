@@ -23,6 +23,10 @@
 //! `--no-departments-token` get 403 on `/users/v2`, `/contents`, `/learners/results` and
 //! `/departments` respectively and may call the rest; `--enrollments-only-token` gets 403 on all
 //! four and may list enrollments. Any other token gets 401.
+//!
+//! Request header `X-Target-Locale`: when its primary language subtag is `ru` (`ru`, `ru-RU`,
+//! `RU_ru`, …), course titles in `/contents` and `courseTitle` in `/learners/results` are
+//! answered in Russian; any other locale, or none, gets the English titles.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -125,7 +129,9 @@ async fn main() -> ExitCode {
                  [--today YYYY-MM-DD] [--token T] \
                  [--refreshed-token T] [--restricted-token T] [--no-users-token T] [--no-contents-token T] [--no-results-token T] \
                  [--no-departments-token T] [--enrollments-only-token T] [--client-id ID] [--client-secret S] \
-                 [--static DIR]"
+                 [--static DIR]\n\
+                 request header X-Target-Locale: ru, ru-RU, … → Russian course titles in /contents and \
+                 /learners/results (courseTitle); anything else or none → English"
             );
             return ExitCode::from(2);
         }

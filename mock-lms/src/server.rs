@@ -6,8 +6,8 @@
 //! | `GET /enrollments` | the same, `pageSize`, `pageToken` | `<enrollments>` and `<nextPageToken>` |
 //! | `GET /users/v2` | `userIds`, paging | `<userProfiles>`: every learner, or the ones asked for |
 //! | `GET /departments` | paging | `<departments>`: the whole tree, parents first |
-//! | `GET /contents` | `contentItemIds`, paging | `<contentItems>`: courses, but never linked copies |
-//! | `GET /learners/results` | `learnerIds`, `courseIds`, `enrollmentIds`, `userStatuses`, paging | `<results>`: active learners' results unless `userStatuses` says otherwise |
+//! | `GET /contents` | `contentItemIds`, paging | `<contentItems>`: courses, but never linked copies; titles per `X-Target-Locale` |
+//! | `GET /learners/results` | `learnerIds`, `courseIds`, `enrollmentIds`, `userStatuses`, paging | `<results>`: active learners' results unless `userStatuses` says otherwise; `courseTitle` per `X-Target-Locale` |
 //! | `POST /api/v3/token` | form: `client_id`, `client_secret`, `grant_type` | JSON token |
 //!
 //! Filters take both spellings (`ids[]=a&ids[]=b` and `ids=a,b`). `pageSize` is 1–10,000
@@ -17,6 +17,15 @@
 //! Auth (see [`Settings`]): no token or an unknown one gets 401; a known token whose role may not
 //! call the route gets 403; both with the service's body,
 //! `<response><code>…</code><message>…</message></response>`.
+//!
+//! Locale: like the service, the mock answers course titles in the language of the request's
+//! `X-Target-Locale` header where it has them. When the header's primary language subtag is
+//! `ru` (any case, `-` or `_`: `ru`, `ru-RU`, `RU_ru`), `/contents` (every form, paged or not)
+//! and `courseTitle` in `/learners/results` are in Russian ([`Course::title_ru`], numbered like
+//! the English title); with any other locale, or none, they are in English, as ever. Nothing
+//! else changes with the header.
+//!
+//! [`Course::title_ru`]: crate::data::Course::title_ru
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -32,7 +41,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
-use crate::data::{Dataset, GeneratorConfig, MockEnrollment};
+use crate::data::{Dataset, GeneratorConfig, Lang, MockEnrollment};
 use crate::fault::{self, BodyFault, Fault};
 use crate::query::{admits, ListQuery, PageToken};
 use crate::xml::{self, Listing};
@@ -306,7 +315,8 @@ async fn respond(
         (status, xml::error(status.as_u16(), message))
     } else {
         let larger = fault.many.map(|n| state.account_of(n));
-        match render(larger.as_deref().unwrap_or(&state.data), &query, endpoint, &fault) {
+        let data = larger.as_deref().unwrap_or(&state.data);
+        match render(data, &query, endpoint, &fault, target_lang(headers)) {
             Ok(body) => (StatusCode::OK, fault.body(body)),
             Err(message) => {
                 fault.body = None;
@@ -415,7 +425,22 @@ fn denial(
     }
 }
 
-fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint, fault: &Fault) -> Result<String, String> {
+/// The language of course titles for the request: from `X-Target-Locale` (English without it,
+/// or with one that is not text).
+fn target_lang(headers: &HeaderMap) -> Lang {
+    headers
+        .get("x-target-locale")
+        .and_then(|v| v.to_str().ok())
+        .map_or(Lang::English, Lang::from_locale)
+}
+
+fn render(
+    data: &Dataset,
+    q: &ListQuery,
+    endpoint: Endpoint,
+    fault: &Fault,
+    lang: Lang,
+) -> Result<String, String> {
     let wanted = |e: &&MockEnrollment| {
         admits(&q.learner_ids, &data.learners[e.learner].id)
             && admits(&q.course_ids, &data.courses[e.course].id)
@@ -443,10 +468,11 @@ fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint, fault: &Fault) -> R
                 .filter(|e| e.result.is_some() && statuses.contains(&data.learners[e.learner].status))
                 .collect();
             let (range, next) = page(q, all.len(), fault)?;
-            xml::results(
+            xml::results_in(
                 data,
                 all[range].iter().copied(),
                 paged("results", next.as_deref()),
+                lang,
             )
         }
         Endpoint::Users => {
@@ -465,10 +491,11 @@ fn render(data: &Dataset, q: &ListQuery, endpoint: Endpoint, fault: &Fault) -> R
                 .filter(|&i| !data.courses[i].linked_copy && admits(&q.content_item_ids, &data.courses[i].id))
                 .collect();
             let (range, next) = page(q, all.len(), fault)?;
-            xml::contents(
+            xml::contents_in(
                 data,
                 all[range].iter().copied(),
                 paged("contentItems", next.as_deref()),
+                lang,
             )
         }
         Endpoint::Departments => {

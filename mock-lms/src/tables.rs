@@ -483,3 +483,26 @@ pub const COURSE_TITLES: [&str; 16] = [
     "Onboarding: Welcome to the Company",
     "Anti-Money Laundering",
 ];
+
+/// [`COURSE_TITLES`] in Russian, entry for entry (what `/contents` and `courseTitle` answer
+/// for `X-Target-Locale: ru…`). Titles already in Russian stay as they are; the others are
+/// translated, all different from one another, and "<Level 2>" keeps its brackets for the
+/// escaping tests.
+pub const COURSE_TITLES_RU: [&str; COURSE_TITLES.len()] = [
+    "Основы безопасности на рабочем месте",
+    "Охрана труда",
+    "Основы защиты персональных данных",
+    "Осведомлённость в области информационной безопасности",
+    "Противодействие взяточничеству и коррупции",
+    "Пожарная безопасность 2026",
+    "Профилактика психосоциальных рисков",
+    "Безупречное обслуживание клиентов",
+    "Пожарная безопасность <Уровень 2>",
+    "Основы информационной безопасности",
+    "Кодекс делового поведения 2026",
+    "Безопасность на складе",
+    "Управление удалёнными командами",
+    "Первая помощь на рабочем месте",
+    "Адаптация: добро пожаловать в компанию",
+    "Противодействие отмыванию денежных средств",
+];

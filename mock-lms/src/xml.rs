@@ -5,7 +5,7 @@ use std::fmt::Write;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-use crate::data::{CertificateShape, Dataset, FieldsShape, MockEnrollment};
+use crate::data::{CertificateShape, Dataset, FieldsShape, Lang, MockEnrollment};
 
 const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
@@ -90,15 +90,25 @@ pub fn departments(data: &Dataset, departments: impl Iterator<Item = usize>, lis
 }
 
 /// `GET /contents`: course titles (of whichever courses are given: the server leaves out the
-/// linked copies).
+/// linked copies), in English.
 pub fn contents(data: &Dataset, courses: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
+    contents_in(data, courses, listing, Lang::English)
+}
+
+/// [`contents`] with the titles in `lang` (`X-Target-Locale`).
+pub fn contents_in(
+    data: &Dataset,
+    courses: impl Iterator<Item = usize>,
+    listing: Listing<'_>,
+    lang: Lang,
+) -> String {
     list(courses, listing, 200, |out, i| {
         let c = &data.courses[i];
         let _ = write!(
             out,
             "<contentItem><contentItemId>{}</contentItemId><title>{}</title><type>course</type></contentItem>",
             c.id,
-            escape(&c.title)
+            escape(c.title_in(lang))
         );
     })
 }
@@ -106,11 +116,21 @@ pub fn contents(data: &Dataset, courses: impl Iterator<Item = usize>, listing: L
 /// `GET /learners/results`: the results of the given enrollments (those without one are
 /// skipped). Optional elements are left out when unset: `courseTitle`, `completionDate`,
 /// `awardedScore`. `isOverdue` is spelt like the enrollment's booleans (`0`/`1` or
-/// `false`/`true`).
+/// `false`/`true`). `courseTitle` is in English.
 pub fn results<'e>(
     data: &Dataset,
     items: impl Iterator<Item = &'e MockEnrollment>,
     listing: Listing<'_>,
+) -> String {
+    results_in(data, items, listing, Lang::English)
+}
+
+/// [`results`] with `courseTitle` in `lang` (`X-Target-Locale`).
+pub fn results_in<'e>(
+    data: &Dataset,
+    items: impl Iterator<Item = &'e MockEnrollment>,
+    listing: Listing<'_>,
+    lang: Lang,
 ) -> String {
     let with_results = items.filter_map(|e| Some((e, e.result.as_ref()?)));
     list(with_results, listing, 420, |out, (e, r)| {
@@ -122,7 +142,7 @@ pub fn results<'e>(
         );
         if r.with_course_title {
             out.push_str("<courseTitle>");
-            escape_into(out, &course.title);
+            escape_into(out, course.title_in(lang));
             out.push_str("</courseTitle>");
         }
         let _ = write!(

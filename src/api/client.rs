@@ -210,7 +210,7 @@ impl Client {
     }
 }
 
-/// `Authorization` and `Accept`, built without anything that can throw: a token or scheme that
+/// `Authorization`, `Accept` and `X-Target-Locale`, built without anything that can throw: a token or scheme that
 /// cannot travel in a header is an error here, never an exception in the host page.
 fn request_headers(config: &ClientConfig) -> Result<Headers, ApiError> {
     let authorization = config.authorization()?;
@@ -221,6 +221,16 @@ fn request_headers(config: &ClientConfig) -> Result<Headers, ApiError> {
     headers
         .set("Accept", "application/xml")
         .map_err(|_| ApiError::Network)?;
+    // A BCP 47 tag is short and plain ASCII; anything else is not sent (never an error).
+    let locale = config.target_locale.as_deref().map(str::trim).filter(|l| {
+        !l.is_empty()
+            && l.len() <= 35
+            && l.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    });
+    if let Some(locale) = locale {
+        let _ = headers.set("X-Target-Locale", locale);
+    }
     Ok(Headers::from_raw(headers))
 }
 

@@ -12,18 +12,24 @@ pub struct AccessToken(String);
 
 /// Why a token (or authorization scheme) cannot be sent in a header. The messages never quote
 /// the token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenError {
     /// A line break, tab or other control character inside the token.
-    #[error("The access token contains a line break or another control character, so it cannot be sent. The host page (or its token provider) must pass the token exactly, without extra lines.")]
     ControlCharacter,
     /// A character outside ASCII (often a typographic quote or a non-breaking space from a copy).
-    #[error("The access token contains a character that is not plain ASCII (such as a typographic quote or a non-breaking space), so it cannot be sent. Copy the token again from its source.")]
     NotAscii,
     /// The authorization scheme is not a single word.
-    #[error("The authorization scheme must be a single word such as “Bearer”.")]
     Scheme,
 }
+
+impl fmt::Display for TokenError {
+    /// The English message (the view words it in the widget's language).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(crate::i18n::token_text(&crate::i18n::EN, *self))
+    }
+}
+
+impl std::error::Error for TokenError {}
 
 impl AccessToken {
     /// Checks and wraps a token string (surrounding whitespace removed). An empty token is
@@ -96,6 +102,9 @@ pub struct ClientConfig {
     pub timeout_ms: u32,
     /// Largest answer accepted, in bytes (counted while the body streams in).
     pub max_body_bytes: usize,
+    /// Sent as `X-Target-Locale` (the widget's locale), so course titles come back in its
+    /// language where the LMS has them.
+    pub target_locale: Option<String>,
 }
 
 impl ClientConfig {
@@ -112,6 +121,7 @@ impl ClientConfig {
             auth_scheme: None,
             timeout_ms: Self::DEFAULT_TIMEOUT_MS,
             max_body_bytes: Self::DEFAULT_MAX_BODY_BYTES,
+            target_locale: None,
         }
     }
 

@@ -1,6 +1,8 @@
 //! Everything that can go wrong talking to the LMS, each with a message for the person using
 //! the widget.
 
+use std::fmt;
+
 use super::config::TokenError;
 use crate::core::parse::ParseError;
 
@@ -14,10 +16,9 @@ pub struct ServiceMessage {
 }
 
 /// A failed request.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// The service answered with an error status (or a 2xx carrying an error body).
-    #[error("{}{}", status_message(*status), service_suffix(service.as_ref()))]
     Status {
         /// HTTP status.
         status: u16,
@@ -27,19 +28,15 @@ pub enum ApiError {
         retry_after: Option<u32>,
     },
     /// No answer: offline, DNS, refused, or blocked by CORS (browsers do not say which).
-    #[error("The LMS could not be reached. Check the network connection. If the API is on another origin, the host page must serve it through its own origin (a reverse proxy): the LMS does not allow cross-origin calls from browsers.")]
     Network,
     /// No answer within the configured time.
-    #[error("The LMS did not answer within {} seconds. Try again; if it keeps happening, the service may be overloaded.", after_ms.div_ceil(1000))]
     Timeout {
         /// The time-out that ran out.
         after_ms: u32,
     },
     /// A newer request replaced this one.
-    #[error("The request was cancelled because a newer one replaced it.")]
     Aborted,
     /// The answer was too large to load in the browser.
-    #[error("The LMS answer is too large to load here ({bytes} bytes, limit {limit}). Use the paged mode or narrow the learner and course filters.")]
     TooLarge {
         /// Size announced or received.
         bytes: u64,
@@ -47,31 +44,24 @@ pub enum ApiError {
         limit: u64,
     },
     /// The answer could not be read as enrollments.
-    #[error("The LMS answer could not be read: {0}")]
     Body(ParseError),
     /// The host's token provider failed or gave no token.
-    #[error("Could not obtain an access token from the host page: {reason}")]
     TokenUnavailable {
         /// What the provider reported.
         reason: String,
     },
     /// The paged answers did not end: a page token came back that was followed before.
-    #[error(
-        "The LMS sent a page token it had already sent (after {pages} pages), so its pages run in a circle; loading stopped. The enrollments loaded so far are shown."
-    )]
     PagingLoop {
         /// Pages read before the repeat.
         pages: u32,
     },
     /// More pages than the configured cap.
-    #[error("The LMS answer has more than {pages} pages; loading stopped there. Narrow the learner and course filters, use a larger page size, or raise the page limit.")]
     TooManyPages {
         /// The cap that was reached.
         pages: u32,
     },
     /// The token (from the host page or its provider) cannot be sent.
-    #[error(transparent)]
-    InvalidToken(#[from] TokenError),
+    InvalidToken(TokenError),
 }
 
 impl ApiError {
@@ -134,28 +124,20 @@ impl From<ParseError> for ApiError {
     }
 }
 
-fn status_message(status: u16) -> String {
-    match status {
-        400 => "The LMS rejected the request (400 Bad Request). Check the learner and course IDs in the widget's settings.".into(),
-        401 => "Your session has expired or the access token is not valid (401). Sign in again to refresh it.".into(),
-        403 => "Your role cannot list enrollments for these learners or courses (403). Ask an account administrator for access.".into(),
-        404 => "The enrollment API was not found at this address (404). Check the widget's endpoint setting.".into(),
-        429 => "The LMS is receiving too many requests (429). Wait a moment and try again.".into(),
-        500..=599 => format!("The LMS is having trouble right now (HTTP {status}). Try again in a moment."),
-        _ => format!("The LMS answered with an unexpected status (HTTP {status})."),
+impl From<TokenError> for ApiError {
+    fn from(error: TokenError) -> Self {
+        ApiError::InvalidToken(error)
     }
 }
 
-fn service_suffix(service: Option<&ServiceMessage>) -> String {
-    match service {
-        Some(s) if !s.message.is_empty() => format!(
-            " The LMS said: “{}” (code {}).",
-            crate::core::parse::snippet(&s.message),
-            s.code
-        ),
-        _ => String::new(),
+impl fmt::Display for ApiError {
+    /// The English message (the view words it in the widget's language).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::error_text(&crate::i18n::EN, self))
     }
 }
+
+impl std::error::Error for ApiError {}
 
 #[cfg(test)]
 mod tests {

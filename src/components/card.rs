@@ -1,18 +1,21 @@
-//! One enrollment as a card: the course title and the learner's name lead (their IDs until the
-//! related endpoints answer; the card then updates in place), e-mail and department beneath,
-//! completion and progress, every field labelled, dates in the widget's locale, relative hints,
-//! states as text badges (never colour alone), and the IDs at the foot, selectable.
+//! One enrollment as a card: status badges and a selection checkbox, then the fields the
+//! administrator chose, in their order (by default the course title and the learner's name lead,
+//! their IDs until the related endpoints answer, and the card then updates in place; e-mail and
+//! department, completion and progress, labelled dates in the widget's locale with relative
+//! hints, type, certificate, and the IDs at the foot). States are text badges, never colour alone.
 
 use leptos::prelude::*;
 
 use crate::core::directory::ResultEntry;
 use crate::core::display::{certificate_hint, lock_line, status_hint, LockLine};
+use crate::core::fields::CardField;
 use crate::core::model::Enrollment;
 use crate::core::status::CertificateState;
 use crate::core::store::EnrollmentStore;
+use crate::i18n::fill;
 use crate::state::CardsState;
 
-/// The card for store row `row`, at position `index` of the current result.
+/// The card for store row `row`, at position `index` of the current result (of `total`).
 #[component]
 pub fn Card(
     /// Shared view state.
@@ -21,6 +24,9 @@ pub fn Card(
     row: u32,
     /// Position in the current result (for keyboard navigation).
     index: usize,
+    /// Cards in the current result.
+    #[prop(into)]
+    total: Signal<usize>,
     /// Whether this card is the one Tab lands on.
     #[prop(into)]
     tab_stop: Signal<bool>,
@@ -28,6 +34,7 @@ pub fn Card(
     let (enrollment, (status, certificate_state), today) = state
         .with_store(|s| Some((s.enrollment(row)?, s.states(row), s.rules().today)))
         .flatten()?;
+    let t = state.t();
     let Enrollment {
         enrollment_id,
         course_id,
@@ -39,13 +46,14 @@ pub fn Card(
         enrollment_type,
         certificate,
     } = enrollment;
-    let date = |d: time::Date| state.format_date(d);
-    let hint = status_hint(status, access_date, due_date, expiration_date, today);
-    let due = due_date.map_or_else(|| "No due date".to_owned(), date);
+    let date = move |d: time::Date| state.format_date(d);
+    let hint = status_hint(status, access_date, due_date, expiration_date, today)
+        .and_then(|h| state.with_locale(|l| l.status_hint(h)));
+    let due = due_date.map_or_else(|| t.no_due_date.to_owned(), date);
     let lock = match lock_line(due_date, expiration_date, should_lock_after_due_date, today) {
-        LockLine::StaysOpen => "Stays open".to_owned(),
-        LockLine::LocksAfter(day) => format!("Locks after {}", date(day)),
-        LockLine::LockedSince(day) => format!("Locked since {}", date(day)),
+        LockLine::StaysOpen => t.stays_open.to_owned(),
+        LockLine::LocksAfter(day) => fill(t.locks_after, &[("date", &date(day))]),
+        LockLine::LockedSince(day) => fill(t.locked_since, &[("date", &date(day))]),
     };
     // Certificate instants are shown, and counted in days, in the viewer's time zone.
     let issued = certificate
@@ -57,16 +65,19 @@ pub fn Card(
         .and_then(|c| c.expires_at)
         .map(|t| state.format_instant(t));
     let certificate_text = certificate.as_ref().map_or_else(
-        || "None".to_owned(),
+        || t.no_certificate.to_owned(),
         |_| {
-            let issued = issued.map_or_else(|| "Issued".to_owned(), |d| format!("Issued {d}"));
-            let expiry = expires
-                .as_ref()
-                .map_or_else(|| "never expires".to_owned(), |(d, _)| format!("expires {d}"));
+            let issued = issued.map_or_else(|| t.issued.to_owned(), |d| fill(t.issued_on, &[("date", &d)]));
+            let expiry = expires.as_ref().map_or_else(
+                || t.never_expires.to_owned(),
+                |(d, _)| fill(t.expires_on, &[("date", d)]),
+            );
             format!("{issued}, {expiry}")
         },
     );
-    let certificate_hint = certificate_hint(certificate_state, expires.map(|(_, day)| day), today);
+    let certificate_hint = certificate_hint(certificate_state, expires.map(|(_, day)| day), today)
+        .and_then(|h| state.with_locale(|l| l.certificate_hint(h)));
+    let certificate_id = certificate.map(|c| c.id);
     // What the related endpoints tell, read once per change of names (one store read per card,
     // not one per field: cards are built on every keystroke that changes the result).
     let known = Memo::new(move |_| {
@@ -75,94 +86,143 @@ pub fn Card(
     });
     let label = {
         let (course_id, learner_id) = (course_id.clone(), learner_id.clone());
-        move || {
+        Memo::new(move |_| {
             known.with(|k| {
                 let name = k.name.as_deref().unwrap_or(&learner_id);
                 let title = k.title.as_deref().unwrap_or(&course_id);
-                format!("{name} in {title}: {}", status.label())
+                fill(
+                    t.card_label,
+                    &[("name", name), ("title", title), ("status", t.status(status))],
+                )
             })
-        }
+        })
     };
-    let enriched = {
-        let (course_id, learner_id) = (course_id.clone(), learner_id.clone());
-        move || {
-            let k = known.get();
-            let progress = k.result.map(|r| {
-                let percent = r.progress.unwrap_or(0);
-                let mut text = vec![format!("{percent}%")];
-                if let Some(day) = r.completed_on {
-                    text.push(format!("completed {}", state.format_date(day)));
-                }
-                if let Some(score) = r.score {
-                    text.push(format!("score {}", format_score(score)));
-                }
-                let text = text.join(" · ");
-                let title = text.clone();
-                view! {
-                    <div class="ec-card__progress">
-                        <span class="ec-badge ec-badge--completion" data-completion=r.status.id()>{r.status.label()}</span>
-                        <div
-                            class="ec-progress-bar"
-                            role="progressbar"
-                            aria-label="Progress"
-                            aria-valuemin="0"
-                            aria-valuemax="100"
-                            aria-valuenow=percent
-                        >
-                            <div class="ec-progress-bar__fill" style:width=format!("{percent}%")></div>
-                        </div>
-                        <span class="ec-card__progress-text" title=title>{text}</span>
-                    </div>
-                }
-            });
+    let selected = Memo::new(move |_| state.selection.with(|s| s.contains(row)));
+    let card_id = enrollment_id.clone();
+    // One field's view; the fields named by the related endpoints follow `known`.
+    let field = move |field: CardField| -> AnyView {
+        let labelled = |value: AnyView| {
             view! {
-                <p class="ec-card__title" data-ec="course" title=course_id.clone()>{k.title.unwrap_or_else(|| course_id.clone())}</p>
-                <p class="ec-card__name" data-ec="learner" title=learner_id.clone()>{k.name.unwrap_or_else(|| learner_id.clone())}</p>
-                {(!k.meta.is_empty()).then(|| view! { <p class="ec-card__meta">{k.meta}</p> })}
-                {progress}
+                <dl class="ec-field" data-field=field.id()>
+                    <dt>{t.field(field)}</dt>
+                    <dd>{value}</dd>
+                </dl>
             }
+            .into_any()
+        };
+        match field {
+            CardField::Course => {
+                let id = course_id.clone();
+                view! {
+                    <p class="ec-card__title" data-ec="course" title=course_id.clone()>
+                        {move || known.with(|k| k.title.clone()).unwrap_or_else(|| id.clone())}
+                    </p>
+                }
+                .into_any()
+            }
+            CardField::Learner => {
+                let id = learner_id.clone();
+                view! {
+                    <p class="ec-card__name" data-ec="learner" title=learner_id.clone()>
+                        {move || known.with(|k| k.name.clone()).unwrap_or_else(|| id.clone())}
+                    </p>
+                }
+                .into_any()
+            }
+            CardField::Details => (move || {
+                known.with(|k| {
+                    (!k.meta.is_empty()).then(|| view! { <p class="ec-card__meta">{k.meta.clone()}</p> })
+                })
+            })
+            .into_any(),
+            CardField::Progress => (move || known.with(|k| k.result.map(|r| progress(state, r)))).into_any(),
+            CardField::Due => labelled(
+                view! { {due.clone()} {hint.clone().map(|h| view! { <span class="ec-hint">{h}</span> })} }
+                    .into_any(),
+            ),
+            CardField::Access => labelled(date(access_date).into_any()),
+            CardField::Lock => labelled(lock.clone().into_any()),
+            CardField::Type => labelled(t.kind(enrollment_type).into_any()),
+            CardField::Certificate => labelled(
+                view! {
+                    <span title=certificate_id.clone()>{certificate_text.clone()}</span>
+                    {certificate_hint.clone().map(|h| view! { <span class="ec-hint">{h}</span> })}
+                }
+                .into_any(),
+            ),
+            CardField::Ids => view! {
+                <p class="ec-card__ids ec-id" title=enrollment_id.clone()>
+                    {format!("{course_id} · {learner_id}")}
+                </p>
+            }
+            .into_any(),
         }
     };
+    let fields = move || {
+        state
+            .fields
+            .with(|f| f.shown().iter().map(|f| field(*f)).collect_view())
+    };
+    let select_label = move || fill(t.select_card, &[("card", &label.get())]);
     Some(view! {
         <article
             class="ec-card"
-            role="listitem"
             tabindex=move || if tab_stop.get() { "0" } else { "-1" }
             aria-label=label
-            data-enrollment-id=enrollment_id.clone()
+            aria-posinset=index + 1
+            aria-setsize=move || total.get()
+            data-enrollment-id=card_id
             data-index=index
-            data-status=status.label()
-            data-certificate=certificate_state.label()
+            data-status=status.id()
+            data-certificate=certificate_state.id()
         >
             <header class="ec-card__header">
-                <span class="ec-badge ec-badge--status">{status.label()}</span>
+                <input
+                    type="checkbox"
+                    class="ec-card__select"
+                    data-ec="select"
+                    tabindex="-1"
+                    aria-label=select_label
+                    prop:checked=selected
+                />
+                <span class="ec-badge ec-badge--status">{t.status(status)}</span>
                 {(certificate_state != CertificateState::None)
-                    .then(|| view! { <span class="ec-badge ec-badge--certificate">{certificate_state.label()}</span> })}
+                    .then(|| view! { <span class="ec-badge ec-badge--certificate">{t.certificate(certificate_state)}</span> })}
             </header>
-            {enriched}
-            <dl class="ec-card__fields">
-                <dt>"Due"</dt>
-                <dd>
-                    {due}
-                    {hint.map(|h| view! { <span class="ec-hint">{h}</span> })}
-                </dd>
-                <dt>"Access"</dt>
-                <dd>{date(access_date)}</dd>
-                <dt>"Lock"</dt>
-                <dd>{lock}</dd>
-                <dt>"Type"</dt>
-                <dd>{enrollment_type.label()}</dd>
-                <dt>"Certificate"</dt>
-                <dd title=certificate.as_ref().map(|c| c.id.clone())>
-                    {certificate_text}
-                    {certificate_hint.map(|h| view! { <span class="ec-hint">{h}</span> })}
-                </dd>
-            </dl>
-            <p class="ec-card__ids ec-id" title=enrollment_id.clone()>
-                {format!("{course_id} · {learner_id}")}
-            </p>
+            {fields}
         </article>
     })
+}
+
+/// The progress line: completion badge, bar, percent, completion date and score.
+fn progress(state: CardsState, r: ResultEntry) -> impl IntoView {
+    let t = state.t();
+    let percent = r.progress.unwrap_or(0);
+    let mut text = vec![format!("{percent}%")];
+    if let Some(day) = r.completed_on {
+        text.push(fill(t.completed_on, &[("date", &state.format_date(day))]));
+    }
+    if let Some(score) = r.score {
+        text.push(fill(t.score, &[("score", &format_score(score))]));
+    }
+    let text = text.join(" · ");
+    let title = text.clone();
+    view! {
+        <div class="ec-card__progress">
+            <span class="ec-badge ec-badge--completion" data-completion=r.status.id()>{t.completion(r.status)}</span>
+            <div
+                class="ec-progress-bar"
+                role="progressbar"
+                aria-label=t.field(CardField::Progress)
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=percent
+            >
+                <div class="ec-progress-bar__fill" style:width=format!("{percent}%")></div>
+            </div>
+            <span class="ec-card__progress-text" title=title>{text}</span>
+        </div>
+    }
 }
 
 /// What the related endpoints told about a card's enrollment.

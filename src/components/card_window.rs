@@ -1,6 +1,8 @@
-//! The windowed card grid: only the cards in and near the viewport exist in the DOM, whatever
-//! the number of results. Arrow keys, Page Up/Down, Home and End move the focus across the
-//! window's edge (the window scrolls, then the card is focused).
+//! The windowed card grid (an ARIA feed): only the cards in and near the viewport exist in the
+//! DOM, whatever the number of results. Arrow keys, Page Up/Down, Home and End move the focus
+//! across the window's edge (the window scrolls, then the card is focused); Enter activates a
+//! card; Space, a click on its checkbox, or Shift with either selects (Shift: the range from the
+//! last card selected).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,17 +13,26 @@ use wasm_bindgen::JsCast;
 
 use super::card::Card;
 use super::observe::element_size;
-use crate::state::CardsState;
+use crate::state::{CardsState, Density, LoadState};
 
 /// Card height in pixels (fixed, so positions are computed rather than measured).
 pub const CARD_HEIGHT: f64 = 300.0;
+/// Card height with `density="compact"`: more than twice the cards per screen.
+pub const COMPACT_CARD_HEIGHT: f64 = 132.0;
 /// Gap between cards.
 const GAP: f64 = 12.0;
 /// Narrowest card; the grid has as many columns as fit.
 const MIN_CARD_WIDTH: f64 = 272.0;
 /// Rows rendered above and below the visible ones, once the visible ones are painted.
 const OVERSCAN_ROWS: usize = 1;
-const ROW_HEIGHT: f64 = CARD_HEIGHT + GAP;
+
+/// A card's height for `density`.
+pub fn card_height(density: Density) -> f64 {
+    match density {
+        Density::Comfortable => CARD_HEIGHT,
+        Density::Compact => COMPACT_CARD_HEIGHT,
+    }
+}
 /// The tallest the scrolling spacer gets. Browsers cap an element's height (Firefox at about
 /// 17.9 million px, Chromium at 33.5 million), which one column of 100k cards would pass: a
 /// taller list is scrolled at a scale, each scrolled pixel moving the cards a little more.
@@ -48,11 +59,18 @@ struct Window {
     scale: f64,
 }
 
-fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize, overscan: usize) -> Window {
+fn window_for(
+    scroll_top: f64,
+    viewport: f64,
+    width: f64,
+    total: usize,
+    overscan: usize,
+    row_height: f64,
+) -> Window {
     let columns = columns_for(width);
     let rows = total.div_ceil(columns);
     let (scroll_top, viewport) = (scroll_top.max(0.0), viewport.max(0.0));
-    let full = rows as f64 * ROW_HEIGHT;
+    let full = rows as f64 * row_height;
     let spacer = full.min(MAX_SPACER_PX);
     let scale = if full > spacer && spacer > viewport {
         (full - viewport) / (spacer - viewport)
@@ -61,10 +79,10 @@ fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize, overscan
     };
     // The list pixel at the viewport's top.
     let offset = scroll_top * scale;
-    let first_visible = ((offset / ROW_HEIGHT).floor() as usize).min(rows.saturating_sub(1));
+    let first_visible = ((offset / row_height).floor() as usize).min(rows.saturating_sub(1));
     // The rows the viewport shows (part of one at each edge counts), no more: each card built is
     // work on every keystroke that changes the result.
-    let last_visible = ((offset + viewport.max(1.0)) / ROW_HEIGHT).ceil() as usize;
+    let last_visible = ((offset + viewport.max(1.0)) / row_height).ceil() as usize;
     let first_row = first_visible.saturating_sub(overscan).min(rows);
     let last_row = (last_visible.max(first_visible + 1) + overscan).min(rows);
     Window {
@@ -73,7 +91,7 @@ fn window_for(scroll_top: f64, viewport: f64, width: f64, total: usize, overscan
         first_row,
         columns,
         spacer_px: spacer.round() as usize,
-        grid_top_px: (scroll_top - (offset - first_row as f64 * ROW_HEIGHT)).round() as i64,
+        grid_top_px: (scroll_top - (offset - first_row as f64 * row_height)).round() as i64,
         scale,
     }
 }
@@ -96,6 +114,7 @@ pub fn CardWindow(
         }
     };
     let total = Memo::new(move |_| state.result.with(|r| r.0.len()));
+    let row_height = Memo::new(move |_| card_height(state.density.get()) + GAP);
     // A new filter or sort (a keystroke, a chip) first builds and paints the cards the viewport
     // shows; the overscan rows follow once that frame is painted (a quarter of the cards, and of
     // the work, on every keystroke). Scrolling, loading and names arriving keep them (and so
@@ -124,7 +143,14 @@ pub fn CardWindow(
             });
         }
         let overscan = if fresh { 0 } else { OVERSCAN_ROWS };
-        window_for(y.get(), height.get(), width.get(), total.get(), overscan)
+        window_for(
+            y.get(),
+            height.get(),
+            width.get(),
+            total.get(),
+            overscan,
+            row_height.get(),
+        )
     });
     // The card Tab lands on: the last one focused, kept inside the rendered window.
     let active = RwSignal::new(0usize);
@@ -159,12 +185,13 @@ pub fn CardWindow(
 
     let focus = move |index: usize| {
         let w = window.get_untracked();
-        let top = (index / w.columns) as f64 * ROW_HEIGHT;
+        let row = row_height.get_untracked();
+        let top = (index / w.columns) as f64 * row;
         let (offset, viewport) = (y.get_untracked() * w.scale, height.get_untracked());
         if top < offset {
             set_y(top / w.scale);
-        } else if top + ROW_HEIGHT > offset + viewport {
-            set_y((top + ROW_HEIGHT - viewport) / w.scale);
+        } else if top + row > offset + viewport {
+            set_y((top + row - viewport) / w.scale);
         }
         active.set(index);
         focus_request.set(Some((index, js_sys::Date::now())));
@@ -178,9 +205,38 @@ pub fn CardWindow(
             report.try_run(row);
         }
     };
+    // Selection: the last card selected or deselected anchors a Shift range.
+    let anchor = StoredValue::new(None::<usize>);
+    let select = move |index: usize, range: bool| {
+        let Some(rows) = state.result.try_with_untracked(|r| {
+            let from = anchor.get_value().filter(|_| range).unwrap_or(index);
+            r.0.slice(from.min(index), from.max(index) + 1).to_vec()
+        }) else {
+            return;
+        };
+        let Some(&row) = state
+            .result
+            .try_with_untracked(|r| r.0.rows.get(index).copied())
+            .flatten()
+            .as_ref()
+        else {
+            return;
+        };
+        let on = !state.selection.with_untracked(|s| s.contains(row)) || range;
+        state.selection.update(|s| s.set_all(&rows, on));
+        anchor.set_value(Some(index));
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
-        if let Some(index) = card_index(ev.target()) {
-            active.set(index);
+        let Some(index) = card_index(ev.target()) else {
+            return;
+        };
+        active.set(index);
+        let on_checkbox = target_matches(ev.target(), "[data-ec=select]");
+        if on_checkbox || ev.shift_key() {
+            // The checkbox shows the selection's state, not its own.
+            ev.prevent_default();
+            select(index, ev.shift_key());
+        } else {
             activate(index);
         }
     };
@@ -191,7 +247,8 @@ pub fn CardWindow(
         }
         let w = window.get_untracked();
         let current = active.get_untracked().min(n - 1);
-        let page = ((height.get_untracked() / ROW_HEIGHT).floor() as usize).max(1) * w.columns;
+        let page =
+            ((height.get_untracked() / row_height.get_untracked()).floor() as usize).max(1) * w.columns;
         let next = match ev.key().as_str() {
             "ArrowDown" => current + w.columns,
             "ArrowUp" => current.saturating_sub(w.columns),
@@ -201,9 +258,14 @@ pub fn CardWindow(
             "PageUp" => current.saturating_sub(page),
             "Home" => 0,
             "End" => n - 1,
-            "Enter" | " " => {
+            "Enter" => {
                 ev.prevent_default();
                 activate(current);
+                return;
+            }
+            " " => {
+                ev.prevent_default();
+                select(current, ev.shift_key());
                 return;
             }
             _ => return,
@@ -238,15 +300,16 @@ pub fn CardWindow(
         >
             <div
                 class="ec-window__spacer"
-                role="list"
-                aria-label="Enrollments"
+                role="feed"
+                aria-label=state.t().enrollments
+                aria-busy=move || state.load.with(|l| matches!(l, LoadState::Loading | LoadState::Retrying { .. })).to_string()
                 style:height=move || format!("{}px", window.get().spacer_px)
             >
                 <div
                     class="ec-window__grid"
                     style:transform=move || format!("translateY({}px)", window.get().grid_top_px)
                     style:grid-template-columns=move || format!("repeat({}, minmax(0, 1fr))", window.get().columns)
-                    style:grid-auto-rows=format!("{}px", CARD_HEIGHT as usize)
+                    style:grid-auto-rows=move || format!("{}px", card_height(state.density.get()) as usize)
                     style:gap=format!("{}px", GAP as usize)
                 >
                     <For
@@ -254,7 +317,7 @@ pub fn CardWindow(
                         key=|entry| *entry
                         children=move |(index, row, _)| {
                             let is_tab_stop = Signal::derive(move || tab_stop.get() == index);
-                            view! { <Card state row index tab_stop=is_tab_stop /> }
+                            view! { <Card state row index total tab_stop=is_tab_stop /> }
                         }
                     />
                 </div>
@@ -273,6 +336,14 @@ fn card_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .get_attribute("data-index")?
         .parse()
         .ok()
+}
+
+/// `true` when an event's target is (inside) an element matching `selector`.
+fn target_matches(target: Option<web_sys::EventTarget>, selector: &str) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(selector).ok().flatten())
+        .is_some()
 }
 
 /// Focuses the card at `index` if it is rendered and not focused already (without scrolling:
@@ -300,6 +371,8 @@ fn focus_card(container: NodeRef<html::Div>, index: usize) {
 mod tests {
     use super::*;
 
+    const ROW_HEIGHT: f64 = CARD_HEIGHT + GAP;
+
     #[test]
     fn columns_follow_the_container_width() {
         assert_eq!(columns_for(0.0), 1);
@@ -310,24 +383,38 @@ mod tests {
 
     #[test]
     fn the_window_covers_the_viewport_plus_overscan() {
-        let w = window_for(0.0, 600.0, 1200.0, 20_000, OVERSCAN_ROWS);
+        let w = window_for(0.0, 600.0, 1200.0, 20_000, OVERSCAN_ROWS, ROW_HEIGHT);
         assert_eq!((w.start, w.first_row, w.columns), (0, 0, 4));
         // The rows 600 px show (the second only in part), then the overscan.
         let shown = (600.0 / ROW_HEIGHT).ceil() as usize;
         assert_eq!(w.end, (shown + OVERSCAN_ROWS) * 4);
-        let deep = window_for(ROW_HEIGHT * 1000.0, 600.0, 1200.0, 20_000, OVERSCAN_ROWS);
+        let deep = window_for(
+            ROW_HEIGHT * 1000.0,
+            600.0,
+            1200.0,
+            20_000,
+            OVERSCAN_ROWS,
+            ROW_HEIGHT,
+        );
         assert_eq!(deep.first_row, 1000 - OVERSCAN_ROWS);
         assert_eq!(deep.start, (1000 - OVERSCAN_ROWS) * 4);
         assert_eq!(deep.end - deep.start, (OVERSCAN_ROWS + shown + OVERSCAN_ROWS) * 4);
         // Scrolled into a row, the viewport shows part of one more.
-        let mid = window_for(ROW_HEIGHT * 1000.5, 600.0, 1200.0, 20_000, OVERSCAN_ROWS);
+        let mid = window_for(
+            ROW_HEIGHT * 1000.5,
+            600.0,
+            1200.0,
+            20_000,
+            OVERSCAN_ROWS,
+            ROW_HEIGHT,
+        );
         assert_eq!(
             mid.end - mid.start,
             (OVERSCAN_ROWS + shown + 1 + OVERSCAN_ROWS) * 4
         );
-        let end = window_for(1e9, 600.0, 1200.0, 20_001, OVERSCAN_ROWS);
+        let end = window_for(1e9, 600.0, 1200.0, 20_001, OVERSCAN_ROWS, ROW_HEIGHT);
         assert_eq!((end.start, end.end), ((5_000 - OVERSCAN_ROWS) * 4, 20_001));
-        assert!(window_for(0.0, 0.0, 0.0, 0, OVERSCAN_ROWS).end == 0);
+        assert!(window_for(0.0, 0.0, 0.0, 0, OVERSCAN_ROWS, ROW_HEIGHT).end == 0);
         let row = ROW_HEIGHT as usize;
         assert_eq!((end.spacer_px, end.scale), (5_001 * row, 1.0));
         assert_eq!(deep.grid_top_px, (1000 - OVERSCAN_ROWS as i64) * row as i64);
@@ -342,7 +429,7 @@ mod tests {
     fn a_list_taller_than_browsers_allow_scrolls_at_a_scale_to_its_end() {
         // 200,000 cards in one column: 62.4 million px of cards.
         let (viewport, total) = (700.0, 200_000);
-        let top = window_for(0.0, viewport, 300.0, total, OVERSCAN_ROWS);
+        let top = window_for(0.0, viewport, 300.0, total, OVERSCAN_ROWS, ROW_HEIGHT);
         assert_eq!(top.spacer_px, MAX_SPACER_PX as usize);
         let full = total as f64 * ROW_HEIGHT;
         let want = (full - viewport) / (MAX_SPACER_PX - viewport);
@@ -354,7 +441,7 @@ mod tests {
         assert_eq!((top.start, top.grid_top_px), (0, 0));
 
         let bottom_scroll = MAX_SPACER_PX - viewport;
-        let bottom = window_for(bottom_scroll, viewport, 300.0, total, OVERSCAN_ROWS);
+        let bottom = window_for(bottom_scroll, viewport, 300.0, total, OVERSCAN_ROWS, ROW_HEIGHT);
         assert_eq!(bottom.end, total, "the last card is rendered");
         let last_bottom = screen_top(total - 1, bottom_scroll, &bottom) + CARD_HEIGHT;
         assert!(
@@ -365,8 +452,8 @@ mod tests {
         // Scrolling moves the cards smoothly (by the scale), without jumps at row boundaries.
         for scroll in [1_000.0, 1_040.5, 3_999_999.0, 4_000_000.0, 7_999_000.0] {
             let (a, b) = (
-                window_for(scroll, viewport, 300.0, total, OVERSCAN_ROWS),
-                window_for(scroll + 1.0, viewport, 300.0, total, OVERSCAN_ROWS),
+                window_for(scroll, viewport, 300.0, total, OVERSCAN_ROWS, ROW_HEIGHT),
+                window_for(scroll + 1.0, viewport, 300.0, total, OVERSCAN_ROWS, ROW_HEIGHT),
             );
             let row = a.start.max(b.start) + 1;
             let moved = screen_top(row, scroll, &a) - screen_top(row, scroll + 1.0, &b);

@@ -6,8 +6,10 @@ pub mod filter_bar;
 pub mod observe;
 pub mod panels;
 pub mod picker;
+pub mod print;
 pub mod summary;
+pub mod toolbar;
 pub mod view;
 
-pub use crate::state::{CardsState, LoadState};
+pub use crate::state::{CardsState, Density, LoadState};
 pub use view::{CardsView, EnrollmentCards, ListSource, Selected, ViewEvents};

@@ -1,5 +1,6 @@
 //! What the card window and the clock watch in the page: an element's size (a
-//! `ResizeObserver`) and document events, each undone when the calling component is cleaned up.
+//! `ResizeObserver`) and document and window events, each undone when the calling component is
+//! cleaned up.
 //!
 //! Hand-written rather than leptos-use's `use_element_size` / `use_document_visibility`: those
 //! brought about 6 KB (gzipped) into the module, float parsing included, for two listeners.
@@ -40,21 +41,19 @@ pub fn element_size(target: NodeRef<html::Div>) -> (ReadSignal<f64>, ReadSignal<
     (width, height)
 }
 
-/// Calls `handler` on every `event` at the document while the calling component lives.
-pub fn on_document_event(event: &'static str, handler: impl Fn() + 'static) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+/// Calls `handler` on every `event` at `target` (the document, the window) while the calling
+/// component lives.
+pub fn on_event(target: web_sys::EventTarget, event: &'static str, handler: impl Fn() + 'static) {
     let listener = Closure::<dyn Fn()>::new(handler);
-    if document
+    if target
         .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
         .is_err()
     {
         return;
     }
-    let held = SendWrapper::new((document, listener));
+    let held = SendWrapper::new((target, listener));
     on_cleanup(move || {
-        let (document, listener) = &*held;
-        let _ = document.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        let (target, listener) = &*held;
+        let _ = target.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
     });
 }

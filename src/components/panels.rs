@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::display::group_digits;
 use crate::core::query::Filter;
+use crate::i18n::{error_text, fill};
 use crate::state::{CardsState, LoadState};
 
 /// Skeleton cards shown before the first page arrives.
@@ -20,18 +20,19 @@ pub fn StatePanels(
 ) -> impl IntoView {
     let total = move || state.total();
     let shown = move || state.result.with(|r| r.0.len());
+    let t = state.t();
     move || {
         let load = state.load.get();
         match load {
             LoadState::WaitingForCredentials => view! {
                 <div class="ec-panel" data-ec="waiting" role="status">
-                    <p class="ec-panel__title">"Waiting for credentials"</p>
-                    <p>"Enrollments load as soon as the page passes this widget an access token."</p>
+                    <p class="ec-panel__title">{t.waiting_title}</p>
+                    <p>{t.waiting_text}</p>
                 </div>
             }
             .into_any(),
             LoadState::Loading | LoadState::Retrying { .. } if total() == 0 => view! {
-                <div class="ec-skeletons" data-ec="loading" aria-busy="true" aria-label="Loading enrollments">
+                <div class="ec-skeletons" data-ec="loading" aria-busy="true" role="status" aria-label=t.loading>
                     {(0..SKELETON_CARDS).map(|_| view! { <div class="ec-skeleton"></div> }).collect_view()}
                 </div>
             }
@@ -39,21 +40,21 @@ pub fn StatePanels(
             LoadState::Failed(error) => {
                 let status = error.status();
                 let heading = match status {
-                    Some(code) => format!("Could not load enrollments (HTTP {code})"),
-                    None => "Could not load enrollments".to_owned(),
+                    Some(code) => fill(t.error_title_status, &[("status", &code.to_string())]),
+                    None => t.error_title.to_owned(),
                 };
                 let partial = total();
                 view! {
                     <div class="ec-panel ec-panel--error" role="alert" data-ec="error" data-status=status.unwrap_or(0)>
                         <p class="ec-panel__title">{heading}</p>
-                        <p>{error.to_string()}</p>
+                        <p>{error_text(t, &error)}</p>
                         {(partial > 0).then(|| view! {
                             <p data-ec="partial">
-                                {format!("Showing the {} enrollments loaded before the error; the list is incomplete.", group_digits(partial as u64))}
+                                {state.with_locale(|l| l.count(partial as u64, &t.error_partial))}
                             </p>
                         })}
                         <button type="button" class="ec-button" data-ec="retry" on:click=move |_| { retry.try_run(()); }>
-                            "Retry"
+                            {t.retry}
                         </button>
                     </div>
                 }
@@ -61,16 +62,16 @@ pub fn StatePanels(
             }
             LoadState::Done if total() == 0 => view! {
                 <div class="ec-panel" data-ec="empty">
-                    <p class="ec-panel__title">"No enrollments yet"</p>
-                    <p>"This account (or the learners and courses this widget is limited to) has no enrollments."</p>
+                    <p class="ec-panel__title">{t.empty_title}</p>
+                    <p>{t.empty_text}</p>
                 </div>
             }
             .into_any(),
             _ if total() > 0 && shown() == 0 => view! {
                 <div class="ec-panel" data-ec="no-match">
-                    <p class="ec-panel__title">"No enrollment matches these filters"</p>
+                    <p class="ec-panel__title">{t.no_match_title}</p>
                     <button type="button" class="ec-button" on:click=move |_| state.filter.set(Filter::default())>
-                        "Clear filters"
+                        {t.clear_filters}
                     </button>
                 </div>
             }

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::core::display::group_digits;
 use crate::core::fold::fold;
 use crate::core::ids::contains_folded;
 use crate::core::store::EnrollmentStore;
@@ -17,20 +16,17 @@ const MAX_OPTIONS: usize = 60;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
     /// Courses.
-    Course,
+    Course = 0,
     /// Learners.
-    Learner,
+    Learner = 1,
     /// Departments, each with the departments below it.
-    Department,
+    Department = 2,
 }
 
 impl PickerKind {
-    fn label(self) -> &'static str {
-        match self {
-            PickerKind::Course => "Courses",
-            PickerKind::Learner => "Learners",
-            PickerKind::Department => "Departments",
-        }
+    /// Position in the message table's picker lists.
+    fn index(self) -> usize {
+        self as usize
     }
 
     fn name(self) -> &'static str {
@@ -124,6 +120,7 @@ pub fn Picker(
     /// Courses, learners or departments.
     kind: PickerKind,
 ) -> impl IntoView {
+    let t = state.t();
     let open = RwSignal::new(false);
     let query = RwSignal::new(String::new());
     let selected_count = move || {
@@ -169,18 +166,18 @@ pub fn Picker(
             open.set(is_open);
         }>
             <summary class="ec-button">
-                {kind.label()}
+                {t.pickers[kind.index()]}
                 {move || match selected_count() {
                     0 => String::new(),
-                    n => format!(" ({n})"),
+                    n => format!(" ({})", state.number(n)),
                 }}
             </summary>
             <div class="ec-picker__panel">
                 <input
                     type="search"
                     class="ec-picker__search"
-                    placeholder=format!("Find {}", kind.name())
-                    aria-label=format!("Find {}", kind.name())
+                    placeholder=t.picker_find[kind.index()]
+                    aria-label=t.picker_find[kind.index()]
                     prop:value=query
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
@@ -195,7 +192,7 @@ pub fn Picker(
                                     <label class="ec-picker__option" title=o.hint data-depth=o.depth>
                                         <input type="checkbox" prop:checked=o.selected on:change=move |_| toggle(id.clone()) />
                                         <span class="ec-picker__label">{o.label}</span>
-                                        <span class="ec-chip__count">{group_digits(o.count.into())}</span>
+                                        <span class="ec-chip__count">{state.number(o.count as usize)}</span>
                                     </label>
                                 </li>
                             }
@@ -205,7 +202,7 @@ pub fn Picker(
                 {move || {
                     let (shown, found) = options.with(|(o, f)| (o.len(), *f));
                     (found > shown)
-                        .then(|| view! { <p class="ec-picker__more">{format!("{} more: type to narrow the list", group_digits((found - shown) as u64))}</p> })
+                        .then(|| view! { <p class="ec-picker__more">{state.with_locale(|l| l.count((found - shown) as u64, &t.picker_more))}</p> })
                 }}
             </div>
         </details>

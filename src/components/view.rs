@@ -8,15 +8,16 @@ use send_wrapper::SendWrapper;
 use super::card_window::CardWindow;
 use super::filter_bar::FilterBar;
 use super::panels::StatePanels;
+use super::print::PrintList;
 use super::summary::Summary;
 use crate::api::{ApiError, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider};
 use crate::clock;
+use crate::core::filter_state::FilterState;
 use crate::core::lookup::DEFAULT_BATCH;
-use crate::core::query::{Filter, Sort};
 use crate::core::status::StatusRules;
 use crate::enrich::{EnrichParts, EnrichmentStatus};
 use crate::loader::{LoadEvents, LoadPlan, LoadSummary, Loader};
-use crate::state::CardsState;
+use crate::state::{CardsState, Density};
 
 /// Where the widget gets its data and how it shows it.
 #[derive(Debug, Clone)]
@@ -39,12 +40,14 @@ pub struct ListSource {
     pub lookup_batch: usize,
     /// The day states are derived for, and the due-soon window.
     pub rules: StatusRules,
-    /// Locale for dates (`None`: the browser's).
+    /// Locale for words, numbers and dates (`None`: the browser's).
     pub locale: Option<String>,
     /// Show the filter bar (hosts hide it for compact placements).
     pub show_filters: bool,
-    /// Filter and sort to start with.
-    pub initial: (Filter, Sort),
+    /// How many cards a screen holds.
+    pub density: Density,
+    /// Filter, sort and card fields to start with.
+    pub initial: FilterState,
 }
 
 impl ListSource {
@@ -62,7 +65,8 @@ impl ListSource {
             rules,
             locale: None,
             show_filters: true,
-            initial: (Filter::default(), Sort::default()),
+            density: Density::default(),
+            initial: FilterState::default(),
         }
     }
 
@@ -120,8 +124,10 @@ pub struct ViewEvents {
     pub error: Option<Callback<ApiError>>,
     /// A card was activated.
     pub select: Option<Callback<Selected>>,
-    /// The filter or sort changed (not reported for the initial state).
-    pub filters: Option<Callback<(Filter, Sort)>>,
+    /// The filter, sort or card fields changed (not reported for the initial state).
+    pub filters: Option<Callback<FilterState>>,
+    /// The selection changed: the selected enrollments' IDs, in selection order.
+    pub selection: Option<Callback<Vec<String>>>,
     /// The widget was created.
     pub ready: Option<Callback<WidgetParts>>,
     /// Names, titles, results and departments settled.
@@ -138,14 +144,38 @@ pub fn EnrollmentCards(
     events: ViewEvents,
 ) -> impl IntoView {
     let state = CardsState::new(source.rules, source.locale.as_deref());
-    state.filter.set(source.initial.0.clone());
-    state.sort.set(source.initial.1);
+    let FilterState { filter, sort, fields } = source.initial.clone();
+    state.filter.set(filter);
+    state.sort.set(sort);
+    state.fields.set(fields);
     state.show_filters.set(source.show_filters);
+    state.density.set(source.density);
     if let Some(report) = events.filters {
         Effect::new(move |previous: Option<()>| {
-            let current = (state.filter.get(), state.sort.get());
+            let current = FilterState {
+                filter: state.filter.get(),
+                sort: state.sort.get(),
+                fields: state.fields.get(),
+            };
             if previous.is_some() {
                 report.try_run(current);
+            }
+        });
+    }
+    if let Some(report) = events.selection {
+        Effect::new(move |previous: Option<()>| {
+            let ids = state.selection.with(|s| {
+                state
+                    .with_store(|store| {
+                        s.rows()
+                            .iter()
+                            .map(|&r| store.enrollment_id(r).to_owned())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            });
+            if previous.is_some() {
+                report.try_run(ids);
             }
         });
     }
@@ -209,14 +239,25 @@ pub fn CardsView(
     #[prop(optional_no_strip)]
     on_activate: Option<Callback<u32>>,
 ) -> impl IntoView {
-    view! {
-        <section class="ec-root" aria-label="Enrollments">
-            <Show when=move || state.show_filters.get()>
-                <FilterBar state />
-            </Show>
-            <Summary state />
-            <StatePanels state retry />
-            <CardWindow state on_activate />
-        </section>
+    // Worded again as a whole when the locale changes (rare; the state itself is kept).
+    move || {
+        state.locale_version.track();
+        let t = state.t();
+        view! {
+            <section
+                class="ec-root"
+                aria-label=t.enrollments
+                data-density=move || state.density.get().id()
+                lang=state.with_locale(|l| l.tag().map(str::to_owned)).flatten()
+            >
+                <Show when=move || state.show_filters.get()>
+                    <FilterBar state />
+                </Show>
+                <Summary state />
+                <StatePanels state retry />
+                <CardWindow state on_activate />
+                <PrintList state />
+            </section>
+        }
     }
 }

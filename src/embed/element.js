@@ -4,7 +4,7 @@
 const ATTRIBUTES = [
   "endpoint", "auth-scheme", "learner-ids", "course-ids", "paged", "page-size",
   "locale", "due-soon-days", "filters", "token", "timeout-ms", "max-body-bytes", "retries",
-  "max-pages", "enrich", "lookup-batch",
+  "max-pages", "enrich", "lookup-batch", "density",
 ];
 
 /** Properties a host may set before the element is defined. */
@@ -105,6 +105,17 @@ export function defineElement(mount) {
       }
     }
 
+    /** The current view (filtered and sorted) as CSV text, what "Export CSV" downloads; `null`
+     * before the widget is mounted. */
+    exportCsv() {
+      return this.#handle ? this.#handle.exportCsv() : null;
+    }
+
+    /** The IDs of the selected enrollments, in selection order. */
+    get selectedIds() {
+      return this.#handle ? this.#handle.selectedIds : [];
+    }
+
     #options() {
       const attribute = (name) => this.getAttribute(name);
       return {
@@ -126,6 +137,7 @@ export function defineElement(mount) {
         maxPages: attribute("max-pages"),
         enrich: attribute("enrich"),
         lookupBatch: attribute("lookup-batch"),
+        density: attribute("density"),
       };
     }
 

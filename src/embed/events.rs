@@ -12,6 +12,16 @@ use crate::components::{Selected, ViewEvents};
 use crate::enrich::EnrichmentStatus;
 use crate::loader::LoadSummary;
 
+/// The messages of the widget's language (its root's `lang`, set from the locale), so the error
+/// event says what the panel says.
+fn language(host: &web_sys::HtmlElement) -> &'static crate::i18n::Messages {
+    let lang = host
+        .shadow_root()
+        .and_then(|root| root.query_selector(".ec-root").ok().flatten())
+        .and_then(|root| root.get_attribute("lang"));
+    crate::i18n::Lang::of(lang.as_deref().unwrap_or("en")).messages()
+}
+
 /// Dispatches `name` with `detail` on `host`.
 fn dispatch(host: &web_sys::HtmlElement, name: &str, detail: &JsValue) {
     let init = web_sys::CustomEventInit::new();
@@ -35,7 +45,8 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
 /// The view's callbacks, turned into DOM events on `host`:
 /// `enrollments-loaded` `{count, pages, duplicates}`, `enrollments-error` `{status, message}`,
 /// `enrollment-select` `{enrollmentId, courseId, learnerId, learnerName?, courseTitle?}`,
-/// `filters-change` (filter state), `enrichment-status` `{users, courses, results, departments}`
+/// `filters-change` (filter state), `selection-change` `{enrollmentIds, count}`,
+/// `enrichment-status` `{users, courses, results, departments}`
 /// (each "complete", "partial", "forbidden" or "failed"; parts switched off are left out).
 pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> ViewEvents {
     let host = SendWrapper::new(host.clone());
@@ -54,7 +65,8 @@ pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> Vie
         let host = host.clone();
         Callback::new(move |error: crate::api::ApiError| {
             let status = error.status().map_or(JsValue::NULL, JsValue::from);
-            let detail = object(&[("status", status), ("message", error.to_string().into())]);
+            let message = crate::i18n::error_text(language(&host), &error);
+            let detail = object(&[("status", status), ("message", message.into())]);
             dispatch(&host, "enrollments-error", &detail);
         })
     };
@@ -78,8 +90,17 @@ pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> Vie
     };
     let filters = {
         let host = host.clone();
-        Callback::new(move |(filter, sort)| {
-            dispatch(&host, "filters-change", &filter_state::to_js(&filter, sort));
+        Callback::new(move |state| {
+            dispatch(&host, "filters-change", &filter_state::to_js(&state));
+        })
+    };
+    let selection = {
+        let host = host.clone();
+        Callback::new(move |ids: Vec<String>| {
+            let count = ids.len() as f64;
+            let ids: js_sys::Array = ids.into_iter().map(JsValue::from).collect();
+            let detail = object(&[("enrollmentIds", ids.into()), ("count", count.into())]);
+            dispatch(&host, "selection-change", &detail);
         })
     };
     let enrichment = Callback::new(move |status: EnrichmentStatus| {
@@ -100,6 +121,7 @@ pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> Vie
         error: Some(error),
         select: Some(select),
         filters: Some(filters),
+        selection: Some(selection),
         ready: Some(ready),
         enrichment: Some(enrichment),
     }

@@ -13,7 +13,8 @@ use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRoot
 use super::{events, filter_state, options};
 use crate::components::view::WidgetParts;
 use crate::components::{EnrollmentCards, ListSource};
-use crate::core::query::{Filter, Sort};
+use crate::core::export::to_csv;
+use crate::core::filter_state::FilterState;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -36,8 +37,11 @@ export interface MountOptions {
   paged?: boolean;
   /** Page size with `paged` (default 1000). */
   pageSize?: number | string | null;
-  /** BCP 47 locale for dates (default: the browser's). */
+  /** BCP 47 locale: the language of every word ("en", "ru"; others show English), numbers and
+   * dates, and the X-Target-Locale header (default: the browser's). */
   locale?: string | null;
+  /** "compact" shows smaller cards, more than twice as many per screen (default "comfortable"). */
+  density?: "compact" | "comfortable" | string | null;
   /** "Due soon" window in days (default 7). */
   dueSoonDays?: number | string | null;
   /** "none" hides the filter bar. */
@@ -74,6 +78,8 @@ export interface FilterState {
   due: { from: string | null; to: string | null };
   access: { from: string | null; to: string | null };
   sort: { key: "loaded" | "due" | "access" | "course" | "learner" | "status" | "progress" | "completed"; descending: boolean };
+  /** The fields cards show, in order (absent: all, in this order). */
+  fields?: ("course" | "learner" | "details" | "progress" | "due" | "access" | "lock" | "type" | "certificate" | "ids")[];
 }
 
 /** How resolving one related resource went. */
@@ -85,6 +91,7 @@ export interface EnrollmentCardsEventMap {
   "enrollment-select": CustomEvent<{ enrollmentId: string; courseId: string; learnerId: string; learnerName?: string; courseTitle?: string }>;
   "enrichment-status": CustomEvent<{ users?: EnrichmentPart; courses?: EnrichmentPart; results?: EnrichmentPart; departments?: EnrichmentPart }>;
   "filters-change": CustomEvent<FilterState>;
+  "selection-change": CustomEvent<{ enrollmentIds: string[]; count: number }>;
 }
 "#;
 
@@ -162,7 +169,7 @@ impl WidgetHandle {
     #[wasm_bindgen(getter, unchecked_return_type = "FilterState | null")]
     pub fn filters(&self) -> JsValue {
         match self.current_filters() {
-            Some((filter, sort)) => filter_state::to_js(&filter, sort),
+            Some(state) => filter_state::to_js(&state),
             None => JsValue::NULL,
         }
     }
@@ -173,10 +180,31 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_param_type = "FilterState | string | null")] value: JsValue,
     ) {
-        if let (Some(parts), Some((filter, sort))) = (self.parts(), filter_state::from_js(&value)) {
-            parts.state.filter.try_set(filter);
-            parts.state.sort.try_set(sort);
+        if let (Some(parts), Some(saved)) = (self.parts(), filter_state::from_js(&value)) {
+            apply_filter_state(&parts, saved);
         }
+    }
+
+    /// The current view (filtered and sorted) as a CSV file's text, exactly what "Export CSV"
+    /// downloads; `null` when nothing is mounted.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> Option<String> {
+        let state = self.parts()?.state;
+        let rows = state.result.try_with_untracked(|r| r.0.rows.clone())?;
+        let t = state.t();
+        state.with_store(|s| to_csv(s, &rows, t))
+    }
+
+    /// The enrollment IDs selected, in selection order.
+    #[wasm_bindgen(getter, js_name = selectedIds)]
+    pub fn selected_ids(&self) -> Vec<String> {
+        self.parts()
+            .and_then(|parts| {
+                let state = parts.state;
+                let rows = state.selection.try_with_untracked(|s| s.rows().to_vec())?;
+                state.with_store(|s| rows.iter().map(|&r| s.enrollment_id(r).to_owned()).collect())
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -207,10 +235,18 @@ fn apply_live(
         }
     }
     state.show_filters.try_set(next.show_filters);
+    state.density.try_set(next.density);
     if next.initial != previous.initial {
-        state.filter.try_set(next.initial.0.clone());
-        state.sort.try_set(next.initial.1);
+        apply_filter_state(parts, next.initial.clone());
     }
+}
+
+/// Sets a mounted widget's filter, sort and card fields.
+fn apply_filter_state(parts: &WidgetParts, saved: FilterState) {
+    let FilterState { filter, sort, fields } = saved;
+    parts.state.filter.try_set(filter);
+    parts.state.sort.try_set(sort);
+    parts.state.fields.try_set(fields);
 }
 
 impl WidgetHandle {
@@ -218,9 +254,13 @@ impl WidgetHandle {
         self.parts.borrow().clone()
     }
 
-    fn current_filters(&self) -> Option<(Filter, Sort)> {
+    fn current_filters(&self) -> Option<FilterState> {
         let state = self.parts()?.state;
-        Some((state.filter.try_get_untracked()?, state.sort.try_get_untracked()?))
+        Some(FilterState {
+            filter: state.filter.try_get_untracked()?,
+            sort: state.sort.try_get_untracked()?,
+            fields: state.fields.try_get_untracked()?,
+        })
     }
 
     fn render(&mut self, source: ListSource) -> Result<(), JsValue> {

@@ -7,9 +7,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::api::{AccessToken, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider};
 use crate::clock::{now, today_local};
-use crate::components::ListSource;
+use crate::components::{Density, ListSource};
+use crate::core::filter_state::FilterState;
 use crate::core::lookup::DEFAULT_BATCH;
-use crate::core::query::{Filter, Sort};
 use crate::core::status::StatusRules;
 use crate::enrich::{EnrichParts, MAX_BATCH};
 
@@ -41,7 +41,7 @@ pub struct Options {
 }
 
 /// Reads an options object. Unknown keys are ignored; bad values fall back to defaults.
-pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> Options {
+pub fn read(options: &JsValue, initial: Option<FilterState>) -> Options {
     let text = |key: &str| get(options, key).and_then(|v| v.as_string());
     let number_text = |key: &str| {
         get(options, key).and_then(|v| {
@@ -64,6 +64,9 @@ pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> Options {
         token.clone().unwrap_or_default(),
     );
     config.auth_scheme = text("authScheme").filter(|s| !s.trim().is_empty());
+    let locale = text("locale").filter(|s| !s.trim().is_empty());
+    // Titles come back in the widget's language where the LMS has them.
+    config.target_locale = locale.clone().or_else(crate::i18n::browser_language);
     let number = |key: &str, range, default| number_in(number_text(key).as_deref(), range, default);
     config.timeout_ms = number("timeoutMs", 1..=600_000, ClientConfig::DEFAULT_TIMEOUT_MS);
     let max_body = ClientConfig::DEFAULT_MAX_BODY_BYTES as u32;
@@ -94,8 +97,9 @@ pub fn read(options: &JsValue, initial: Option<(Filter, Sort)>) -> Options {
         enrich: EnrichParts::parse(text("enrich").as_deref()),
         lookup_batch: number("lookupBatch", 1..=MAX_BATCH as u32, DEFAULT_BATCH as u32) as usize,
         rules,
-        locale: text("locale").filter(|s| !s.trim().is_empty()),
+        locale,
         show_filters: text("filters").is_none_or(|f| f.trim() != "none"),
+        density: text("density").map_or(Density::Comfortable, |d| Density::from_id(&d)),
         initial: filter_state.or(initial).unwrap_or_default(),
     };
     Options { source, token }

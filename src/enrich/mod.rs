@@ -125,12 +125,16 @@ fn add_found(store: &mut crate::core::store::EnrollmentStore, found: Vec<(String
 }
 
 thread_local! {
-    /// The caches of the page, by endpoint; an entry lives as long as a widget holds it.
+    /// The caches of the page, by endpoint and language; an entry lives as long as a widget
+    /// holds it.
     static CACHES: RefCell<HashMap<String, Weak<Shared>>> = RefCell::default();
 }
 
-/// The cache for `endpoint`, shared with the other widgets of the page.
-fn shared_cache(endpoint: &str) -> Rc<Shared> {
+/// The cache for `endpoint` in `locale` (titles come back in the widget's language), shared
+/// with the other widgets of the page.
+fn shared_cache(endpoint: &str, locale: Option<&str>) -> Rc<Shared> {
+    let key = format!("{endpoint}\u{0}{}", locale.unwrap_or_default());
+    let endpoint = key.as_str();
     CACHES.with(|caches| {
         let mut caches = caches.borrow_mut();
         caches.retain(|_, cache| cache.strong_count() > 0);
@@ -203,12 +207,13 @@ impl Enricher {
         state: CardsState,
         report: Option<Callback<EnrichmentStatus>>,
     ) -> Self {
-        let endpoint = client.config().endpoint;
+        let config = client.config();
+        let endpoint = config.endpoint.clone();
         let status = EnrichmentStatus::pending(parts);
         state.set_enrichment(status);
         Enricher(Rc::new(Inner {
             lanes: RefCell::new((0..IN_FLIGHT).map(|_| client.lane()).collect()),
-            cache: shared_cache(&endpoint),
+            cache: shared_cache(&endpoint, config.target_locale.as_deref()),
             endpoint,
             query,
             parts,

@@ -1,7 +1,5 @@
 //! The reactive state a widget's view and loader share: the store, the filter and sort, the
-//! load progress, and the current answer.
-
-pub mod format;
+//! fields cards show, the selection, the load progress, the current answer, and the locale.
 
 use std::sync::Arc;
 
@@ -9,11 +7,13 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::core::enrichment::{EnrichParts, EnrichmentStatus};
+use crate::core::fields::CardFields;
 use crate::core::model::Enrollment;
 use crate::core::query::{Filter, QueryResult, Sort};
+use crate::core::selection::Selection;
 use crate::core::status::StatusRules;
 use crate::core::store::EnrollmentStore;
-use format::DateFormatter;
+use crate::i18n::{Locale, Messages};
 
 /// How loading stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +33,35 @@ pub enum LoadState {
     Done,
     /// Loading stopped with an error (what arrived before stays in the store).
     Failed(ApiError),
+}
+
+/// How much a card shows, and so how many fit on a screen (the `density` attribute).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Density {
+    /// Every chosen field, labelled.
+    #[default]
+    Comfortable,
+    /// Smaller cards with the fields in a run of text: at least twice as many per screen.
+    Compact,
+}
+
+impl Density {
+    /// `compact` or `comfortable` (anything else: comfortable).
+    pub fn from_id(id: &str) -> Density {
+        if id.trim().eq_ignore_ascii_case("compact") {
+            Density::Compact
+        } else {
+            Density::Comfortable
+        }
+    }
+
+    /// The attribute value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Density::Comfortable => "comfortable",
+            Density::Compact => "compact",
+        }
+    }
 }
 
 /// The answer to the current query. Compared by identity: every query yields a new answer.
@@ -59,19 +88,27 @@ pub struct CardsState {
     pub load: RwSignal<LoadState>,
     /// Rows matching the filter, in order, with facet counts.
     pub result: Memo<Answer>,
+    /// The fields cards show, in order.
+    pub fields: RwSignal<CardFields>,
+    /// Selected enrollments, by store row (kept across filters, cleared by a reload).
+    pub selection: RwSignal<Selection>,
     /// Show the filter bar.
     pub show_filters: RwSignal<bool>,
+    /// How many cards a screen holds.
+    pub density: RwSignal<Density>,
+    /// Bumped when the locale changes (the whole view is worded again).
+    pub locale_version: RwSignal<u64>,
     /// Bumped when what cards show changes without the rows changing (locale, "today").
     pub epoch: RwSignal<u64>,
     /// Bumped when names, titles, departments or results arrive (cards update in place).
     pub names_version: RwSignal<u64>,
     /// How resolving names, titles, results and departments goes.
     pub enrichment: RwSignal<EnrichmentStatus>,
-    formatter: StoredValue<DateFormatter, LocalStorage>,
+    locale: StoredValue<Locale, LocalStorage>,
 }
 
 impl CardsState {
-    /// Empty state for `rules`, formatting dates for `locale` (`None`: the browser's).
+    /// Empty state for `rules`, worded for `locale` (`None`: the browser's).
     pub fn new(rules: StatusRules, locale: Option<&str>) -> Self {
         let store = StoredValue::new(EnrollmentStore::new(rules));
         let version = RwSignal::new(0u64);
@@ -90,11 +127,15 @@ impl CardsState {
             sort,
             load: RwSignal::new(LoadState::Loading),
             result,
+            fields: RwSignal::new(CardFields::default()),
+            selection: RwSignal::new(Selection::default()),
             show_filters: RwSignal::new(true),
+            density: RwSignal::new(Density::default()),
+            locale_version: RwSignal::new(0),
             epoch: RwSignal::new(0),
             names_version: RwSignal::new(0),
             enrichment: RwSignal::new(EnrichmentStatus::pending(EnrichParts::NONE)),
-            formatter: StoredValue::new_local(DateFormatter::new(locale)),
+            locale: StoredValue::new_local(Locale::new(locale)),
         }
     }
 
@@ -107,10 +148,11 @@ impl CardsState {
         self.version.try_update(|v| *v += 1);
     }
 
-    /// Empties the store (before a reload).
+    /// Empties the store and the selection (before a reload).
     pub fn clear(&self) {
         self.store
             .try_update_value(|s| *s = EnrollmentStore::new(s.rules()));
+        self.selection.try_set(Selection::default());
         self.version.try_update(|v| *v += 1);
     }
 
@@ -151,10 +193,29 @@ impl CardsState {
         }
     }
 
-    /// Formats dates for `locale` from now on, re-rendering the cards: no request.
+    /// Words and formats everything for `locale` from now on: no request (titles already
+    /// loaded keep their language until the next load).
     pub fn set_locale(&self, locale: Option<&str>) {
-        self.formatter.try_set_value(DateFormatter::new(locale));
+        self.locale.try_set_value(Locale::new(locale));
         self.epoch.try_update(|e| *e += 1);
+        self.locale_version.try_update(|e| *e += 1);
+    }
+
+    /// Reads the locale (messages, numbers, dates). Untracked: views that show words are rebuilt
+    /// on [`CardsState::locale_version`].
+    pub fn with_locale<U>(&self, f: impl FnOnce(&Locale) -> U) -> Option<U> {
+        self.locale.try_with_value(f)
+    }
+
+    /// The messages for the widget's language.
+    pub fn t(&self) -> &'static Messages {
+        self.with_locale(Locale::t).unwrap_or(&crate::i18n::EN)
+    }
+
+    /// `n` with the locale's digit grouping.
+    pub fn number(&self, n: usize) -> String {
+        self.with_locale(|l| l.number(n as u64))
+            .unwrap_or_else(|| n.to_string())
     }
 
     /// Records repeated across pages or within an answer (each merged into one card).
@@ -176,8 +237,7 @@ impl CardsState {
 
     /// Formats a date for the widget's locale.
     pub fn format_date(&self, date: time::Date) -> String {
-        self.formatter
-            .try_with_value(|f| f.date(date))
+        self.with_locale(|l| l.date(date))
             .unwrap_or_else(|| date.to_string())
     }
 
@@ -185,8 +245,6 @@ impl CardsState {
     /// local date itself (for relative hints).
     pub fn format_instant(&self, instant: time::OffsetDateTime) -> (String, time::Date) {
         let fallback = || (instant.date().to_string(), instant.date());
-        self.formatter
-            .try_with_value(|f| f.instant(instant))
-            .unwrap_or_else(fallback)
+        self.with_locale(|l| l.instant(instant)).unwrap_or_else(fallback)
     }
 }

@@ -4,8 +4,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use js_sys::{Array, Function, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::JsValue;
 
 /// Julian day number of 1970-01-01.
 const UNIX_EPOCH_DAY: i32 = 2_440_588;
@@ -78,23 +78,13 @@ fn format_with(format: Option<&Function>, date: &js_sys::Date) -> Option<String>
 }
 
 /// `new Intl.DateTimeFormat(locale, {dateStyle: "medium", timeZone}).format` (no `timeZone`:
-/// the viewer's), or `None` where the browser refuses (an invalid locale throws a RangeError).
+/// the viewer's), or `None` where the browser refuses.
 fn build(locale: Option<&str>, time_zone: Option<&str>) -> Option<Function> {
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let locales = Array::new();
-    if let Some(locale) = locale.map(str::trim).filter(|l| !l.is_empty()) {
-        locales.push(&locale.into());
-    }
     let options = Object::new();
     Reflect::set(&options, &"dateStyle".into(), &"medium".into()).ok()?;
     if let Some(zone) = time_zone {
         Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
     }
-    let args = Array::of2(&locales, &options);
-    let formatter = Reflect::construct(&constructor, &args).ok()?;
-    Reflect::get(&formatter, &"format".into()).ok()?.dyn_into().ok()
+    let formatter = super::intl::construct("DateTimeFormat", locale, &options)?;
+    super::intl::method(&formatter, "format")
 }
