@@ -48,9 +48,10 @@ if [ "$purpose" = test ] && [ "$(geckodriver --version 2>/dev/null | awk 'NR == 
 fi
 
 # e2e/package.json: puppeteer-core for the end-to-end tests (drives /usr/bin/chromium and
-# /usr/bin/firefox-esr) and playwright-core for bench/run.mjs; neither downloads a browser.
-if [ "$purpose" = test ] && { [ ! -d e2e/node_modules/puppeteer-core ] || [ ! -d e2e/node_modules/playwright-core ]; }; then
-    say "installing puppeteer-core and playwright-core (npm)"
+# /usr/bin/firefox-esr), axe-core for their accessibility checks, and playwright-core for
+# bench/run.mjs and docs/screenshot.mjs; none downloads a browser.
+if [ "$purpose" = test ] && { [ ! -d e2e/node_modules/puppeteer-core ] || [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ]; }; then
+    say "installing puppeteer-core, playwright-core and axe-core (npm)"
     (cd e2e && npm ci --no-audit --no-fund --silent)
 fi
 
