@@ -332,6 +332,47 @@ window.bench = {
     };
   },
 
+  /**
+   * CSV export of the loaded widget's whole view (search cleared first), `runs` times each way:
+   * `el.exportCsv()` (the text, synchronously) and the "Export CSV" button, from the click to the
+   * download link's click (batches of rows with the browser's turns between them, as a person
+   * meets it). Milliseconds, and the file's rows (lines but the header).
+   */
+  async exportTimes(runs) {
+    const host = widget.host;
+    const root = host.shadowRoot;
+    const search = root.querySelector("[data-ec=search]");
+    search.value = "";
+    search.dispatchEvent(new Event("input", { bubbles: true }));
+    await nextFrame();
+    const sync = [];
+    let rows = 0;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const text = host.exportCsv();
+      sync.push(performance.now() - t0);
+      rows = text.split("\r\n").length - 2;
+    }
+    const button = [];
+    const click = HTMLAnchorElement.prototype.click;
+    try {
+      for (let i = 0; i < runs; i++) {
+        const downloaded = new Promise((resolve) => {
+          HTMLAnchorElement.prototype.click = function () {
+            resolve(performance.now());
+          };
+        });
+        const t0 = performance.now();
+        root.querySelector("[data-ec=export]").click();
+        button.push((await downloaded) - t0);
+        await nextFrame();
+      }
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    return { sync, button, rows };
+  },
+
   /** Wasm heap growth per enrollment since the last `loadEnriched` began (its widget still there). */
   heapPerEnrollmentSinceLoad() {
     return (heapBytes() - enriched.heapBefore) / enriched.count;

@@ -6,7 +6,7 @@
 #
 #   scripts/ensure-tools.sh demo   # wasm32 target and wasm-bindgen-cli (= Cargo.lock): the Rust
 #                                  # tools `make demo` and `make dist` need, nothing else
-#   scripts/ensure-tools.sh test   # those, chromium + driver, firefox-esr + geckodriver,
+#   scripts/ensure-tools.sh test   # those, chromium + driver, firefox-esr + geckodriver, wasm-pack,
 #                                  # puppeteer-core and playwright-core (npm, for the end-to-end
 #                                  # tests and the benchmark)
 #   scripts/ensure-tools.sh dev    # the demo's tools and trunk (`make dev`, live reload)
@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 purpose=${1:-test}
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
+WASM_PACK_VERSION=0.15.1
 say() { echo "tools: $*" >&2; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -45,6 +46,13 @@ fi
 if [ "$purpose" = test ] && [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }' || true)" != "$GECKODRIVER_VERSION" ]; then
     say "building geckodriver $GECKODRIVER_VERSION (about 2 minutes, once)"
     cargo install --quiet --locked geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
+# wasm-pack: `make test` runs the browser tests through `wasm-pack test` once, as the design's
+# own convention (it finds the matching wasm-bindgen and the drivers on PATH: no download).
+if [ "$purpose" = test ] && [ "$(wasm-pack --version 2>/dev/null | awk '{ print $2 }' || true)" != "$WASM_PACK_VERSION" ]; then
+    say "building wasm-pack $WASM_PACK_VERSION (about 3 minutes, once)"
+    cargo install --quiet --locked wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
 # e2e/package.json: puppeteer-core for the end-to-end tests (drives /usr/bin/chromium and

@@ -1,6 +1,9 @@
 //! The store's people, titles, departments and results, filled from the mock's related answers
 //! through the real parsers, as the widget will.
 
+// Native only (they use the mock crate, threads or clocks): `wasm-pack test` skips them.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod support;
 
 use enrollment_cards::core::parse::{parse_contents, parse_departments, parse_results, parse_users};

@@ -1,5 +1,8 @@
 //! Reading a document in batches gives exactly what one pass gives, whatever the batch size.
 
+// Native only (they use the mock crate, threads or clocks): `wasm-pack test` skips them.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod support;
 
 use enrollment_cards::{parse_enrollments, EnrollmentReader, ParseError};

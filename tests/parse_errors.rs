@@ -1,5 +1,8 @@
 //! Every kind of bad input becomes its own `ParseError`, with a message a person can act on.
 
+// Native only (they use the mock crate, threads or clocks): `wasm-pack test` skips them.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::time::{Duration, Instant};
 
 use enrollment_cards::{parse_enrollments, Location, ParseError};

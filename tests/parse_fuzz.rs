@@ -1,5 +1,8 @@
 //! The parser never panics, whatever it is fed: arbitrary bytes and mutated real documents.
 
+// Native only (they use the mock crate, threads or clocks): `wasm-pack test` skips them.
+#![cfg(not(target_arch = "wasm32"))]
+
 use enrollment_cards::parse_enrollments;
 use proptest::prelude::*;
 

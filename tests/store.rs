@@ -1,6 +1,9 @@
 //! The store's filters, facets, sorts and slices agree with a naive reference implementation
 //! on generated data.
 
+// Native only (they use the mock crate, threads or clocks): `wasm-pack test` skips them.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod support;
 
 use enrollment_cards::core::fold::fold;

@@ -1,6 +1,9 @@
 //! Measures the store's real heap use with a counting allocator: 100k enrollments loaded page by
 //! page, as the widget does, must cost well under 128 bytes each (strings included).
 
+// Native only (they use the mock crate, threads or clocks): `wasm-pack test` skips them.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod support;
 
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -1,6 +1,8 @@
 //! Shared helpers for the native tests: generated accounts parsed through the real parser.
 
 #![allow(dead_code)]
+// Native only, like the tests that use it: `wasm-pack test` skips it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use enrollment_cards::{parse_enrollments, Enrollment};
 use mock_lms::xml::{self, Listing};

@@ -1,5 +1,6 @@
 //! Browser tests of the cards view on fixture data: cards, the live count, search, chips,
-//! clearing, the empty / no-match / error panels, windowing at 20,000 and keyboard focus.
+//! clearing, the empty / no-match / error panels, windowing at 20,000, keyboard focus, Russian
+//! words, the field picker, selection and the folded filter bar of a narrow host.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -98,6 +99,11 @@ fn document() -> web_sys::Document {
 
 /// A 1000 px wide container with the widget's stylesheet.
 fn container() -> web_sys::HtmlElement {
+    container_of(1000)
+}
+
+/// A `width` px wide container with the widget's stylesheet.
+fn container_of(width: u32) -> web_sys::HtmlElement {
     let doc = document();
     if doc.get_element_by_id("ec-test-style").is_none() {
         let style = doc.create_element("style").expect("style");
@@ -106,7 +112,7 @@ fn container() -> web_sys::HtmlElement {
         doc.head().expect("head").append_child(&style).expect("append");
     }
     let div = doc.create_element("div").expect("div");
-    div.set_attribute("style", "width: 1000px; --ec-list-height: 600px")
+    div.set_attribute("style", &format!("width: {width}px; --ec-list-height: 600px"))
         .expect("style");
     doc.body().expect("body").append_child(&div).expect("append");
     div.unchecked_into()
@@ -114,10 +120,20 @@ fn container() -> web_sys::HtmlElement {
 
 /// Mounts the view over `list` (fully loaded unless `load` says otherwise).
 fn mount(list: Vec<Enrollment>, load: LoadState, retries: &'static AtomicU32) -> web_sys::HtmlElement {
-    let root = container();
+    mount_in(container(), "en-US", list, load, retries)
+}
+
+/// Mounts the view over `list` into `root`, worded for `locale`.
+fn mount_in(
+    root: web_sys::HtmlElement,
+    locale: &'static str,
+    list: Vec<Enrollment>,
+    load: LoadState,
+    retries: &'static AtomicU32,
+) -> web_sys::HtmlElement {
     let target = root.clone();
     leptos::mount::mount_to(target, move || {
-        let state = CardsState::new(StatusRules::new(TODAY), Some("en-US"));
+        let state = CardsState::new(StatusRules::new(TODAY), Some(locale));
         state.append(list);
         state.load.set(load);
         let retry = Callback::new(move |()| {
@@ -487,4 +503,137 @@ async fn course_picker_lists_courses_with_counts_and_filters() {
     let find = query(&picker, ".ec-picker__search").expect("find box");
     type_into(&find, &list[1].course_id[..8]);
     assert!(until(2_000, || count_of(&picker, "input[type=checkbox]") <= 2).await);
+}
+
+/// Dispatches a key press on the focused element.
+fn press(key: &str, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    let target = document().active_element().expect("focused element");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+    query(root, selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn russian_words_and_plural_forms() {
+    let root = mount_in(container(), "ru-RU", fixture(61), LoadState::Done, &NO_RETRY);
+    assert!(until(2_000, || count_of(&root, "[data-enrollment-id]") > 0).await);
+    // "61 of 61": the form for 61 (one) in the genitive after «из».
+    assert_eq!(text(&root, "[data-ec=count]"), "61 из 61 зачисления");
+    assert_eq!(
+        text(&root, "[data-ec=status-chip][data-value=overdue]").trim_end_matches(char::is_numeric),
+        "Просрочено"
+    );
+    let first = text(&root, "[data-index='0']");
+    assert!(first.contains("просрочено на 5 дней"), "{first}");
+    assert!(first.contains("Срок") && first.contains("Доступ"), "{first}");
+    assert_eq!(
+        query(&root, ".ec-root")
+            .and_then(|r| r.get_attribute("lang"))
+            .as_deref(),
+        Some("ru-RU")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn chosen_fields_show_in_their_order() {
+    let root = mount(fixture(12), LoadState::Done, &NO_RETRY);
+    assert!(until(2_000, || count_of(&root, "[data-enrollment-id]") > 0).await);
+    let order = |root: &web_sys::HtmlElement| {
+        let card = query(root, "[data-index='0']").expect("card");
+        let list = card.query_selector_all("[data-field]").expect("fields");
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+            .filter_map(|e| e.get_attribute("data-field"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(order(&root), ["due", "access", "lock", "type", "certificate"]);
+    // The field picker: hide "Type", move "Lock" up.
+    query(&root, "[data-ec=fields] summary").expect("picker").click();
+    let item = |field: &str| query(&root, &format!(".ec-fields__item[data-field={field}]")).expect("item");
+    query(&item("type"), "input").expect("checkbox").click();
+    query(&item("lock"), "[data-ec=field-up]").expect("up").click();
+    assert!(
+        until(2_000, || order(&root) == ["due", "lock", "access", "certificate"]).await,
+        "{:?}",
+        order(&root)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn cards_are_selected_by_checkbox_space_and_shift_range() {
+    let list = fixture(60);
+    let root = mount(list.clone(), LoadState::Done, &NO_RETRY);
+    assert!(until(2_000, || count_of(&root, "[data-enrollment-id]") > 4).await);
+    let checkbox =
+        |i: usize| query(&root, &format!("[data-index='{i}'] [data-ec=select]")).expect("checkbox");
+    let checked = |i: usize| {
+        let input: web_sys::HtmlInputElement = checkbox(i).unchecked_into();
+        input.checked()
+    };
+    checkbox(1).click();
+    assert!(until(2_000, || checked(1)).await);
+    assert_eq!(text(&root, "[data-ec=selected]"), "1 selected");
+    // Shift-click: the range from the last one selected.
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_shift_key(true);
+    let shift_click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("event");
+    checkbox(4).dispatch_event(&shift_click).expect("dispatch");
+    assert!(until(2_000, || text(&root, "[data-ec=selected]") == "4 selected").await);
+    assert!((1..=4).all(checked) && !checked(0) && !checked(5));
+    // Space on a focused card toggles it.
+    query(&root, "[data-index='0']")
+        .expect("card")
+        .focus()
+        .expect("focus");
+    press(" ", false);
+    assert!(until(2_000, || checked(0)).await);
+    press(" ", false);
+    assert!(until(2_000, || !checked(0)).await);
+    // The selection outlives a filter; "select all" takes every matching card.
+    type_into(
+        &query(&root, "[data-ec=search]").expect("search"),
+        &list[2].learner_id,
+    );
+    assert!(until(2_000, || shown(&root).as_deref() == Some("12")).await);
+    assert_eq!(text(&root, "[data-ec=selected]"), "4 selected");
+    query(&root, "[data-ec=select-all]").expect("select all").click();
+    // Rows 1–4 share learner 0; the 12 of learner 0 are now all in, 12 in all.
+    assert!(until(2_000, || text(&root, "[data-ec=selected]") == "12 selected").await);
+    query(&root, "[data-ec=clear-selection]").expect("clear").click();
+    assert!(until(2_000, || query(&root, "[data-ec=selected]").is_none()).await);
+}
+
+#[wasm_bindgen_test]
+async fn a_narrow_host_folds_the_filters_behind_a_button() {
+    let root = mount_in(
+        container_of(380),
+        "en-US",
+        fixture(30),
+        LoadState::Done,
+        &NO_RETRY,
+    );
+    assert!(until(2_000, || query(&root, "[data-ec=filters-toggle]").is_some()).await);
+    assert_eq!(count_of(&root, "[data-ec=status-chip]"), 0, "chips folded");
+    assert!(query(&root, "[data-ec=search]").is_some(), "the search stays");
+    type_into(&query(&root, "[data-ec=search]").expect("search"), "4");
+    let toggle = query(&root, "[data-ec=filters-toggle]").expect("toggle");
+    assert!(
+        until(2_000, || toggle.text_content().as_deref()
+            == Some("Filters (1 active)"))
+        .await
+    );
+    toggle.click();
+    assert!(until(2_000, || count_of(&root, "[data-ec=status-chip]") > 0).await);
+    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
 }
