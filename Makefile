@@ -9,7 +9,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 # The browser tests' mock account (tests/web.rs relies on these numbers).
 MOCK_TEST_ARGS := --seed 1 --enrollments 300 --today 2026-11-26
 
-.PHONY: demo dev test dist lint test-native test-browser test-e2e bench bench-smoke bench-native tools fuzz
+.PHONY: demo dev test dist lint test-native test-browser test-e2e bench bench-smoke bench-native tools fuzz screenshots
 
 ## Build the library and serve it with the mock LMS from one origin, print the URL (no trunk:
 ## only the Rust tools `make dist` needs).
@@ -76,3 +76,10 @@ bench-native:
 FUZZ_SECONDS ?= 300
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## The README's pictures: docs/screenshot-{default,dark,compact,russian,error}.png, taken by
+## docs/screenshot.mjs in headless Chromium at 1280×900 against the mock LMS.
+screenshots:
+	@scripts/ensure-tools.sh test
+	scripts/dist.sh
+	scripts/with-mock.sh --seed 1 --enrollments 300 --today 2026-11-26 --static . -- node docs/screenshot.mjs

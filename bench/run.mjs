@@ -820,6 +820,9 @@ function report(results, size, browserVersion) {
 
 // ---- main -------------------------------------------------------------------------------------
 
+/** Where bench/RESULTS.md's hand-maintained section begins (kept when the file is rewritten). */
+const HAND_MAINTAINED = "<!-- Hand-maintained from here on.";
+
 /** Every figure is there (the smoke run's whole check), and what must hold holds. */
 function check(results) {
   const figures = (n, numbers) => {
@@ -882,7 +885,10 @@ try {
   const all = PHASES.every((p) => phases.includes(p));
   const out = join(ROOT, smoke ? "bench/out/smoke.md" : all ? "bench/RESULTS.md" : "bench/out/partial.md");
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
+  // RESULTS.md ends with a hand-maintained section (native figures, notes): kept as it is.
+  const kept = existsSync(out) ? readFileSync(out, "utf8") : "";
+  const marker = kept.indexOf(HAND_MAINTAINED);
+  writeFileSync(out, marker >= 0 ? `${text.trimEnd()}\n\n${kept.slice(marker)}` : text);
   log(`wrote ${out}`);
 } finally {
   await browser.close();

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::core::directory::ResultEntry;
-use crate::core::display::{certificate_hint, lock_line, status_hint, LockLine};
+use crate::core::display::{certificate_hint, lock_line, status_hint, LockLine, StatusHint};
 use crate::core::fields::CardField;
 use crate::core::model::Enrollment;
 use crate::core::status::CertificateState;
@@ -47,8 +47,11 @@ pub fn Card(
         certificate,
     } = enrollment;
     let date = move |d: time::Date| state.format_date(d);
-    let hint = status_hint(status, access_date, due_date, expiration_date, today)
-        .and_then(|h| state.with_locale(|l| l.status_hint(h)));
+    let hint = status_hint(status, access_date, due_date, expiration_date, today);
+    // "starts in 3 days" belongs to the access date, the others to the due date.
+    let starts = matches!(hint, Some(StatusHint::Starts(_)));
+    let hint = hint.and_then(|h| state.with_locale(|l| l.status_hint(h)));
+    let (due_hint, access_hint) = if starts { (None, hint) } else { (hint, None) };
     let due = due_date.map_or_else(|| t.no_due_date.to_owned(), date);
     let lock = match lock_line(due_date, expiration_date, should_lock_after_due_date, today) {
         LockLine::StaysOpen => t.stays_open.to_owned(),
@@ -101,20 +104,31 @@ pub fn Card(
     let card_id = enrollment_id.clone();
     // One field's view; the fields named by the related endpoints follow `known`.
     let field = move |field: CardField| -> AnyView {
-        let labelled = |value: AnyView| {
+        // `full`: the whole value on hover, where a long one is cut.
+        let labelled = |value: AnyView, full: Option<String>| {
             view! {
                 <dl class="ec-field" data-field=field.id()>
                     <dt>{t.field(field)}</dt>
-                    <dd>{value}</dd>
+                    <dd title=full>{value}</dd>
                 </dl>
             }
             .into_any()
         };
+        let with_hint = |value: String, hint: Option<String>| {
+            let full = hint
+                .as_ref()
+                .map_or_else(|| value.clone(), |h| format!("{value} · {h}"));
+            labelled(
+                view! { {value} {hint.map(|h| view! { <span class="ec-hint">{h}</span> })} }.into_any(),
+                Some(full),
+            )
+        };
         match field {
             CardField::Course => {
                 let id = course_id.clone();
+                let title = known_title(known, course_id.clone());
                 view! {
-                    <p class="ec-card__title" data-ec="course" title=course_id.clone()>
+                    <p class="ec-card__title" data-ec="course" title=move || title.get()>
                         {move || known.with(|k| k.title.clone()).unwrap_or_else(|| id.clone())}
                     </p>
                 }
@@ -136,20 +150,28 @@ pub fn Card(
             })
             .into_any(),
             CardField::Progress => (move || known.with(|k| k.result.map(|r| progress(state, r)))).into_any(),
-            CardField::Due => labelled(
-                view! { {due.clone()} {hint.clone().map(|h| view! { <span class="ec-hint">{h}</span> })} }
+            CardField::Due => with_hint(due.clone(), due_hint.clone()),
+            CardField::Access => with_hint(date(access_date), access_hint.clone()),
+            CardField::Lock => labelled(lock.clone().into_any(), Some(lock.clone())),
+            CardField::Type => {
+                let kind = t.kind(enrollment_type);
+                labelled(kind.into_any(), Some(kind.to_owned()))
+            }
+            CardField::Certificate => {
+                let full = match (&certificate_id, &certificate_hint) {
+                    (Some(id), Some(h)) => format!("{certificate_text} · {h}\n{id}"),
+                    (Some(id), None) => format!("{certificate_text}\n{id}"),
+                    _ => certificate_text.clone(),
+                };
+                labelled(
+                    view! {
+                        {certificate_text.clone()}
+                        {certificate_hint.clone().map(|h| view! { <span class="ec-hint">{h}</span> })}
+                    }
                     .into_any(),
-            ),
-            CardField::Access => labelled(date(access_date).into_any()),
-            CardField::Lock => labelled(lock.clone().into_any()),
-            CardField::Type => labelled(t.kind(enrollment_type).into_any()),
-            CardField::Certificate => labelled(
-                view! {
-                    <span title=certificate_id.clone()>{certificate_text.clone()}</span>
-                    {certificate_hint.clone().map(|h| view! { <span class="ec-hint">{h}</span> })}
-                }
-                .into_any(),
-            ),
+                    Some(full),
+                )
+            }
             CardField::Ids => view! {
                 <p class="ec-card__ids ec-id" title=enrollment_id.clone()>
                     {format!("{course_id} · {learner_id}")}
@@ -198,12 +220,15 @@ pub fn Card(
 fn progress(state: CardsState, r: ResultEntry) -> impl IntoView {
     let t = state.t();
     let percent = r.progress.unwrap_or(0);
-    let mut text = vec![format!("{percent}%")];
+    let mut text = vec![state.with_locale(|l| l.percent(percent)).unwrap_or_default()];
     if let Some(day) = r.completed_on {
         text.push(fill(t.completed_on, &[("date", &state.format_date(day))]));
     }
     if let Some(score) = r.score {
-        text.push(fill(t.score, &[("score", &format_score(score))]));
+        let score = state
+            .with_locale(|l| l.decimal(f64::from(score)))
+            .unwrap_or_default();
+        text.push(fill(t.score, &[("score", &score)]));
     }
     let text = text.join(" · ");
     let title = text.clone();
@@ -223,6 +248,16 @@ fn progress(state: CardsState, r: ResultEntry) -> impl IntoView {
             <span class="ec-card__progress-text" title=title>{text}</span>
         </div>
     }
+}
+
+/// The course title's hover text: the whole title (cut on the card when long) and the ID.
+fn known_title(known: Memo<Known>, course_id: String) -> Memo<String> {
+    Memo::new(move |_| {
+        known.with(|k| match &k.title {
+            Some(title) => format!("{title}\n{course_id}"),
+            None => course_id.clone(),
+        })
+    })
 }
 
 /// What the related endpoints told about a card's enrollment.
@@ -252,26 +287,5 @@ impl Known {
             meta,
             result: store.result(row),
         }
-    }
-}
-
-/// 87.5 → "87.5", 90 → "90" (scores are kept to the hundredth).
-fn format_score(score: f32) -> String {
-    let hundredths = (score * 100.0).round() as i64;
-    match hundredths % 100 {
-        0 => (hundredths / 100).to_string(),
-        rest if rest % 10 == 0 => format!("{}.{}", hundredths / 100, rest / 10),
-        rest => format!("{}.{rest:02}", hundredths / 100),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn scores_without_float_formatting() {
-        assert_eq!(super::format_score(87.5), "87.5");
-        assert_eq!(super::format_score(90.0), "90");
-        assert_eq!(super::format_score(66.67), "66.67");
-        assert_eq!(super::format_score(0.05), "0.05");
     }
 }

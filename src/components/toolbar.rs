@@ -40,7 +40,23 @@ pub fn Toolbar(
         }
     };
     view! {
+        // The fixed buttons first, so the selection's parts come and go at the end without
+        // moving them.
         <div class="ec-toolbar">
+            <FieldPicker state />
+            <button
+                type="button"
+                class="ec-button"
+                data-ec="export"
+                aria-busy=move || exporting.get().is_some().to_string()
+                disabled=move || matching() == 0
+                on:click=export
+            >
+                {move || match exporting.get() {
+                    Some(percent) => fill(t.exporting, &[("percent", &percent.to_string())]),
+                    None => t.export.to_owned(),
+                }}
+            </button>
             <Show when=move || { matching() > 0 && !all_selected() }>
                 <button type="button" class="ec-button ec-button--quiet" data-ec="select-all" on:click=select_all>
                     {move || state.with_locale(|l| l.count(matching() as u64, &t.select_all))}
@@ -59,19 +75,6 @@ pub fn Toolbar(
                     {t.clear_selection}
                 </button>
             </Show>
-            <FieldPicker state />
-            <button
-                type="button"
-                class="ec-button"
-                data-ec="export"
-                aria-busy=move || exporting.get().is_some().to_string()
-                on:click=export
-            >
-                {move || match exporting.get() {
-                    Some(percent) => fill(t.exporting, &[("percent", &percent.to_string())]),
-                    None => t.export.to_owned(),
-                }}
-            </button>
         </div>
     }
 }

@@ -54,6 +54,8 @@ pub struct Locale {
     tag: Option<String>,
     dates: DateFormatter,
     number: OnceCell<Option<intl::Method>>,
+    decimal: OnceCell<Option<intl::Method>>,
+    percent: OnceCell<Option<intl::Method>>,
     plural: OnceCell<Option<intl::Method>>,
     relative: OnceCell<Option<intl::Method>>,
 }
@@ -71,6 +73,8 @@ impl Locale {
             dates: DateFormatter::new(tag.as_deref()),
             tag,
             number: OnceCell::new(),
+            decimal: OnceCell::new(),
+            percent: OnceCell::new(),
             plural: OnceCell::new(),
             relative: OnceCell::new(),
         }
@@ -110,6 +114,27 @@ impl Locale {
         format
             .and_then(|f| f.call1(&JsValue::from_f64(n as f64)))
             .unwrap_or_else(|| group_digits(n))
+    }
+
+    /// A score kept to the hundredth: "87.5" (en), "87,5" (ru), "90".
+    pub fn decimal(&self, value: f64) -> String {
+        let format = self.intl(&self.decimal, |tag| {
+            let options = intl::options("maximumFractionDigits", "2");
+            intl::Method::new("NumberFormat", tag, &options, "format")
+        });
+        format
+            .and_then(|f| f.call1(&JsValue::from_f64(value)))
+            .unwrap_or_else(|| hundredths(value))
+    }
+
+    /// A whole percentage: "62%" (en), "62 %" (ru).
+    pub fn percent(&self, percent: u8) -> String {
+        let format = self.intl(&self.percent, |tag| {
+            intl::Method::new("NumberFormat", tag, &intl::options("style", "percent"), "format")
+        });
+        format
+            .and_then(|f| f.call1(&JsValue::from_f64(f64::from(percent) / 100.0)))
+            .unwrap_or_else(|| format!("{percent}%"))
     }
 
     /// The form of `forms` for count `n`, by the locale's plural rules.
@@ -223,6 +248,16 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// 87.5 → "87.5", 90 → "90", 66.67 → "66.67" (where the browser has no `Intl.NumberFormat`).
+fn hundredths(value: f64) -> String {
+    let hundredths = (value * 100.0).round() as i64;
+    match hundredths % 100 {
+        0 => (hundredths / 100).to_string(),
+        rest if rest % 10 == 0 => format!("{}.{}", hundredths / 100, rest / 10),
+        rest => format!("{}.{rest:02}", hundredths / 100),
+    }
+}
+
 /// `1234567` → `"1,234,567"` (where the browser has no `Intl.NumberFormat`).
 fn group_digits(n: u64) -> String {
     let digits = n.to_string();
@@ -273,6 +308,10 @@ mod tests {
         assert_eq!(Lang::of("de"), Lang::En);
         assert_eq!(Lang::of("rus"), Lang::En);
         assert_eq!(group_digits(1_234_567), "1,234,567");
+        assert_eq!(hundredths(87.5), "87.5");
+        assert_eq!(hundredths(90.0), "90");
+        assert_eq!(hundredths(f64::from(66.67f32)), "66.67");
+        assert_eq!(hundredths(0.05), "0.05");
     }
 
     /// Every message has the same placeholders in both languages.
