@@ -231,13 +231,23 @@ pub fn CardWindow(
             return;
         };
         active.set(index);
-        let on_checkbox = target_matches(ev.target(), "[data-ec=select]");
-        if on_checkbox || ev.shift_key() {
-            // The checkbox shows the selection's state, not its own.
-            ev.prevent_default();
-            select(index, ev.shift_key());
-        } else {
+        let checkbox = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|input| input.matches("[data-ec=select]").unwrap_or(false));
+        if checkbox.is_none() && !ev.shift_key() {
             activate(index);
+            return;
+        }
+        select(index, ev.shift_key());
+        // The box the browser just toggled shows the selection (a Shift range may keep it on).
+        if let Some(input) = checkbox {
+            let row = state
+                .result
+                .try_with_untracked(|r| r.0.rows.get(index).copied())
+                .flatten();
+            let on = row.is_some_and(|row| state.selection.with_untracked(|s| s.contains(row)));
+            input.set_checked(on);
         }
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -300,8 +310,9 @@ pub fn CardWindow(
         >
             <div
                 class="ec-window__spacer"
-                role="feed"
-                aria-label=state.t().enrollments
+                // A feed of articles; no role while there is no card (a feed must hold some).
+                role=move || (total.get() > 0).then_some("feed")
+                aria-label=move || (total.get() > 0).then_some(state.t().enrollments)
                 aria-busy=move || state.load.with(|l| matches!(l, LoadState::Loading | LoadState::Retrying { .. })).to_string()
                 style:height=move || format!("{}px", window.get().spacer_px)
             >
@@ -336,14 +347,6 @@ fn card_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .get_attribute("data-index")?
         .parse()
         .ok()
-}
-
-/// `true` when an event's target is (inside) an element matching `selector`.
-fn target_matches(target: Option<web_sys::EventTarget>, selector: &str) -> bool {
-    target
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest(selector).ok().flatten())
-        .is_some()
 }
 
 /// Focuses the card at `index` if it is rendered and not focused already (without scrolling:

@@ -163,8 +163,9 @@ pub fn EnrollmentCards(
         });
     }
     if let Some(report) = events.selection {
-        Effect::new(move |previous: Option<()>| {
-            let ids = state.selection.with(|s| {
+        // Reported when the selected IDs change (not for the initial, empty selection).
+        Effect::new(move |previous: Option<Vec<String>>| {
+            let ids: Vec<String> = state.selection.with(|s| {
                 state
                     .with_store(|store| {
                         s.rows()
@@ -174,9 +175,10 @@ pub fn EnrollmentCards(
                     })
                     .unwrap_or_default()
             });
-            if previous.is_some() {
-                report.try_run(ids);
+            if previous.as_ref().is_some_and(|p| *p != ids) {
+                report.try_run(ids.clone());
             }
+            ids
         });
     }
     let load_events = LoadEvents {

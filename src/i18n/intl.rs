@@ -53,13 +53,9 @@ pub fn method(object: &Object, name: &str) -> Option<Function> {
     Reflect::get(object, &name.into()).ok()?.dyn_into().ok()
 }
 
-/// Options with one property (a number when `value` reads as one, else a string).
-pub fn options(key: &str, value: &str) -> Object {
+/// Options with one property.
+pub fn options(key: &str, value: JsValue) -> Object {
     let options = Object::new();
-    let value = match value.parse::<f64>() {
-        Ok(number) => JsValue::from_f64(number),
-        Err(_) => JsValue::from_str(value),
-    };
     let _ = Reflect::set(&options, &key.into(), &value);
     options
 }

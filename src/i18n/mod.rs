@@ -119,7 +119,7 @@ impl Locale {
     /// A score kept to the hundredth: "87.5" (en), "87,5" (ru), "90".
     pub fn decimal(&self, value: f64) -> String {
         let format = self.intl(&self.decimal, |tag| {
-            let options = intl::options("maximumFractionDigits", "2");
+            let options = intl::options("maximumFractionDigits", JsValue::from_f64(2.0));
             intl::Method::new("NumberFormat", tag, &options, "format")
         });
         format
@@ -130,7 +130,12 @@ impl Locale {
     /// A whole percentage: "62%" (en), "62 %" (ru).
     pub fn percent(&self, percent: u8) -> String {
         let format = self.intl(&self.percent, |tag| {
-            intl::Method::new("NumberFormat", tag, &intl::options("style", "percent"), "format")
+            intl::Method::new(
+                "NumberFormat",
+                tag,
+                &intl::options("style", "percent".into()),
+                "format",
+            )
         });
         format
             .and_then(|f| f.call1(&JsValue::from_f64(f64::from(percent) / 100.0)))
@@ -158,7 +163,7 @@ impl Locale {
             intl::Method::new(
                 "RelativeTimeFormat",
                 tag,
-                &intl::options("numeric", "auto"),
+                &intl::options("numeric", "auto".into()),
                 "format",
             )
         });

@@ -152,7 +152,9 @@ impl CardsState {
     pub fn clear(&self) {
         self.store
             .try_update_value(|s| *s = EnrollmentStore::new(s.rules()));
-        self.selection.try_set(Selection::default());
+        if self.selection.try_with_untracked(|s| !s.is_empty()) == Some(true) {
+            self.selection.try_set(Selection::default());
+        }
         self.version.try_update(|v| *v += 1);
     }
 
