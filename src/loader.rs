@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 
 use crate::api::retry::retry_delay_ms;
 use crate::api::url::PageRequest;
+use crate::api::TokenTrouble;
 use crate::api::{
     AccessToken, ApiError, Client, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider,
 };
@@ -450,17 +451,19 @@ impl Inner {
         let provider = self.provider.borrow().clone();
         let Some(provider) = provider else {
             return Err(ApiError::TokenUnavailable {
-                reason: "no token and no token provider were given".into(),
+                reason: TokenTrouble::NoProvider,
             });
         };
         let text = provider
             .fetch()
             .await
-            .map_err(|reason| ApiError::TokenUnavailable { reason })?;
+            .map_err(|message| ApiError::TokenUnavailable {
+                reason: TokenTrouble::Failed(message),
+            })?;
         let token = AccessToken::new(text)?;
         if token.is_empty() {
             return Err(ApiError::TokenUnavailable {
-                reason: "the token provider returned no token".into(),
+                reason: TokenTrouble::NoToken,
             });
         }
         self.client.set_token(token);

@@ -15,6 +15,17 @@ pub struct ServiceMessage {
     pub message: String,
 }
 
+/// Why no token could be had from the host page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenTrouble {
+    /// Neither a token nor a token provider was given.
+    NoProvider,
+    /// The provider gave an empty token or no text.
+    NoToken,
+    /// The provider failed, with its error's message (the host's own words; may be empty).
+    Failed(String),
+}
+
 /// A failed request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
@@ -45,10 +56,10 @@ pub enum ApiError {
     },
     /// The answer could not be read as enrollments.
     Body(ParseError),
-    /// The host's token provider failed or gave no token.
+    /// No token could be had from the host page.
     TokenUnavailable {
-        /// What the provider reported.
-        reason: String,
+        /// Why.
+        reason: TokenTrouble,
     },
     /// The paged answers did not end: a page token came back that was followed before.
     PagingLoop {

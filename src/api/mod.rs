@@ -11,4 +11,4 @@ pub mod url;
 
 pub use client::Client;
 pub use config::{AccessToken, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider};
-pub use error::ApiError;
+pub use error::{ApiError, ServiceMessage, TokenTrouble};

@@ -114,20 +114,20 @@ fn token_provider(callback: Function) -> TokenProvider {
             let token = JsFuture::from(Promise::resolve(&returned))
                 .await
                 .map_err(describe)?;
-            token
-                .as_string()
-                .ok_or_else(|| "the token provider returned no text".to_owned())
+            // Anything but text is no token (the loader says so in the widget's language).
+            Ok(token.as_string().unwrap_or_default())
         })
     })
 }
 
-/// A JS error's message, shortened (providers' errors are the host's own text).
+/// A JS error's message, shortened (providers' errors are the host's own text; empty when it
+/// has none).
 fn describe(error: JsValue) -> String {
     let message = Reflect::get(&error, &"message".into())
         .ok()
         .and_then(|m| m.as_string())
         .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the token provider failed".to_owned());
+        .unwrap_or_default();
     crate::core::parse::shorten(&message, 200)
 }
 

@@ -3,7 +3,7 @@
 
 use super::fill;
 use super::messages::Messages;
-use crate::api::{ApiError, TokenError};
+use crate::api::{ApiError, TokenError, TokenTrouble};
 
 /// The message for `error` from table `t`.
 pub fn error_text(t: &Messages, error: &ApiError) -> String {
@@ -35,7 +35,15 @@ pub fn error_text(t: &Messages, error: &ApiError) -> String {
             &[("bytes", &bytes.to_string()), ("limit", &limit.to_string())],
         ),
         ApiError::Body(detail) => fill(t.unreadable, &[("detail", &detail.to_string())]),
-        ApiError::TokenUnavailable { reason } => fill(t.token_unavailable, &[("reason", reason)]),
+        ApiError::TokenUnavailable { reason } => {
+            let reason = match reason {
+                TokenTrouble::NoProvider => t.token_no_provider,
+                TokenTrouble::NoToken => t.token_empty,
+                TokenTrouble::Failed(message) if !message.is_empty() => message,
+                TokenTrouble::Failed(_) => t.token_failed,
+            };
+            fill(t.token_unavailable, &[("reason", reason)])
+        }
         ApiError::PagingLoop { pages } => fill(t.paging_loop, &[("pages", &pages.to_string())]),
         ApiError::TooManyPages { pages } => fill(t.too_many_pages, &[("pages", &pages.to_string())]),
         ApiError::InvalidToken(token) => token_text(t, *token).to_owned(),
@@ -48,5 +56,69 @@ pub fn token_text(t: &Messages, error: TokenError) -> &'static str {
         TokenError::ControlCharacter => t.token_control,
         TokenError::NotAscii => t.token_not_ascii,
         TokenError::Scheme => t.token_scheme,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ServiceMessage;
+    use crate::i18n::{EN, RU};
+
+    #[test]
+    fn every_error_in_both_languages() {
+        let errors = [
+            ApiError::Status {
+                status: 403,
+                service: Some(ServiceMessage {
+                    code: "403".into(),
+                    message: "Permission denied".into(),
+                }),
+                retry_after: None,
+            },
+            ApiError::Status {
+                status: 503,
+                service: None,
+                retry_after: Some(5),
+            },
+            ApiError::Status {
+                status: 418,
+                service: None,
+                retry_after: None,
+            },
+            ApiError::Network,
+            ApiError::Timeout { after_ms: 30_000 },
+            ApiError::Aborted,
+            ApiError::TooLarge {
+                bytes: 300,
+                limit: 200,
+            },
+            ApiError::TokenUnavailable {
+                reason: TokenTrouble::NoProvider,
+            },
+            ApiError::TokenUnavailable {
+                reason: TokenTrouble::Failed("SSO session ended".into()),
+            },
+            ApiError::TokenUnavailable {
+                reason: TokenTrouble::Failed(String::new()),
+            },
+            ApiError::PagingLoop { pages: 3 },
+            ApiError::TooManyPages { pages: 4 },
+            ApiError::InvalidToken(TokenError::NotAscii),
+        ];
+        for error in &errors {
+            let (en, ru) = (error_text(&EN, error), error_text(&RU, error));
+            assert!(!en.contains('{') && !ru.contains('{'), "{en} / {ru}");
+            assert!(ru.chars().any(|c| ('а'..='я').contains(&c)), "not Russian: {ru}");
+            assert_ne!(en, ru);
+        }
+        let forbidden = error_text(&RU, &errors[0]);
+        assert!(
+            forbidden.contains("(403)") && forbidden.contains("«Permission denied» (код 403)"),
+            "{forbidden}"
+        );
+        assert!(error_text(&RU, &errors[4]).contains("за 30 с"));
+        assert!(error_text(&EN, &errors[8]).ends_with("host page: SSO session ended"));
+        assert!(error_text(&EN, &errors[9]).ends_with("the token provider failed"));
     }
 }

@@ -220,6 +220,12 @@ pub struct Messages {
     pub unreadable: &'static str,
     /// "Could not obtain an access token from the host page: {reason}".
     pub token_unavailable: &'static str,
+    /// The reason without a token or a provider.
+    pub token_no_provider: &'static str,
+    /// The reason when the provider gave an empty token or no text.
+    pub token_empty: &'static str,
+    /// The reason when the provider failed without a message.
+    pub token_failed: &'static str,
     /// "… (after {pages} pages) …".
     pub paging_loop: &'static str,
     /// "… more than {pages} pages …".
@@ -400,6 +406,9 @@ pub static EN: Messages = Messages {
     too_large: "The LMS answer is too large to load here ({bytes} bytes, limit {limit}). Use the paged mode or narrow the learner and course filters.",
     unreadable: "The LMS answer could not be read: {detail}",
     token_unavailable: "Could not obtain an access token from the host page: {reason}",
+    token_no_provider: "no token and no token provider were given",
+    token_empty: "the token provider returned no token",
+    token_failed: "the token provider failed",
     paging_loop: "The LMS sent a page token it had already sent (after {pages} pages), so its pages run in a circle; loading stopped. The enrollments loaded so far are shown.",
     too_many_pages: "The LMS answer has more than {pages} pages; loading stopped there. Narrow the learner and course filters, use a larger page size, or raise the page limit.",
     token_control: "The access token contains a line break or another control character, so it cannot be sent. The host page (or its token provider) must pass the token exactly, without extra lines.",
@@ -598,6 +607,9 @@ pub static RU: Messages = Messages {
     too_large: "Ответ LMS слишком велик для загрузки здесь ({bytes} байт, предел {limit}). Включите постраничный режим или сузьте фильтры слушателей и курсов.",
     unreadable: "Не удалось прочитать ответ LMS: {detail}",
     token_unavailable: "Не удалось получить токен доступа от страницы: {reason}",
+    token_no_provider: "не передан ни токен, ни поставщик токена",
+    token_empty: "поставщик токена не вернул токен",
+    token_failed: "поставщик токена завершился с ошибкой",
     paging_loop: "LMS повторно прислала уже полученный токен страницы (после {pages} стр.), страницы идут по кругу; загрузка остановлена. Показаны уже загруженные зачисления.",
     too_many_pages: "В ответе LMS больше {pages} стр.; загрузка остановлена. Сузьте фильтры слушателей и курсов, увеличьте размер страницы или поднимите предел страниц.",
     token_control: "Токен доступа содержит перевод строки или другой управляющий символ, поэтому его нельзя отправить. Страница (или её поставщик токена) должна передавать токен точно, без лишних строк.",
