@@ -9,7 +9,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 # The browser tests' mock account (tests/web.rs relies on these numbers).
 MOCK_TEST_ARGS := --seed 1 --enrollments 300 --today 2026-11-26
 
-.PHONY: demo dev test dist lint test-native test-browser test-e2e bench bench-smoke bench-native tools fuzz screenshots
+.PHONY: demo dev test dist lint test-native test-browser test-e2e size bench bench-smoke bench-native tools fuzz screenshots
 
 ## Build the library and serve it with the mock LMS from one origin, print the URL (no trunk:
 ## only the Rust tools `make dist` needs).
@@ -23,9 +23,9 @@ dev:
 	@scripts/ensure-tools.sh dev
 	@scripts/dev.sh
 
-## Format check, clippy (native and wasm), native tests, browser tests, end-to-end tests, and a
-## smoke run of the benchmark (so it cannot rot).
-test: tools lint test-native test-browser test-e2e bench-smoke
+## Format check, clippy (native and wasm), native tests, browser tests, end-to-end tests, the
+## module's size budget, and a smoke run of the benchmark (so it cannot rot).
+test: tools lint test-native test-browser test-e2e size bench-smoke
 
 ## The ES module for host pages, with TypeScript declarations, in pkg/.
 dist:
@@ -56,6 +56,10 @@ test-browser:
 test-e2e:
 	scripts/dist.sh
 	scripts/with-mock.sh $(MOCK_TEST_ARGS) --static . -- node --test e2e/
+
+## The release module, gzipped, within the budget recorded in .ci/wasm-size-budget.
+size:
+	scripts/size-budget.sh
 
 ## The benchmark: native Criterion, then the widget against the JS DOMParser baseline in headless
 ## Chromium at 1k/10k/100k enrollments; writes bench/RESULTS.md (several minutes).
