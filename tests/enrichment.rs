@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use enrollment_cards::api::{AccessToken, ClientConfig};
-use enrollment_cards::components::card_window::CARD_HEIGHT;
 use enrollment_cards::components::view::WidgetParts;
 use enrollment_cards::components::{EnrollmentCards, ListSource, ViewEvents};
 use enrollment_cards::enrich::{EnrichParts, EnrichmentStatus, PartStatus};
@@ -43,6 +42,7 @@ fn mount_with(
     token: &str,
     adjust: impl FnOnce(&mut ListSource),
 ) -> (web_sys::HtmlElement, Rc<Reports>) {
+    browser::add_stylesheet();
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let root: web_sys::HtmlElement = document.create_element("div").expect("div").unchecked_into();
     root.style().set_property("width", "1000px").expect("width");
@@ -383,7 +383,8 @@ async fn names_arriving_keep_the_scroll_position_and_the_focused_card() {
             .and_then(|e| e.dyn_into().ok())
     };
     // The first page is in and the grid has its three columns (34 rows, not 100).
-    let row = CARD_HEIGHT as i32 + 12;
+    // The stylesheet's default row: a 300 px card and a 12 px gap (14 px font).
+    let row = 312;
     let settled =
         || window().is_some_and(|w| w.scroll_height() > 10 * row && w.scroll_height() < 100 * row / 2);
     assert!(until(5_000, settled).await, "grid laid out");

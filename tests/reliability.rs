@@ -120,6 +120,7 @@ impl Mounted {
 }
 
 fn mount(source: ListSource) -> Mounted {
+    browser::add_stylesheet();
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let root: web_sys::HtmlElement = document.create_element("div").expect("div").unchecked_into();
     document

@@ -104,16 +104,15 @@ fn container() -> web_sys::HtmlElement {
 
 /// A `width` px wide container with the widget's stylesheet.
 fn container_of(width: u32) -> web_sys::HtmlElement {
+    styled_container(&format!("width: {width}px; --ec-list-height: 600px"))
+}
+
+/// A container with inline `style` and the widget's stylesheet.
+fn styled_container(style: &str) -> web_sys::HtmlElement {
     let doc = document();
-    if doc.get_element_by_id("ec-test-style").is_none() {
-        let style = doc.create_element("style").expect("style");
-        style.set_id("ec-test-style");
-        style.set_text_content(Some(include_str!("../style/enrollment-cards.css")));
-        doc.head().expect("head").append_child(&style).expect("append");
-    }
+    browser::add_stylesheet();
     let div = doc.create_element("div").expect("div");
-    div.set_attribute("style", &format!("width: {width}px; --ec-list-height: 600px"))
-        .expect("style");
+    div.set_attribute("style", style).expect("style");
     doc.body().expect("body").append_child(&div).expect("append");
     div.unchecked_into()
 }
@@ -154,6 +153,12 @@ fn query(root: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlEle
 
 fn count_of(root: &web_sys::HtmlElement, selector: &str) -> u32 {
     root.query_selector_all(selector).map(|l| l.length()).unwrap_or(0)
+}
+
+/// Waits until the window has measured the stylesheet's grid: its row pitch is `row` px.
+async fn laid_out(root: &web_sys::HtmlElement, row: u32) -> bool {
+    let pitch = || query(root, ".ec-window").and_then(|w| w.get_attribute("data-row"));
+    until(2_000, || pitch() == Some(row.to_string())).await
 }
 
 fn shown(root: &web_sys::HtmlElement) -> Option<String> {
@@ -385,6 +390,10 @@ async fn one_column_of_eighty_thousand_cards_scrolls_to_its_last_card() {
     let root = mount(list, LoadState::Done, &NO_RETRY);
     root.style().set_property("width", "320px").expect("width");
     assert!(until(3_000, || count_of(&root, "[data-enrollment-id]") > 0).await);
+    assert!(
+        laid_out(&root, 312).await,
+        "the stylesheet's row: 300 px cards, 12 px gaps"
+    );
     let window = query(&root, ".ec-window").expect("window");
     let spacer = query(&root, ".ec-window__spacer").expect("spacer");
     assert!(
@@ -419,6 +428,7 @@ async fn keyboard_moves_focus_across_the_window_edge() {
     let list = fixture(5_000);
     let root = mount(list, LoadState::Done, &NO_RETRY);
     assert!(until(2_000, || query(&root, "[data-index='0']").is_some()).await);
+    assert!(laid_out(&root, 312).await);
     let first = query(&root, "[data-index='0']").expect("first card");
     assert_eq!(
         first.get_attribute("tabindex").as_deref(),
@@ -637,4 +647,49 @@ async fn a_narrow_host_folds_the_filters_behind_a_button() {
     toggle.click();
     assert!(until(2_000, || count_of(&root, "[data-ec=status-chip]") > 0).await);
     assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn the_grid_follows_the_hosts_font_size_and_gap() {
+    // A host raising the font size and the gap: cards grow with the text (no clipping) and the
+    // window places them where the stylesheet does.
+    let style = "width: 1000px; --ec-list-height: 900px; --ec-font-size: 20px; --ec-gap: 30px";
+    let root = mount_in(
+        styled_container(style),
+        "en-US",
+        fixture(60),
+        LoadState::Done,
+        &NO_RETRY,
+    );
+    let card = |i: usize| query(&root, &format!("[data-index='{i}']"));
+    assert!(until(2_000, || card(0).is_some()).await);
+    // 21.43em at 20 px, and the 30 px gap.
+    assert!(laid_out(&root, 459).await);
+    let first = card(0).expect("first card").get_bounding_client_rect();
+    // 21.43em at 20 px.
+    assert!(
+        (first.height() - 428.6).abs() < 1.0,
+        "card height {}",
+        first.height()
+    );
+    let columns = (0..10)
+        .filter_map(card)
+        .filter(|c| (c.get_bounding_client_rect().top() - first.top()).abs() < 1.0)
+        .count();
+    // 19.43em = 388.6 px at least: two columns in 1000 px.
+    assert_eq!(columns, 2);
+    let below = card(columns).expect("second row").get_bounding_client_rect();
+    assert!(
+        (below.top() - first.bottom() - 30.0).abs() < 1.0,
+        "gap {}",
+        below.top() - first.bottom()
+    );
+    // Nothing inside the card spills out of it.
+    let first = card(0).expect("first card");
+    assert!(
+        first.scroll_height() <= first.client_height() + 1,
+        "{} > {}",
+        first.scroll_height(),
+        first.client_height()
+    );
 }

@@ -210,6 +210,7 @@ async fn a_newer_request_aborts_the_older_one() {
 }
 
 fn container() -> web_sys::HtmlElement {
+    browser::add_stylesheet();
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let div = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&div).expect("append");

@@ -1,5 +1,7 @@
 //! The windowed card grid (an ARIA feed): only the cards in and near the viewport exist in the
-//! DOM, whatever the number of results. Arrow keys, Page Up/Down, Home and End move the focus
+//! DOM, whatever the number of results. The grid's measures (card height, narrowest card, gap)
+//! live in the stylesheet only (`--ec-card-height`, `--ec-card-min-width`, `--ec-gap`, in `em`
+//! so cards grow with a host's `--ec-font-size`); the window reads them from two hidden probes. Arrow keys, Page Up/Down, Home and End move the focus
 //! across the window's edge (the window scrolls, then the card is focused); Enter activates a
 //! card; Space, a click on its checkbox, or Shift with either selects (Shift: the range from the
 //! last card selected).
@@ -13,24 +15,34 @@ use wasm_bindgen::JsCast;
 
 use super::card::Card;
 use super::observe::element_size;
-use crate::state::{CardsState, Density, LoadState};
+use crate::state::{CardsState, LoadState};
 
-/// Card height in pixels (fixed, so positions are computed rather than measured).
-pub const CARD_HEIGHT: f64 = 300.0;
-/// Card height with `density="compact"`: more than twice the cards per screen.
-pub const COMPACT_CARD_HEIGHT: f64 = 132.0;
-/// Gap between cards.
-const GAP: f64 = 12.0;
-/// Narrowest card; the grid has as many columns as fit.
-const MIN_CARD_WIDTH: f64 = 272.0;
 /// Rows rendered above and below the visible ones, once the visible ones are painted.
 const OVERSCAN_ROWS: usize = 1;
+/// The shortest row the window counts with, whatever the probes say (before they are measured,
+/// or without the stylesheet), so a viewport never asks for thousands of cards.
+const MIN_ROW_PX: f64 = 48.0;
 
-/// A card's height for `density`.
-pub fn card_height(density: Density) -> f64 {
-    match density {
-        Density::Comfortable => CARD_HEIGHT,
-        Density::Compact => COMPACT_CARD_HEIGHT,
+/// The grid's measures in pixels, as the stylesheet sets them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Grid {
+    /// Narrowest card; the grid has as many columns as fit.
+    min_width: f64,
+    /// A card's height.
+    card: f64,
+    /// Between cards, both ways.
+    gap: f64,
+}
+
+impl Grid {
+    /// Card height plus gap (at least [`MIN_ROW_PX`]).
+    fn row(&self) -> f64 {
+        (self.card + self.gap).max(MIN_ROW_PX)
+    }
+
+    /// Columns that fit in `width` pixels (one on a narrow container).
+    fn columns(&self, width: f64) -> usize {
+        (((width + self.gap) / (self.min_width + self.gap).max(1.0)).floor() as usize).max(1)
     }
 }
 /// The tallest the scrolling spacer gets. Browsers cap an element's height (Firefox at about
@@ -39,11 +51,6 @@ pub fn card_height(density: Density) -> f64 {
 const MAX_SPACER_PX: f64 = 8_000_000.0;
 /// How long after a key press the window keeps the requested card focused.
 const FOCUS_SETTLE_MS: f64 = 1_000.0;
-
-/// Columns that fit in `width` pixels (one on a narrow container).
-fn columns_for(width: f64) -> usize {
-    (((width + GAP) / (MIN_CARD_WIDTH + GAP)).floor() as usize).max(1)
-}
 
 /// Which result positions are rendered (`[start, end)`, from grid row `first_row`) and where:
 /// the spacer's height and the rendered grid's offset in it, in whole pixels.
@@ -65,9 +72,10 @@ fn window_for(
     width: f64,
     total: usize,
     overscan: usize,
-    row_height: f64,
+    grid: Grid,
 ) -> Window {
-    let columns = columns_for(width);
+    let columns = grid.columns(width);
+    let row_height = grid.row();
     let rows = total.div_ceil(columns);
     let (scroll_top, viewport) = (scroll_top.max(0.0), viewport.max(0.0));
     let full = rows as f64 * row_height;
@@ -114,7 +122,16 @@ pub fn CardWindow(
         }
     };
     let total = Memo::new(move |_| state.result.with(|r| r.0.len()));
-    let row_height = Memo::new(move |_| card_height(state.density.get()) + GAP);
+    // The stylesheet's measures, from the probes (they follow the density and the font size).
+    let (card_probe, gap_probe) = (NodeRef::<html::Div>::new(), NodeRef::<html::Div>::new());
+    let (min_width, card) = element_size(card_probe);
+    let (gap, _) = element_size(gap_probe);
+    let grid = Memo::new(move |_| Grid {
+        min_width: min_width.get(),
+        card: card.get(),
+        gap: gap.get(),
+    });
+    let row_height = Memo::new(move |_| grid.get().row());
     // A new filter or sort (a keystroke, a chip) first builds and paints the cards the viewport
     // shows; the overscan rows follow once that frame is painted (a quarter of the cards, and of
     // the work, on every keystroke). Scrolling, loading and names arriving keep them (and so
@@ -149,7 +166,7 @@ pub fn CardWindow(
             width.get(),
             total.get(),
             overscan,
-            row_height.get(),
+            grid.get(),
         )
     });
     // The card Tab lands on: the last one focused, kept inside the rendered window.
@@ -290,6 +307,11 @@ pub fn CardWindow(
     };
 
     view! {
+        // Hidden, sized by the stylesheet's measures, observed for the window's arithmetic.
+        <div class="ec-window__measure" aria-hidden="true">
+            <div class="ec-window__probe-card" node_ref=card_probe></div>
+            <div class="ec-window__probe-gap" node_ref=gap_probe></div>
+        </div>
         // Height and overflow are set on the element too (through the CSSOM, which a strict
         // Content-Security-Policy allows), so the window stays bounded without the stylesheet.
         <div
@@ -299,6 +321,8 @@ pub fn CardWindow(
             style:overflow-y="auto"
             style:overflow-anchor="none"
             style:position="relative"
+            // The row pitch the window computes with, in whole pixels (tests wait for it).
+            data-row=move || grid.get().row().round() as u32
             on:scroll=move |_| {
                 if let Some(element) = container.get_untracked() {
                     y.set(f64::from(element.scroll_top()));
@@ -320,8 +344,6 @@ pub fn CardWindow(
                     class="ec-window__grid"
                     style:transform=move || format!("translateY({}px)", window.get().grid_top_px)
                     style:grid-template-columns=move || format!("repeat({}, minmax(0, 1fr))", window.get().columns)
-                    style:grid-auto-rows=move || format!("{}px", card_height(state.density.get()) as usize)
-                    style:gap=format!("{}px", GAP as usize)
                 >
                     <For
                         each=cards
@@ -374,50 +396,67 @@ fn focus_card(container: NodeRef<html::Div>, index: usize) {
 mod tests {
     use super::*;
 
-    const ROW_HEIGHT: f64 = CARD_HEIGHT + GAP;
+    /// The stylesheet's measures at the default 14 px font: 300 px cards, 272 px wide at least,
+    /// 12 px apart.
+    const GRID: Grid = Grid {
+        min_width: 272.0,
+        card: CARD_HEIGHT,
+        gap: 12.0,
+    };
+    const CARD_HEIGHT: f64 = 300.0;
+    const ROW_HEIGHT: f64 = CARD_HEIGHT + 12.0;
 
     #[test]
     fn columns_follow_the_container_width() {
-        assert_eq!(columns_for(0.0), 1);
-        assert_eq!(columns_for(320.0), 1);
-        assert_eq!(columns_for(556.0), 2);
-        assert_eq!(columns_for(1200.0), 4);
+        assert_eq!(GRID.columns(0.0), 1);
+        assert_eq!(GRID.columns(320.0), 1);
+        assert_eq!(GRID.columns(556.0), 2);
+        assert_eq!(GRID.columns(1200.0), 4);
+        // A bigger font: wider cards, fewer columns; unmeasured probes: one column, no panic.
+        let big = Grid {
+            min_width: 340.0,
+            card: 375.0,
+            gap: 15.0,
+        };
+        assert_eq!(big.columns(1200.0), 3);
+        assert_eq!(
+            Grid {
+                min_width: 0.0,
+                card: 0.0,
+                gap: 0.0
+            }
+            .row(),
+            MIN_ROW_PX
+        );
+        let unmeasured = Grid {
+            min_width: 0.0,
+            card: 0.0,
+            gap: 0.0,
+        };
+        assert!(unmeasured.columns(1200.0) >= 1);
+        assert!(window_for(0.0, 0.0, 0.0, 100, OVERSCAN_ROWS, unmeasured).end <= 2);
     }
 
     #[test]
     fn the_window_covers_the_viewport_plus_overscan() {
-        let w = window_for(0.0, 600.0, 1200.0, 20_000, OVERSCAN_ROWS, ROW_HEIGHT);
+        let w = window_for(0.0, 600.0, 1200.0, 20_000, OVERSCAN_ROWS, GRID);
         assert_eq!((w.start, w.first_row, w.columns), (0, 0, 4));
         // The rows 600 px show (the second only in part), then the overscan.
         let shown = (600.0 / ROW_HEIGHT).ceil() as usize;
         assert_eq!(w.end, (shown + OVERSCAN_ROWS) * 4);
-        let deep = window_for(
-            ROW_HEIGHT * 1000.0,
-            600.0,
-            1200.0,
-            20_000,
-            OVERSCAN_ROWS,
-            ROW_HEIGHT,
-        );
+        let deep = window_for(ROW_HEIGHT * 1000.0, 600.0, 1200.0, 20_000, OVERSCAN_ROWS, GRID);
         assert_eq!(deep.first_row, 1000 - OVERSCAN_ROWS);
         assert_eq!(deep.start, (1000 - OVERSCAN_ROWS) * 4);
         assert_eq!(deep.end - deep.start, (OVERSCAN_ROWS + shown + OVERSCAN_ROWS) * 4);
         // Scrolled into a row, the viewport shows part of one more.
-        let mid = window_for(
-            ROW_HEIGHT * 1000.5,
-            600.0,
-            1200.0,
-            20_000,
-            OVERSCAN_ROWS,
-            ROW_HEIGHT,
-        );
+        let mid = window_for(ROW_HEIGHT * 1000.5, 600.0, 1200.0, 20_000, OVERSCAN_ROWS, GRID);
         assert_eq!(
             mid.end - mid.start,
             (OVERSCAN_ROWS + shown + 1 + OVERSCAN_ROWS) * 4
         );
-        let end = window_for(1e9, 600.0, 1200.0, 20_001, OVERSCAN_ROWS, ROW_HEIGHT);
+        let end = window_for(1e9, 600.0, 1200.0, 20_001, OVERSCAN_ROWS, GRID);
         assert_eq!((end.start, end.end), ((5_000 - OVERSCAN_ROWS) * 4, 20_001));
-        assert!(window_for(0.0, 0.0, 0.0, 0, OVERSCAN_ROWS, ROW_HEIGHT).end == 0);
+        assert!(window_for(0.0, 0.0, 0.0, 0, OVERSCAN_ROWS, GRID).end == 0);
         let row = ROW_HEIGHT as usize;
         assert_eq!((end.spacer_px, end.scale), (5_001 * row, 1.0));
         assert_eq!(deep.grid_top_px, (1000 - OVERSCAN_ROWS as i64) * row as i64);
@@ -432,7 +471,7 @@ mod tests {
     fn a_list_taller_than_browsers_allow_scrolls_at_a_scale_to_its_end() {
         // 200,000 cards in one column: 62.4 million px of cards.
         let (viewport, total) = (700.0, 200_000);
-        let top = window_for(0.0, viewport, 300.0, total, OVERSCAN_ROWS, ROW_HEIGHT);
+        let top = window_for(0.0, viewport, 300.0, total, OVERSCAN_ROWS, GRID);
         assert_eq!(top.spacer_px, MAX_SPACER_PX as usize);
         let full = total as f64 * ROW_HEIGHT;
         let want = (full - viewport) / (MAX_SPACER_PX - viewport);
@@ -444,7 +483,7 @@ mod tests {
         assert_eq!((top.start, top.grid_top_px), (0, 0));
 
         let bottom_scroll = MAX_SPACER_PX - viewport;
-        let bottom = window_for(bottom_scroll, viewport, 300.0, total, OVERSCAN_ROWS, ROW_HEIGHT);
+        let bottom = window_for(bottom_scroll, viewport, 300.0, total, OVERSCAN_ROWS, GRID);
         assert_eq!(bottom.end, total, "the last card is rendered");
         let last_bottom = screen_top(total - 1, bottom_scroll, &bottom) + CARD_HEIGHT;
         assert!(
@@ -455,8 +494,8 @@ mod tests {
         // Scrolling moves the cards smoothly (by the scale), without jumps at row boundaries.
         for scroll in [1_000.0, 1_040.5, 3_999_999.0, 4_000_000.0, 7_999_000.0] {
             let (a, b) = (
-                window_for(scroll, viewport, 300.0, total, OVERSCAN_ROWS, ROW_HEIGHT),
-                window_for(scroll + 1.0, viewport, 300.0, total, OVERSCAN_ROWS, ROW_HEIGHT),
+                window_for(scroll, viewport, 300.0, total, OVERSCAN_ROWS, GRID),
+                window_for(scroll + 1.0, viewport, 300.0, total, OVERSCAN_ROWS, GRID),
             );
             let row = a.start.max(b.start) + 1;
             let moved = screen_top(row, scroll, &a) - screen_top(row, scroll + 1.0, &b);
