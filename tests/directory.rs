@@ -241,7 +241,7 @@ fn sorts_by_name_title_progress_and_completion_date() {
 
 #[test]
 fn completion_filter_and_facets() {
-    use enrollment_cards::core::query::{completion_index, Choice, NO_RESULT};
+    use enrollment_cards::core::query::{Set, NO_RESULT};
     use enrollment_cards::{ActiveFilter, Filter, Sort};
     let data = dataset(300);
     let mut store = loaded(&data);
@@ -254,9 +254,8 @@ fn completion_filter_and_facets() {
     let results = xml::results(&data, data.enrollments.iter(), paged("results"));
     store.add_results(parse_results(&results).expect("results").items);
 
-    let passed = completion_index(Some(CompletionStatus::Passed));
     let filter = Filter {
-        completions: Choice::of([passed, NO_RESULT]),
+        completions: Set::of([Some(CompletionStatus::Passed), None]),
         ..Filter::default()
     };
     let answer = store.query(&filter, Sort::default());
@@ -281,7 +280,7 @@ fn completion_filter_and_facets() {
 
 #[test]
 fn department_filter_takes_sub_departments_and_counts_them() {
-    use enrollment_cards::core::query::Choice;
+    use enrollment_cards::core::query::Set;
     use enrollment_cards::core::status::Status;
     use enrollment_cards::{ActiveFilter, Filter, Sort};
     let data = dataset(300);
@@ -317,7 +316,7 @@ fn department_filter_takes_sub_departments_and_counts_them() {
 
     // Facets: each department counts its own rows and those below it, whatever is selected in
     // the department filter, with the other filters applied.
-    filter.statuses = Choice::of([Status::Active as u8]);
+    filter.statuses = Set::of([Status::Active]);
     let answer = store.query(&filter, Sort::default());
     let tree = store.departments();
     for d in 0..data.departments.len() {

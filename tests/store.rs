@@ -8,7 +8,7 @@ mod support;
 
 use enrollment_cards::core::fold::fold;
 use enrollment_cards::{
-    CertificateState, Choice, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, SortKey,
+    CertificateState, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Set, Sort, SortKey,
     Status, StatusRules,
 };
 use support::{enrollments, TODAY};
@@ -55,9 +55,9 @@ fn passes(e: &Enrollment, f: &Filter) -> bool {
     };
     text && (f.courses.is_empty() || f.courses.contains(&e.course_id))
         && (f.learners.is_empty() || f.learners.contains(&e.learner_id))
-        && (f.statuses.is_any() || f.statuses.contains(status as u8))
-        && (f.certificates.is_any() || f.certificates.contains(cert as u8))
-        && (f.types.is_any() || f.types.contains(e.enrollment_type as u8))
+        && (f.statuses.is_any() || f.statuses.contains(status))
+        && (f.certificates.is_any() || f.certificates.contains(cert))
+        && (f.types.is_any() || f.types.contains(e.enrollment_type))
         && in_range(e.due_date, &f.due)
         && in_range(Some(e.access_date), &f.access)
 }
@@ -130,13 +130,13 @@ fn sample_filters(list: &[Enrollment]) -> Vec<Filter> {
         Filter {
             text: "a".into(),
             courses: vec![course, other_course],
-            statuses: Choice::of([Status::Active as u8, Status::Overdue as u8]),
-            types: Choice::of([EnrollmentType::AssignedByAdmin as u8]),
+            statuses: Set::of([Status::Active, Status::Overdue]),
+            types: Set::of([EnrollmentType::AssignedByAdmin]),
             ..Filter::default()
         },
         Filter {
             learners: vec![learner],
-            certificates: Choice::of([CertificateState::Valid as u8, CertificateState::Expired as u8]),
+            certificates: Set::of([CertificateState::Valid, CertificateState::Expired]),
             access: DateRange {
                 from: Some(TODAY - Duration::days(400)),
                 to: Some(TODAY),
@@ -203,7 +203,7 @@ fn facet_counts_apply_every_other_filter() {
         }
         for status in Status::ALL {
             let alone = Filter {
-                statuses: Choice::of([status as u8]),
+                statuses: Set::of([status]),
                 ..filter.clone()
             };
             assert_eq!(
@@ -214,7 +214,7 @@ fn facet_counts_apply_every_other_filter() {
         }
         for state in CertificateState::ALL {
             let alone = Filter {
-                certificates: Choice::of([state as u8]),
+                certificates: Set::of([state]),
                 ..filter.clone()
             };
             assert_eq!(
@@ -224,7 +224,7 @@ fn facet_counts_apply_every_other_filter() {
         }
         for kind in EnrollmentType::ALL {
             let alone = Filter {
-                types: Choice::of([kind as u8]),
+                types: Set::of([kind]),
                 ..filter.clone()
             };
             assert_eq!(

@@ -37,7 +37,7 @@ use crate::fields::CardFields;
 use crate::json::{push_string, Json};
 use crate::model::EnrollmentType;
 use crate::parse::parse_date;
-use crate::query::{completion_index, Choice, DateRange, Filter, Sort, SortKey, NO_RESULT};
+use crate::query::{DateRange, Filter, Member, Set, Sort, SortKey};
 use crate::related::CompletionStatus;
 use crate::status::{CertificateState, Status};
 
@@ -87,14 +87,12 @@ pub fn from_json(text: &str) -> Option<FilterState> {
             .take(MAX_IDS)
             .map(str::to_owned)
             .collect(),
-        statuses: choice(&object, "statuses", |s| Status::from_id(s).map(|s| s as u8)),
-        certificates: choice(&object, "certificates", |s| {
-            CertificateState::from_id(s).map(|s| s as u8)
-        }),
-        types: choice(&object, "types", |s| EnrollmentType::from_id(s).map(|t| t as u8)),
-        completions: choice(&object, "completions", |s| match s {
-            "none" => Some(NO_RESULT),
-            id => CompletionStatus::from_id(id).map(|c| completion_index(Some(c))),
+        statuses: set(&object, "statuses", Status::from_id),
+        certificates: set(&object, "certificates", CertificateState::from_id),
+        types: set(&object, "types", EnrollmentType::from_id),
+        completions: set(&object, "completions", |s| match s {
+            "none" => Some(None),
+            id => CompletionStatus::from_id(id).map(Some),
         }),
         due: range(&object, "due"),
         access: range(&object, "access"),
@@ -133,16 +131,17 @@ pub fn to_json(state: &FilterState) -> String {
     out.push_str(",\"departments\":");
     push_array(&mut out, filter.departments.iter().map(String::as_str));
     out.push_str(",\"statuses\":");
-    push_array(&mut out, filter.selected_statuses().map(Status::id));
+    push_array(&mut out, filter.statuses.iter().map(Status::id));
     out.push_str(",\"certificates\":");
-    push_array(&mut out, filter.selected_certificates().map(CertificateState::id));
+    push_array(&mut out, filter.certificates.iter().map(CertificateState::id));
     out.push_str(",\"types\":");
-    push_array(&mut out, filter.selected_types().map(EnrollmentType::id));
+    push_array(&mut out, filter.types.iter().map(EnrollmentType::id));
     out.push_str(",\"completions\":");
     push_array(
         &mut out,
         filter
-            .selected_completions()
+            .completions
+            .iter()
             .map(|c| c.map_or("none", CompletionStatus::id)),
     );
     out.push_str(",\"due\":");
@@ -169,9 +168,9 @@ fn strings<'a>(object: &'a Json, key: &str) -> impl Iterator<Item = &'a str> {
         .filter_map(Json::as_str)
 }
 
-/// The options named in array `key`; unknown ids are skipped.
-fn choice(object: &Json, key: &str, index: impl Fn(&str) -> Option<u8>) -> Choice {
-    Choice::of(strings(object, key).filter_map(index))
+/// The values named in array `key`; unknown ids are skipped.
+fn set<T: Member>(object: &Json, key: &str, value: impl Fn(&str) -> Option<T>) -> Set<T> {
+    Set::of(strings(object, key).filter_map(value))
 }
 
 /// `{ "from": day, "to": day }`; a part that is not a readable date is open.

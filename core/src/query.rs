@@ -1,54 +1,119 @@
 //! What the view asks the store for: filter criteria, sort order, and the answer (matching
 //! rows in order, plus facet counts).
 
+use std::marker::PhantomData;
+
 use time::Date;
 
 use crate::model::EnrollmentType;
 use crate::related::CompletionStatus;
 use crate::status::{CertificateState, Status};
 
-/// A set of small enum values as a bit mask; empty means "no restriction".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Choice(u16);
+/// A value a [`Set`] holds: one of a short, fixed list (at most 16).
+pub trait Member: Copy + PartialEq + 'static {
+    /// Every value, in display order; a value's place here is its bit in a set.
+    const ALL: &'static [Self];
 
-impl Choice {
-    /// No option selected (everything passes).
-    pub const ANY: Choice = Choice(0);
-
-    /// `true` when nothing is selected.
-    pub fn is_any(self) -> bool {
-        self.0 == 0
-    }
-
-    /// `true` when option `index` is selected.
-    pub fn contains(self, index: u8) -> bool {
-        self.0 & bit(index) != 0
-    }
-
-    /// Selects or deselects option `index`.
-    pub fn toggle(&mut self, index: u8) {
-        self.0 ^= bit(index);
-    }
-
-    /// Deselects option `index`.
-    pub fn remove(&mut self, index: u8) {
-        self.0 &= !bit(index);
-    }
-
-    /// Whether a row with option `index` passes.
-    pub(crate) fn admits(self, index: u8) -> bool {
-        self.is_any() || self.contains(index)
-    }
-
-    /// A set of the given options.
-    pub fn of(indices: impl IntoIterator<Item = u8>) -> Choice {
-        Choice(indices.into_iter().fold(0, |acc, i| acc | bit(i)))
+    /// The value's place in [`Member::ALL`] (its facet count's index too).
+    fn place(self) -> u8 {
+        Self::ALL
+            .iter()
+            .position(|v| *v == self)
+            .unwrap_or(Self::ALL.len()) as u8
     }
 }
 
-/// The bit of option `index` (none past the sixteenth).
-fn bit(index: u8) -> u16 {
-    1u16.checked_shl(u32::from(index)).unwrap_or(0)
+impl Member for Status {
+    const ALL: &'static [Status] = &Status::ALL;
+}
+
+impl Member for CertificateState {
+    const ALL: &'static [CertificateState] = &CertificateState::ALL;
+}
+
+impl Member for EnrollmentType {
+    const ALL: &'static [EnrollmentType] = &EnrollmentType::ALL;
+}
+
+/// Completion options: each known status, then `None` for "no result yet" (so a value's place
+/// is its [`completion_index`]).
+impl Member for Option<CompletionStatus> {
+    const ALL: &'static [Option<CompletionStatus>] = &[
+        Some(CompletionStatus::NotStarted),
+        Some(CompletionStatus::InProgress),
+        Some(CompletionStatus::Pending),
+        Some(CompletionStatus::Complete),
+        Some(CompletionStatus::Passed),
+        Some(CompletionStatus::Accepted),
+        Some(CompletionStatus::Incomplete),
+        Some(CompletionStatus::Failed),
+        Some(CompletionStatus::Declined),
+        None,
+    ];
+}
+
+/// A set of statuses, certificate states, types or completions, as a bit mask; empty means "no
+/// restriction".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Set<T> {
+    bits: u16,
+    of: PhantomData<fn() -> T>,
+}
+
+impl<T> Default for Set<T> {
+    fn default() -> Self {
+        Set {
+            bits: 0,
+            of: PhantomData,
+        }
+    }
+}
+
+impl<T: Member> Set<T> {
+    /// `true` when nothing is selected (everything passes).
+    pub fn is_any(self) -> bool {
+        self.bits == 0
+    }
+
+    /// `true` when `value` is selected.
+    pub fn contains(self, value: T) -> bool {
+        self.bits & bit_of(value) != 0
+    }
+
+    /// Selects or deselects `value`.
+    pub fn toggle(&mut self, value: T) {
+        self.bits ^= bit_of(value);
+    }
+
+    /// Deselects `value`.
+    pub fn remove(&mut self, value: T) {
+        self.bits &= !bit_of(value);
+    }
+
+    /// The selected values, in display order.
+    pub fn iter(self) -> impl Iterator<Item = T> {
+        T::ALL.iter().copied().filter(move |v| self.contains(*v))
+    }
+
+    /// A set of the given values.
+    pub fn of(values: impl IntoIterator<Item = T>) -> Self {
+        let bits = values.into_iter().fold(0, |acc, v| acc | bit_of(v));
+        Set {
+            bits,
+            of: PhantomData,
+        }
+    }
+
+    /// Whether a row whose value sits at `place` in [`Member::ALL`] passes (the store keeps
+    /// places, packed).
+    pub(crate) fn admits_place(self, place: u8) -> bool {
+        self.is_any() || self.bits & 1u16.checked_shl(u32::from(place)).unwrap_or(0) != 0
+    }
+}
+
+/// The bit of `value`: its place in [`Member::ALL`] (none for a value not listed).
+fn bit_of<T: Member>(value: T) -> u16 {
+    1u16.checked_shl(u32::from(value.place())).unwrap_or(0)
 }
 
 /// Completion options of the filter: the index of a [`CompletionStatus`] in
@@ -82,14 +147,14 @@ pub struct Filter {
     pub learners: Vec<String>,
     /// Selected department IDs (any of them, each with its sub-departments); empty = all.
     pub departments: Vec<String>,
-    /// Selected [`Status`]es, by `Status as u8`.
-    pub statuses: Choice,
-    /// Selected [`CertificateState`]s, by `CertificateState as u8`.
-    pub certificates: Choice,
-    /// Selected [`EnrollmentType`]s, by `EnrollmentType as u8`.
-    pub types: Choice,
-    /// Selected completion statuses (see [`NO_RESULT`]).
-    pub completions: Choice,
+    /// Selected statuses.
+    pub statuses: Set<Status>,
+    /// Selected certificate states.
+    pub certificates: Set<CertificateState>,
+    /// Selected enrollment types.
+    pub types: Set<EnrollmentType>,
+    /// Selected completion statuses (`None`: no result yet).
+    pub completions: Set<Option<CompletionStatus>>,
     /// Due date range; enrollments without a due date fail a set range.
     pub due: DateRange,
     /// Access date range.
@@ -104,19 +169,19 @@ impl Filter {
 
     /// Selects only `status` (a convenience for chips and tests).
     pub fn with_status(mut self, status: Status) -> Self {
-        self.statuses.toggle(status as u8);
+        self.statuses.toggle(status);
         self
     }
 
     /// Selects only `state`.
     pub fn with_certificate(mut self, state: CertificateState) -> Self {
-        self.certificates.toggle(state as u8);
+        self.certificates.toggle(state);
         self
     }
 
     /// Selects only `kind`.
     pub fn with_type(mut self, kind: EnrollmentType) -> Self {
-        self.types.toggle(kind as u8);
+        self.types.toggle(kind);
         self
     }
 }
@@ -180,25 +245,10 @@ impl Filter {
         chips.extend(self.courses.iter().cloned().map(ActiveFilter::Course));
         chips.extend(self.learners.iter().cloned().map(ActiveFilter::Learner));
         chips.extend(self.departments.iter().cloned().map(ActiveFilter::Department));
-        chips.extend(
-            Status::ALL
-                .into_iter()
-                .filter(|s| self.statuses.contains(*s as u8))
-                .map(ActiveFilter::Status),
-        );
-        chips.extend(
-            CertificateState::ALL
-                .into_iter()
-                .filter(|s| self.certificates.contains(*s as u8))
-                .map(ActiveFilter::Certificate),
-        );
-        chips.extend(
-            EnrollmentType::ALL
-                .into_iter()
-                .filter(|t| self.types.contains(*t as u8))
-                .map(ActiveFilter::Type),
-        );
-        chips.extend(self.selected_completions().map(ActiveFilter::Completion));
+        chips.extend(self.statuses.iter().map(ActiveFilter::Status));
+        chips.extend(self.certificates.iter().map(ActiveFilter::Certificate));
+        chips.extend(self.types.iter().map(ActiveFilter::Type));
+        chips.extend(self.completions.iter().map(ActiveFilter::Completion));
         if !self.due.is_open() {
             chips.push(ActiveFilter::Due(self.due));
         }
@@ -208,34 +258,6 @@ impl Filter {
         chips
     }
 
-    /// The selected statuses, in display order.
-    pub fn selected_statuses(&self) -> impl Iterator<Item = Status> + '_ {
-        Status::ALL
-            .into_iter()
-            .filter(|s| self.statuses.contains(*s as u8))
-    }
-
-    /// The selected certificate states, in display order.
-    pub fn selected_certificates(&self) -> impl Iterator<Item = CertificateState> + '_ {
-        CertificateState::ALL
-            .into_iter()
-            .filter(|s| self.certificates.contains(*s as u8))
-    }
-
-    /// The selected enrollment types, in display order.
-    pub fn selected_types(&self) -> impl Iterator<Item = EnrollmentType> + '_ {
-        EnrollmentType::ALL
-            .into_iter()
-            .filter(|t| self.types.contains(*t as u8))
-    }
-
-    /// The selected completion statuses (`None`: no result yet), in display order.
-    pub fn selected_completions(&self) -> impl Iterator<Item = Option<CompletionStatus>> + '_ {
-        (0..=NO_RESULT)
-            .filter(|&i| self.completions.contains(i))
-            .map(|i| CompletionStatus::ALL.get(usize::from(i)).copied())
-    }
-
     /// Removes one criterion (the chip's × button).
     pub fn remove(&mut self, chip: &ActiveFilter) {
         match chip {
@@ -243,10 +265,10 @@ impl Filter {
             ActiveFilter::Course(id) => self.courses.retain(|c| c != id),
             ActiveFilter::Learner(id) => self.learners.retain(|l| l != id),
             ActiveFilter::Department(id) => self.departments.retain(|d| d != id),
-            ActiveFilter::Status(s) => self.statuses.remove(*s as u8),
-            ActiveFilter::Certificate(s) => self.certificates.remove(*s as u8),
-            ActiveFilter::Type(t) => self.types.remove(*t as u8),
-            ActiveFilter::Completion(status) => self.completions.remove(completion_index(*status)),
+            ActiveFilter::Status(s) => self.statuses.remove(*s),
+            ActiveFilter::Certificate(s) => self.certificates.remove(*s),
+            ActiveFilter::Type(t) => self.types.remove(*t),
+            ActiveFilter::Completion(status) => self.completions.remove(*status),
             ActiveFilter::Due(_) => self.due = DateRange::default(),
             ActiveFilter::Access(_) => self.access = DateRange::default(),
         }
@@ -448,10 +470,19 @@ mod tests {
         );
         filter.toggle_course("c1");
         assert!(filter.courses.is_empty());
-        let mut choice = Choice::of([1, 3]);
-        choice.remove(1);
-        assert_eq!(choice, Choice::of([3]));
-        assert!(Choice::ANY.admits(4) && !choice.admits(2));
+        let mut set = Set::of([Status::Active, Status::Overdue]);
+        set.remove(Status::Active);
+        assert_eq!(set, Set::of([Status::Overdue]));
+        assert!(Set::<Status>::default().admits_place(4) && !set.admits_place(2) && set.admits_place(3));
+        assert_eq!(set.iter().collect::<Vec<_>>(), [Status::Overdue]);
+        // Places follow `Member::ALL`: "no result yet" is the completion filter's last option.
+        let none = Set::of([None::<CompletionStatus>]);
+        assert!(none.admits_place(NO_RESULT) && !none.admits_place(0));
+        assert_eq!(completion_index(None), NO_RESULT);
+        for (place, status) in CompletionStatus::ALL.iter().enumerate() {
+            assert_eq!(usize::from(completion_index(Some(*status))), place);
+            assert!(Set::of([Some(*status)]).admits_place(place as u8));
+        }
     }
 
     #[test]

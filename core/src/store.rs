@@ -14,7 +14,7 @@ use crate::directory::{Directory, PersonEntry, ResultEntry};
 use crate::fold::{fold, Folded};
 use crate::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner, RowIndex};
 use crate::model::{Certificate, Enrollment, EnrollmentType};
-use crate::query::{ActiveFilter, Facets, Filter, QueryResult, Sort, SortKey};
+use crate::query::{ActiveFilter, Facets, Filter, Member, QueryResult, Sort, SortKey};
 use crate::related::{ContentItem, Department, LearnerResult, Person};
 use crate::status::{CertificateState, DayFields, Status, StatusRules};
 
@@ -526,14 +526,10 @@ impl EnrollmentStore {
         let only_text = courses.is_none()
             && learners.is_none()
             && departments.is_none()
-            && [
-                filter.statuses,
-                filter.certificates,
-                filter.types,
-                filter.completions,
-            ]
-            .iter()
-            .all(|c| c.is_any())
+            && filter.statuses.is_any()
+            && filter.certificates.is_any()
+            && filter.types.is_any()
+            && filter.completions.is_any()
             && filter.due.is_open()
             && filter.access.is_open();
         for &row in order {
@@ -556,17 +552,17 @@ impl EnrollmentStore {
             if departments.as_ref().is_some_and(|s| !s[learner]) {
                 fail |= DEPARTMENT;
             }
-            if !filter.statuses.admits(status) {
+            if !filter.statuses.admits_place(status) {
                 fail |= STATUS;
             }
-            if !filter.certificates.admits(cert) {
+            if !filter.certificates.admits_place(cert) {
                 fail |= CERT;
             }
-            if !filter.types.admits(kind) {
+            if !filter.types.admits_place(kind) {
                 fail |= TYPE;
             }
             let completion = self.dir.completion_index(r);
-            if !filter.completions.admits(completion) {
+            if !filter.completions.admits_place(completion) {
                 fail |= COMPLETION;
             }
             if !filter.due.is_open() && !(due_from..=due_to).contains(&c.due[r]) {
@@ -772,7 +768,7 @@ impl Columns {
         };
         let state = CertificateState::derive(certificate, rules);
         let kept = self.flags[row] & (LOCK | CATALOG);
-        self.flags[row] = kept | (status as u8) << STATUS_SHIFT | (state as u8) << CERT_SHIFT;
+        self.flags[row] = kept | status.place() << STATUS_SHIFT | state.place() << CERT_SHIFT;
     }
 }
 

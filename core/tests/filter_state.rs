@@ -73,7 +73,8 @@ fn writes_the_documented_shape() {
     );
     // Completion statuses and "no result yet" round-trip.
     let mut with_completions = filter.clone();
-    with_completions.completions = enrollment_core::query::Choice::of([1, enrollment_core::query::NO_RESULT]);
+    with_completions.completions =
+        enrollment_core::query::Set::of([Some(enrollment_core::related::CompletionStatus::InProgress), None]);
     let json = to_json(&with_completions, sort);
     assert!(json.contains(r#""completions":["in_progress","none"]"#), "{json}");
     assert_eq!(from_json(&json), Some((with_completions, sort)));

@@ -10,7 +10,7 @@ use time::Date;
 use super::observe::element_size;
 use super::picker::{Picker, PickerKind};
 use crate::core::model::EnrollmentType;
-use crate::core::query::{completion_index, Choice, DateRange, Facets, SortKey, NO_RESULT};
+use crate::core::query::{DateRange, Facets, Member, Set, SortKey};
 use crate::core::related::CompletionStatus;
 use crate::core::status::{CertificateState, Status};
 use crate::i18n::fill;
@@ -44,7 +44,7 @@ pub fn FilterBar(
             <ChipGroup
                 label=t.group_status
                 name="status"
-                options=Status::ALL.iter().map(|s| (*s as u8, t.status(*s), s.id())).collect()
+                options=Status::ALL.iter().map(|s| (*s, t.status(*s), s.id())).collect()
                 selected=move || filter.with(|f| f.statuses)
                 count=move |i| facets(|f, i| f.statuses.get(i).copied().unwrap_or(0), i)
                 toggle=move |i| filter.update(|f| f.statuses.toggle(i))
@@ -53,7 +53,7 @@ pub fn FilterBar(
             <ChipGroup
                 label=t.group_certificate
                 name="certificate"
-                options=CertificateState::ALL.iter().map(|s| (*s as u8, t.certificate(*s), s.id())).collect()
+                options=CertificateState::ALL.iter().map(|s| (*s, t.certificate(*s), s.id())).collect()
                 selected=move || filter.with(|f| f.certificates)
                 count=move |i| facets(|f, i| f.certificates.get(i).copied().unwrap_or(0), i)
                 toggle=move |i| filter.update(|f| f.certificates.toggle(i))
@@ -62,7 +62,7 @@ pub fn FilterBar(
             <ChipGroup
                 label=t.group_type
                 name="type"
-                options=EnrollmentType::ALL.iter().map(|k| (*k as u8, t.kind(*k), k.id())).collect()
+                options=EnrollmentType::ALL.iter().map(|k| (*k, t.kind(*k), k.id())).collect()
                 selected=move || filter.with(|f| f.types)
                 count=move |i| facets(|f, i| f.types.get(i).copied().unwrap_or(0), i)
                 toggle=move |i| filter.update(|f| f.types.toggle(i))
@@ -78,8 +78,8 @@ pub fn FilterBar(
                     name="completion"
                     options=CompletionStatus::ALL
                         .iter()
-                        .map(|c| (completion_index(Some(*c)), t.completion(*c), c.id()))
-                        .chain([(NO_RESULT, t.no_result, "none")])
+                        .map(|c| (Some(*c), t.completion(*c), c.id()))
+                        .chain([(None, t.no_result, "none")])
                         .collect()
                     selected=move || filter.with(|f| f.completions)
                     count=move |i| facets(|f, i| f.completions.get(i).copied().unwrap_or(0), i)
@@ -144,14 +144,15 @@ pub fn FilterBar(
 
 /// A group of toggle chips (`aria-pressed`), each with its facet count.
 #[component]
-fn ChipGroup(
+fn ChipGroup<T: Member + Send + Sync>(
     label: &'static str,
     name: &'static str,
-    /// (filter index, label, id) per chip.
-    options: Vec<(u8, &'static str, &'static str)>,
-    selected: impl Fn() -> Choice + Copy + Send + Sync + 'static,
+    /// (value, label, id) per chip.
+    options: Vec<(T, &'static str, &'static str)>,
+    selected: impl Fn() -> Set<T> + Copy + Send + Sync + 'static,
+    /// The facet count at a value's place.
     count: impl Fn(usize) -> u32 + Copy + Send + Sync + 'static,
-    toggle: impl Fn(u8) + Copy + Send + Sync + 'static,
+    toggle: impl Fn(T) + Copy + Send + Sync + 'static,
     number: impl Fn(usize) -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
@@ -159,18 +160,18 @@ fn ChipGroup(
             <span class="ec-chips__label">{label}</span>
             {options
                 .into_iter()
-                .map(|(i, text, id)| {
+                .map(|(value, text, id)| {
                     view! {
                         <button
                             type="button"
                             class="ec-chip"
                             data-ec=format!("{name}-chip")
                             data-value=id
-                            aria-pressed=move || selected().contains(i).to_string()
-                            on:click=move |_| toggle(i)
+                            aria-pressed=move || selected().contains(value).to_string()
+                            on:click=move |_| toggle(value)
                         >
                             {text}
-                            <span class="ec-chip__count">{move || number(count(usize::from(i)) as usize)}</span>
+                            <span class="ec-chip__count">{move || number(count(usize::from(value.place())) as usize)}</span>
                         </button>
                     }
                 })
