@@ -149,7 +149,7 @@ fn sample_filters(list: &[Enrollment]) -> Vec<Filter> {
 #[test]
 fn every_filter_alone_and_combined_matches_the_reference() {
     let list = enrollments(3_000);
-    let mut store = store_of(&list);
+    let store = store_of(&list);
     for filter in sample_filters(&list) {
         let result = store.query(&filter, Sort::default());
         assert_eq!(result.rows, expected_rows(&list, &filter), "{filter:?}");
@@ -160,7 +160,7 @@ fn every_filter_alone_and_combined_matches_the_reference() {
 #[test]
 fn every_status_and_certificate_state_occurs_in_generated_data() {
     let list = enrollments(300);
-    let mut store = store_of(&list);
+    let store = store_of(&list);
     let facets = store.query(&Filter::default(), Sort::default()).facets;
     assert!(facets.statuses.iter().all(|&n| n > 0), "{:?}", facets.statuses);
     assert!(
@@ -175,7 +175,7 @@ fn every_status_and_certificate_state_occurs_in_generated_data() {
 #[test]
 fn facet_counts_apply_every_other_filter() {
     let list = enrollments(2_000);
-    let mut store = store_of(&list);
+    let store = store_of(&list);
     let courses: Vec<(u32, String)> = store.courses().map(|(i, s)| (i, s.to_owned())).collect();
     let learners: Vec<(u32, String)> = store.learners().map(|(i, s)| (i, s.to_owned())).collect();
     for filter in sample_filters(&list) {
@@ -391,7 +391,7 @@ fn sorts_are_stable_in_both_directions() {
 #[test]
 fn sorted_and_filtered_together() {
     let list = enrollments(1_000);
-    let mut store = store_of(&list);
+    let store = store_of(&list);
     let filter = Filter::default().with_status(Status::Overdue);
     let rows = store
         .query(
@@ -410,7 +410,7 @@ fn sorted_and_filtered_together() {
 #[test]
 fn slices_are_clamped_windows_of_the_result() {
     let list = enrollments(500);
-    let mut store = store_of(&list);
+    let store = store_of(&list);
     let result = store.query(&Filter::default(), Sort::default());
     assert_eq!(result.slice(0, 10), &(0..10).collect::<Vec<u32>>()[..]);
     assert_eq!(result.slice(495, 600), &[495, 496, 497, 498, 499]);
@@ -483,7 +483,7 @@ fn search_ignores_case_in_ids_of_every_shape() {
             _ => {}
         }
     }
-    let mut store = store_of(&list);
+    let store = store_of(&list);
     let texts = [
         "äb",
         "ÄB 3",

@@ -6,6 +6,7 @@
 //! People and titles are indexed like the store's learner and course interners, results by store
 //! row, so looking one up is an index, and a row costs 8 bytes of results.
 
+use std::cell::{Ref, RefCell};
 use std::sync::Arc;
 
 use time::Date;
@@ -70,15 +71,16 @@ pub struct Directory {
     people: Vec<Option<Arc<PersonEntry>>>,
     titles: Vec<Option<Box<str>>>,
     departments: DepartmentTree,
-    /// The department index of each learner, rebuilt when people or departments changed.
-    learner_departments: Option<Vec<u32>>,
+    /// The department index of each learner, rebuilt (by a query, hence the cell) when people
+    /// or departments changed.
+    learner_departments: RefCell<Option<Vec<u32>>>,
     completion: Vec<u8>,
     progress: Vec<u8>,
     completed_on: Vec<i32>,
     score: Vec<u16>,
     /// Folded search text per learner (name, e-mail, login, department path) and per course
-    /// (title), rebuilt when people, titles or departments changed.
-    search: Option<(Folded, Folded)>,
+    /// (title), rebuilt (by a search, hence the cell) when people, titles or departments changed.
+    search: RefCell<Option<(Folded, Folded)>>,
 }
 
 /// Separates the fields of one learner's search record (no folded needle contains it).
@@ -88,8 +90,8 @@ impl Directory {
     /// Records `person` for learner `index` (the store's learner interner index).
     pub fn set_person(&mut self, index: u32, person: Arc<PersonEntry>) {
         set(&mut self.people, index, Some(person));
-        self.search = None;
-        self.learner_departments = None;
+        *self.search.get_mut() = None;
+        *self.learner_departments.get_mut() = None;
     }
 
     /// Records `title` for course `index`, unless it has one (a title from `/contents` wins
@@ -99,15 +101,15 @@ impl Directory {
         let current = self.titles.get(index as usize).and_then(Option::as_ref);
         if !title.is_empty() && (replace || current.is_none()) {
             set(&mut self.titles, index, Some(title.into()));
-            self.search = None;
+            *self.search.get_mut() = None;
         }
     }
 
     /// Records departments (any order; later answers add to earlier ones).
     pub fn add_departments(&mut self, departments: Vec<Department>) {
         self.departments.add(departments);
-        self.search = None;
-        self.learner_departments = None;
+        *self.search.get_mut() = None;
+        *self.learner_departments.get_mut() = None;
     }
 
     /// The department tree.
@@ -116,9 +118,10 @@ impl Directory {
     }
 
     /// Brings [`Self::learner_departments`] up to date for `learners` learners.
-    pub fn index_learner_departments(&mut self, learners: usize) {
+    pub fn index_learner_departments(&self, learners: usize) {
         if self
             .learner_departments
+            .borrow()
             .as_ref()
             .is_none_or(|d| d.len() != learners)
         {
@@ -129,14 +132,16 @@ impl Directory {
             let column = (0..learners as u32)
                 .map(|i| of(i).unwrap_or(NO_DEPARTMENT))
                 .collect();
-            self.learner_departments = Some(column);
+            *self.learner_departments.borrow_mut() = Some(column);
         }
     }
 
     /// The department index of each learner ([`NO_DEPARTMENT`] when the person or their
     /// department is not known), as of the last [`Self::index_learner_departments`].
-    pub fn learner_departments(&self) -> &[u32] {
-        self.learner_departments.as_deref().unwrap_or_default()
+    pub fn learner_departments(&self) -> Ref<'_, [u32]> {
+        Ref::map(self.learner_departments.borrow(), |d| {
+            d.as_deref().unwrap_or_default()
+        })
     }
 
     /// `true` when no person, title or department is known (searches then skip them).
@@ -147,19 +152,22 @@ impl Directory {
     /// Which of `learners` learners and `courses` courses match `folded_needle` (see
     /// [`crate::fold`]) by name, e-mail, login or department path, and by title.
     pub fn search_hits(
-        &mut self,
+        &self,
         learners: usize,
         courses: usize,
         folded_needle: &str,
     ) -> (Vec<bool>, Vec<bool>) {
         let stale = self
             .search
+            .borrow()
             .as_ref()
             .is_none_or(|(l, c)| l.len() != learners || c.len() != courses);
         if stale {
-            self.search = Some(self.search_records(learners, courses));
+            let records = self.search_records(learners, courses);
+            *self.search.borrow_mut() = Some(records);
         }
-        let Some((learner_text, course_text)) = &self.search else {
+        let search = self.search.borrow();
+        let Some((learner_text, course_text)) = &*search else {
             return (vec![false; learners], vec![false; courses]);
         };
         (learner_text.hits(folded_needle), course_text.hits(folded_needle))
@@ -300,8 +308,12 @@ impl Directory {
             .map(|p| p.name.len() + text(&p.email) + text(&p.login) + text(&p.department_id))
             .sum();
         let titles: usize = self.titles.iter().map(text).sum();
-        let departments =
-            self.departments.heap_bytes() + self.learner_departments.as_ref().map_or(0, |d| d.capacity() * 4);
+        let departments = self.departments.heap_bytes()
+            + self
+                .learner_departments
+                .borrow()
+                .as_ref()
+                .map_or(0, |d| d.capacity() * 4);
         people
             + self.people.iter().flatten().count() * std::mem::size_of::<PersonEntry>()
             + self.people.capacity() * std::mem::size_of::<Option<Arc<PersonEntry>>>()
@@ -314,6 +326,7 @@ impl Directory {
             + self.score.capacity() * 2
             + self
                 .search
+                .borrow()
                 .as_ref()
                 .map_or(0, |(l, c)| l.heap_bytes() + c.heap_bytes())
     }
@@ -389,13 +402,13 @@ mod tests {
         let mut dir = Directory::default();
         dir.set_person(1, entry("u1", Some("Helen"), Some("Ng"), None));
         dir.index_learner_departments(3);
-        assert_eq!(dir.learner_departments(), [NO_DEPARTMENT; 3]);
+        assert_eq!(*dir.learner_departments(), [NO_DEPARTMENT; 3]);
         dir.add_departments(vec![
             department("d-berlin", "Berlin", Some("d-emea")),
             department("d-emea", "EMEA", None),
         ]);
         dir.index_learner_departments(3);
-        assert_eq!(dir.learner_departments(), [NO_DEPARTMENT, 0, NO_DEPARTMENT]);
+        assert_eq!(*dir.learner_departments(), [NO_DEPARTMENT, 0, NO_DEPARTMENT]);
         assert_eq!(dir.department_path("d-berlin").as_deref(), Some("EMEA / Berlin"));
         assert_eq!(dir.department_path("d-none"), None);
     }

@@ -5,6 +5,7 @@
 //! certificate index. Canonical UUIDs take 16 bytes; repeated course and learner IDs are kept
 //! once. Certificate timestamps are kept to the second, in UTC.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use time::{Date, OffsetDateTime};
@@ -84,7 +85,8 @@ pub struct EnrollmentStore {
     /// Enrollment ID → row, to merge repeated records.
     index: RowIndex,
     duplicates: usize,
-    cache: Cache,
+    /// What queries keep between them (a read fills it: see [`EnrollmentStore::query`]).
+    cache: RefCell<Cache>,
 }
 
 impl EnrollmentStore {
@@ -96,7 +98,7 @@ impl EnrollmentStore {
             dir: Directory::default(),
             index: RowIndex::default(),
             duplicates: 0,
-            cache: Cache::default(),
+            cache: RefCell::default(),
         }
     }
 
@@ -141,10 +143,10 @@ impl EnrollmentStore {
             c.set_row(row, e);
             c.derive(row, &self.rules);
         }
-        self.cache.sorted = None;
+        self.cache.get_mut().sorted = None;
         if replaced {
             // Rows changed in place: the remembered search matches may no longer hold.
-            self.cache.texts.clear();
+            self.cache.get_mut().texts.clear();
         }
     }
 
@@ -191,8 +193,8 @@ impl EnrollmentStore {
                 matched += 1;
             }
         }
-        self.cache.texts.clear();
-        self.cache.sorted = None;
+        self.cache.get_mut().texts.clear();
+        self.cache.get_mut().sorted = None;
         matched
     }
 
@@ -203,14 +205,14 @@ impl EnrollmentStore {
                 self.dir.offer_title(index, &item.title, true);
             }
         }
-        self.cache.texts.clear();
-        self.cache.sorted = None;
+        self.cache.get_mut().texts.clear();
+        self.cache.get_mut().sorted = None;
     }
 
     /// Records departments (`GET /departments`).
     pub fn add_departments(&mut self, departments: Vec<Department>) {
         self.dir.add_departments(departments);
-        self.cache.texts.clear();
+        self.cache.get_mut().texts.clear();
     }
 
     /// Records results (`GET /learners/results`) for the enrollments loaded, and the course
@@ -228,8 +230,8 @@ impl EnrollmentStore {
                 self.dir.offer_title(course, title, false);
             }
         }
-        self.cache.texts.clear();
-        self.cache.sorted = None;
+        self.cache.get_mut().texts.clear();
+        self.cache.get_mut().sorted = None;
     }
 
     /// The learner of `row`, if known.
@@ -275,7 +277,7 @@ impl EnrollmentStore {
             for row in 0..self.len() {
                 self.cols.derive(row, &rules);
             }
-            self.cache.sorted = None;
+            self.cache.get_mut().sorted = None;
         }
     }
 
@@ -453,19 +455,25 @@ impl EnrollmentStore {
                 + c.certificate_id.capacity())
             + 8 * (c.issued.capacity() + c.expires.capacity())
             + c.flags.capacity()
-            + self
-                .cache
-                .sorted
-                .as_ref()
-                .map_or(0, |(_, rows)| rows.capacity() * 4)
-            + self.cache.texts.iter().map(|t| t.rows.capacity()).sum::<usize>()
-            + self.cache.ids.0.heap_bytes()
-            + self.cache.ids.1.heap_bytes()
+            + self.cache_bytes()
+    }
+
+    /// Heap bytes of the caches queries keep.
+    fn cache_bytes(&self) -> usize {
+        let cache = self.cache.borrow();
+        cache.sorted.as_ref().map_or(0, |(_, rows)| rows.capacity() * 4)
+            + cache.texts.iter().map(|t| t.rows.capacity()).sum::<usize>()
+            + cache.ids.0.heap_bytes()
+            + cache.ids.1.heap_bytes()
     }
 
     /// Runs a query: the rows passing every criterion of `filter`, ordered by `sort`, with
     /// facet counts. Work is one pass over the rows (plus a sort when the order changes).
-    pub fn query(&mut self, filter: &Filter, sort: Sort) -> QueryResult {
+    ///
+    /// A read: what it keeps to make the next query cheap (the recent search texts' matches, the
+    /// sorted order, the folded IDs) is the store's own cache, behind a `RefCell`, so a reactive
+    /// read of the store never writes to it from the outside.
+    pub fn query(&self, filter: &Filter, sort: Sort) -> QueryResult {
         // Folded once: IDs, names, titles and departments all match the folded needle.
         let needle = fold(filter.text.trim());
         let text_active = !needle.is_empty();
@@ -494,7 +502,8 @@ impl EnrollmentStore {
             }
         ];
         let c = &self.cols;
-        let text_ok = self.cache.texts.last().map_or(&[][..], |t| t.rows.as_slice());
+        let cache = self.cache.borrow();
+        let text_ok = cache.texts.last().map_or(&[][..], |t| t.rows.as_slice());
         let selection = |interner: &Interner, ids: &[String]| {
             (!ids.is_empty()).then(|| {
                 let mut selected = vec![false; interner.len()];
@@ -516,11 +525,7 @@ impl EnrollmentStore {
             ..Facets::default()
         };
         let mut rows = Vec::new();
-        let order = self
-            .cache
-            .sorted
-            .as_ref()
-            .map_or(&[][..], |(_, rows)| rows.as_slice());
+        let order = cache.sorted.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice());
         // While only the search text restricts (the usual case when typing), a row that fails it
         // counts in no facet: skip it before reading anything else.
         let only_text = courses.is_none()
@@ -623,9 +628,11 @@ impl EnrollmentStore {
     /// Makes the matches of `needle` the last of `cache.texts`, up to date with the rows: taken
     /// from the history when this text was searched recently (deleting back), narrowed from a
     /// shorter text it extends when that matched few rows (typing on), or one pass over all rows.
-    fn update_text_cache(&mut self, needle: &str) {
-        let mut current = match self.cache.texts.iter().position(|t| t.needle == needle) {
-            Some(i) => self.cache.texts.remove(i),
+    fn update_text_cache(&self, needle: &str) {
+        let mut cache = self.cache.borrow_mut();
+        let cache = &mut *cache;
+        let mut current = match cache.texts.iter().position(|t| t.needle == needle) {
+            Some(i) => cache.texts.remove(i),
             None => TextMatches {
                 needle: needle.to_owned(),
                 rows: Vec::new(),
@@ -633,8 +640,8 @@ impl EnrollmentStore {
         };
         // Only rows not evaluated yet need a matcher (none when deleting back to a recent text).
         if current.rows.len() < self.cols.id.len() {
-            let matcher = self.text_matcher(needle);
-            let (c, texts) = (&self.cols, &self.cache.texts);
+            let matcher = self.text_matcher(&mut cache.ids, needle);
+            let (c, texts) = (&self.cols, &cache.texts);
             let few =
                 |t: &&TextMatches| t.rows.iter().filter(|&&ok| ok).count() * NARROW_BELOW < t.rows.len();
             let shorter = texts.iter().rev().find(|t| needle.contains(t.needle.as_str()));
@@ -645,7 +652,7 @@ impl EnrollmentStore {
             let done = current.rows.len();
             matcher.scan(c, done, &mut current.rows);
         }
-        let texts = &mut self.cache.texts;
+        let texts = &mut cache.texts;
         if texts.len() == TEXT_HISTORY {
             texts.remove(0);
         }
@@ -655,11 +662,11 @@ impl EnrollmentStore {
     /// A matcher for `needle` (folded): its hits among the interned IDs (their folded copy
     /// brought up to date first) and, once they are known, among names, e-mails, logins,
     /// departments and titles.
-    fn text_matcher<'a>(&mut self, needle: &'a str) -> TextMatcher<'a> {
+    fn text_matcher<'a>(&self, ids: &mut (Folded, Folded), needle: &'a str) -> TextMatcher<'a> {
         let c = &self.cols;
         let named =
             (!self.dir.is_empty()).then(|| self.dir.search_hits(c.learners.len(), c.courses.len(), needle));
-        let (course_ids, learner_ids) = &mut self.cache.ids;
+        let (course_ids, learner_ids) = ids;
         for (_, id) in c.courses.iter().skip(course_ids.len()) {
             course_ids.push(id);
         }
@@ -671,8 +678,14 @@ impl EnrollmentStore {
     }
 
     /// Computes the row order for `sort` unless it is cached.
-    fn ensure_sorted(&mut self, sort: Sort) {
-        if self.cache.sorted.as_ref().is_some_and(|(s, _)| *s == sort) {
+    fn ensure_sorted(&self, sort: Sort) {
+        if self
+            .cache
+            .borrow()
+            .sorted
+            .as_ref()
+            .is_some_and(|(s, _)| *s == sort)
+        {
             return;
         }
         let (c, dir) = (&self.cols, &self.dir);
@@ -702,7 +715,7 @@ impl EnrollmentStore {
         };
         let mut rows: Vec<u32> = (0..self.len() as u32).collect();
         rows.sort_by_cached_key(|&r| key(r as usize));
-        self.cache.sorted = Some((sort, rows));
+        self.cache.borrow_mut().sorted = Some((sort, rows));
     }
 }
 

@@ -77,7 +77,8 @@ impl PartialEq for Answer {
 /// Handles to the view's state (cheap to copy into closures).
 #[derive(Clone, Copy)]
 pub struct CardsState {
-    store: StoredValue<EnrollmentStore>,
+    /// Local: the store keeps its query caches in cells (one thread in the browser).
+    store: StoredValue<EnrollmentStore, LocalStorage>,
     /// Bumped whenever the store changes.
     pub version: RwSignal<u64>,
     /// The client-side filter.
@@ -110,14 +111,15 @@ pub struct CardsState {
 impl CardsState {
     /// Empty state for `rules`, worded for `locale` (`None`: the browser's).
     pub fn new(rules: StatusRules, locale: Option<&str>) -> Self {
-        let store = StoredValue::new(EnrollmentStore::new(rules));
+        let store = StoredValue::new_local(EnrollmentStore::new(rules));
         let version = RwSignal::new(0u64);
         let filter = RwSignal::new(Filter::default());
         let sort = RwSignal::new(Sort::default());
         let result = Memo::new(move |_| {
             version.track();
             let sort = sort.get();
-            let answer = filter.with(|f| store.try_update_value(|s| s.query(f, sort)));
+            // A read of the store: its query caches are its own business.
+            let answer = filter.with(|f| store.try_with_value(|s| s.query(f, sort)));
             Answer(Arc::new(answer.unwrap_or_default()))
         });
         CardsState {
