@@ -7,7 +7,8 @@ mod errors;
 mod intl;
 pub mod messages;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 
 use wasm_bindgen::JsValue;
 
@@ -58,7 +59,18 @@ pub struct Locale {
     percent: OnceCell<Option<intl::Method>>,
     plural: OnceCell<Option<intl::Method>>,
     relative: OnceCell<Option<intl::Method>>,
+    /// Day offsets and percentages already put into words: cards show the same few over and
+    /// over, and a call into `Intl` costs far more than a lookup (cards are built on every
+    /// keystroke that changes the result).
+    said: RefCell<HashMap<(u8, i32), String>>,
 }
+
+/// Kinds of [`Locale::said`] entries.
+const DAYS: u8 = 0;
+const PERCENT: u8 = 1;
+
+/// Entries kept before [`Locale::said`] starts over.
+const SAID_LIMIT: usize = 4096;
 
 impl Locale {
     /// The locale `tag` names (`None` or blank: the browser's language).
@@ -77,6 +89,7 @@ impl Locale {
             percent: OnceCell::new(),
             plural: OnceCell::new(),
             relative: OnceCell::new(),
+            said: RefCell::default(),
         }
     }
 
@@ -129,17 +142,29 @@ impl Locale {
 
     /// A whole percentage: "62%" (en), "62 %" (ru).
     pub fn percent(&self, percent: u8) -> String {
-        let format = self.intl(&self.percent, |tag| {
-            intl::Method::new(
-                "NumberFormat",
-                tag,
-                &intl::options("style", "percent".into()),
-                "format",
-            )
-        });
-        format
-            .and_then(|f| f.call1(&JsValue::from_f64(f64::from(percent) / 100.0)))
-            .unwrap_or_else(|| format!("{percent}%"))
+        self.remembered(PERCENT, i32::from(percent), || {
+            let format = self.intl(&self.percent, |tag| {
+                let options = intl::options("style", "percent".into());
+                intl::Method::new("NumberFormat", tag, &options, "format")
+            });
+            format
+                .and_then(|f| f.call1(&JsValue::from_f64(f64::from(percent) / 100.0)))
+                .unwrap_or_else(|| format!("{percent}%"))
+        })
+    }
+
+    /// `say()`, or what it said before for the same kind and value.
+    fn remembered(&self, kind: u8, value: i32, say: impl FnOnce() -> String) -> String {
+        if let Some(text) = self.said.borrow().get(&(kind, value)) {
+            return text.clone();
+        }
+        let text = say();
+        let mut said = self.said.borrow_mut();
+        if said.len() >= SAID_LIMIT {
+            said.clear();
+        }
+        said.insert((kind, value), text.clone());
+        text
     }
 
     /// The form of `forms` for count `n`, by the locale's plural rules.
@@ -159,17 +184,15 @@ impl Locale {
     /// A day offset in words: "today", "tomorrow", "in 3 days", "3 days ago"
     /// (`Intl.RelativeTimeFormat`, numeric "auto").
     pub fn days(&self, days: i32) -> String {
-        let format = self.intl(&self.relative, |tag| {
-            intl::Method::new(
-                "RelativeTimeFormat",
-                tag,
-                &intl::options("numeric", "auto".into()),
-                "format",
-            )
-        });
-        format
-            .and_then(|f| f.call2(&JsValue::from(days), &"day".into()))
-            .unwrap_or_else(|| format!("{days:+} d"))
+        self.remembered(DAYS, days, || {
+            let format = self.intl(&self.relative, |tag| {
+                let options = intl::options("numeric", "auto".into());
+                intl::Method::new("RelativeTimeFormat", tag, &options, "format")
+            });
+            format
+                .and_then(|f| f.call2(&JsValue::from(days), &"day".into()))
+                .unwrap_or_else(|| format!("{days:+} d"))
+        })
     }
 
     /// A calendar date in the locale's medium style.
