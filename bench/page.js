@@ -311,6 +311,7 @@ window.bench = {
     }
     const entries = performance.getEntriesByType("resource").filter((e) => e.startTime >= t0);
     const last = (r) => Math.max(-Infinity, ...entries.filter((e) => route(e.name) === r).map((e) => e.responseEnd));
+    const first = (r) => Math.min(Infinity, ...entries.filter((e) => route(e.name) === r).map((e) => e.responseEnd));
     const enrichmentBytes = entries
       .filter((e) => ENRICHMENT.includes(route(e.name)))
       .reduce((sum, e) => sum + e.decodedBodySize, 0);
@@ -320,6 +321,7 @@ window.bench = {
       count: load.detail.count,
       pages: load.detail.pages,
       requests,
+      firstPageAt: first("enrollments") - t0,
       lastPageAt: last("enrollments") - t0,
       loadedAt: load.at - t0,
       statusAt: status.at - t0,
@@ -330,6 +332,45 @@ window.bench = {
       firstCardMs,
       heapBytesPerEnrollment: (heapBytes() - heapBefore) / load.detail.count,
     };
+  },
+
+  /**
+   * A million enrollments as a host loads them ([`loadEnriched`], paged): the longest main-thread
+   * task from the element's creation until every name, title and result is in, with the load's
+   * figures.
+   */
+  async loadMillion({ pageSize }) {
+    const { result, longestTaskMs } = await longTasks(() => this.loadEnriched({ pageSize }));
+    return { ...result, longestTaskMs };
+  },
+
+  /**
+   * Presses the mounted widget's status chips in turn (`times` presses, each on then off), timing
+   * each to the count's update and to the end of the work it caused, as `keystrokes` does.
+   */
+  async chipToggles(times) {
+    const root = widget.host.shadowRoot;
+    const chips = [...root.querySelectorAll("[data-ec=status-chip]")];
+    const count = root.querySelector("[data-ec=count]");
+    const result = { count: [], settled: [] };
+    collect();
+    for (let i = 0; i < times; i++) {
+      const chip = chips[i % chips.length];
+      await nextFrame();
+      const t0 = performance.now();
+      let counted = NaN;
+      const observer = new MutationObserver(() => {
+        counted = performance.now() - t0;
+        observer.disconnect();
+      });
+      observer.observe(count, { childList: true, subtree: true, characterData: true });
+      chip.click();
+      await nextTask();
+      result.settled.push(performance.now() - t0);
+      observer.disconnect();
+      result.count.push(Number.isNaN(counted) ? result.settled.at(-1) : counted);
+    }
+    return result;
   },
 
   /**
