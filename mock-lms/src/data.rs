@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use time::{Date, Duration, OffsetDateTime, Time};
 
@@ -255,7 +257,8 @@ pub struct MockEnrollment {
     pub result: Option<MockResult>,
 }
 
-/// A whole generated account.
+/// A whole generated account, every enrollment kept (the server keeps an [`Account`], which
+/// draws them again when asked).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dataset {
     /// The configuration it was generated from.
@@ -347,7 +350,168 @@ impl Dataset {
     /// Generates an account like [`Dataset::generate`], with the number of learners and courses
     /// given by `sizes` where it says so. The same seed, sizes and "today" give the same bytes;
     /// other sizes give other IDs (the draws follow the number of courses and learners).
+    ///
+    /// Every enrollment is kept, with its IDs as text: for tests and benchmarks of up to a few
+    /// hundred thousand enrollments. The server keeps an [`Account`] instead, which draws the
+    /// same enrollments again when they are asked for.
     pub fn generate_with(config: GeneratorConfig, sizes: Sizes) -> Dataset {
+        let (account, mut generators) = Account::begin(config, sizes);
+        let enrollments = (0..config.enrollments)
+            .map(|i| account.draw(i, &mut generators).finish())
+            .collect();
+        Dataset {
+            config,
+            courses: account.courses,
+            departments: account.departments,
+            learners: account.learners,
+            enrollments,
+        }
+    }
+}
+
+impl From<Account> for Dataset {
+    /// The account with every enrollment drawn and kept.
+    fn from(account: Account) -> Dataset {
+        let enrollments = account.enrollments(0..account.enrollment_count()).collect();
+        Dataset {
+            config: account.config,
+            courses: account.courses,
+            departments: account.departments,
+            learners: account.learners,
+            enrollments,
+        }
+    }
+}
+
+/// Courses, departments and learners: what enrollments and listings refer to by index
+/// ([`crate::xml`] renders from either a [`Dataset`] or an [`Account`]).
+pub trait Directory {
+    /// All courses.
+    fn courses(&self) -> &[Course];
+    /// The department tree, each parent before its children.
+    fn departments(&self) -> &[Department];
+    /// All learners.
+    fn learners(&self) -> &[Learner];
+}
+
+impl Directory for Dataset {
+    fn courses(&self) -> &[Course] {
+        &self.courses
+    }
+    fn departments(&self) -> &[Department] {
+        &self.departments
+    }
+    fn learners(&self) -> &[Learner] {
+        &self.learners
+    }
+}
+
+impl Directory for Account {
+    fn courses(&self) -> &[Course] {
+        &self.courses
+    }
+    fn departments(&self) -> &[Department] {
+        &self.departments
+    }
+    fn learners(&self) -> &[Learner] {
+        &self.learners
+    }
+}
+
+impl<T: Directory + ?Sized> Directory for &T {
+    fn courses(&self) -> &[Course] {
+        (**self).courses()
+    }
+    fn departments(&self) -> &[Department] {
+        (**self).departments()
+    }
+    fn learners(&self) -> &[Learner] {
+        (**self).learners()
+    }
+}
+
+/// Enrollments are drawn again in blocks of this many: [`Account`] keeps the generators' states
+/// at the start of every block, so drawing enrollment `i` again costs at most `BLOCK` draws.
+pub const BLOCK: usize = 64;
+
+/// The two generators (see [`Dataset::generate`]): enrollments, then names and results.
+type Generators = [fastrand::Rng; 2];
+
+/// A generated account as the server keeps it: courses, departments and learners in full, but
+/// no enrollment. Enrollment `i` is drawn again when it is asked for, from the generators'
+/// states kept at the start of its block of [`BLOCK`]; so a page of enrollments costs its own
+/// items (plus less than a block), whatever the size of the account. What is kept per
+/// enrollment is 28 bytes a block (the two generators' states and the results' tallies): about
+/// 440 KB for a million. The learners (their IDs, names and addresses as text, about 300 bytes
+/// each) are most of a large account; learners and courses also have a hash index by ID
+/// (16 bytes each).
+///
+/// It draws exactly what [`Dataset::generate_with`] does for the same configuration and sizes
+/// ([`Dataset::from`] an account keeps every enrollment).
+#[derive(Debug)]
+pub struct Account {
+    /// The configuration it was generated from.
+    pub config: GeneratorConfig,
+    /// All courses.
+    pub courses: Vec<Course>,
+    /// The department tree, each parent before its children.
+    pub departments: Vec<Department>,
+    /// All learners.
+    pub learners: Vec<Learner>,
+    /// Per learner: the course of their first enrollment (the next ones follow in order).
+    offsets: Vec<u32>,
+    /// The generators' states before enrollment `b * BLOCK`, for each block `b`.
+    checkpoints: Vec<Generators>,
+    /// Before each block and at the end: how many enrollments have a result, by their learner's
+    /// status (1, 3, 5; see [`status_slot`]).
+    tallies: Vec<[u32; 3]>,
+    /// The courses `/contents` lists (not the linked copies), ascending.
+    listed: Vec<u32>,
+    /// Learners by ID.
+    learner_ids: IdIndex,
+    /// Courses by ID.
+    course_ids: IdIndex,
+    /// Enrollments drawn since generation (see [`Account::drawn`]).
+    drawn: AtomicU64,
+}
+
+impl Account {
+    /// Generates the account [`Dataset::generate`] does, keeping no enrollment.
+    pub fn generate(config: GeneratorConfig) -> Account {
+        Account::generate_with(config, Sizes::default())
+    }
+
+    /// Generates the account [`Dataset::generate_with`] does, keeping no enrollment: one pass
+    /// draws every enrollment once, to keep the generators' states at each block and to count
+    /// results.
+    pub fn generate_with(config: GeneratorConfig, sizes: Sizes) -> Account {
+        let (mut account, mut generators) = Account::begin(config, sizes);
+        let n = config.enrollments;
+        let mut tally = [0u32; 3];
+        account.checkpoints.reserve_exact(n.div_ceil(BLOCK));
+        account.tallies.reserve_exact(n.div_ceil(BLOCK) + 1);
+        for i in 0..n {
+            if i % BLOCK == 0 {
+                account.checkpoints.push(generators.clone());
+                account.tallies.push(tally);
+            }
+            let drawn = account.draw(i, &mut generators);
+            if let Some(slot) = account.result_slot(&drawn.enrollment) {
+                tally[slot] += 1;
+            }
+        }
+        account.tallies.push(tally);
+        account.listed = (0..account.courses.len())
+            .filter(|&c| !account.courses[c].linked_copy)
+            .map(|c| c as u32)
+            .collect();
+        account.learner_ids = IdIndex::new(account.learners.iter().map(|l| l.id.as_str()));
+        account.course_ids = IdIndex::new(account.courses.iter().map(|c| c.id.as_str()));
+        account
+    }
+
+    /// Everything but the enrollments, and the generators as they are before the first one.
+    fn begin(config: GeneratorConfig, sizes: Sizes) -> (Account, Generators) {
         let mut rng = fastrand::Rng::with_seed(config.seed);
         let mut extra = fastrand::Rng::with_seed(config.seed ^ EXTRA_SEED);
         let n = config.enrollments;
@@ -389,30 +553,227 @@ impl Dataset {
             .collect::<Vec<_>>();
         // Each learner's courses start at a per-learner offset so the pairs stay unique.
         let offsets = (0..learner_count)
-            .map(|_| rng.usize(..course_count))
+            .map(|_| rng.usize(..course_count) as u32)
             .collect::<Vec<_>>();
-        let enrollments = (0..n)
-            .map(|i| {
-                let learner = i % learner_count;
-                let course = (i / learner_count + offsets[learner]) % course_count;
-                let scenario = if i < SCENARIOS.len() {
-                    SCENARIOS[i]
-                } else {
-                    SCENARIOS[rng.usize(..SCENARIOS.len())]
-                };
-                let mut e = enrollment(&mut rng, i, course, learner, scenario, config.today);
-                e.result = result(&mut extra, i, &e, courses[course].linked_copy, config.today);
-                e
-            })
-            .collect();
-        Dataset {
+        let account = Account {
             config,
             courses,
             departments: tree.departments,
             learners,
-            enrollments,
+            offsets,
+            checkpoints: Vec::new(),
+            tallies: Vec::new(),
+            listed: Vec::new(),
+            learner_ids: IdIndex::default(),
+            course_ids: IdIndex::default(),
+            drawn: AtomicU64::new(0),
+        };
+        (account, [rng, extra])
+    }
+
+    /// Enrollment `i`, drawn from `generators` as they are after enrollment `i - 1`.
+    fn draw(&self, i: usize, generators: &mut Generators) -> Drawn {
+        let [rng, extra] = generators;
+        let (course, learner) = (self.course_of(i), self.learner_of(i));
+        let scenario = if i < SCENARIOS.len() {
+            SCENARIOS[i]
+        } else {
+            SCENARIOS[rng.usize(..SCENARIOS.len())]
+        };
+        let today = self.config.today;
+        let mut drawn = enrollment(rng, i, course, learner, scenario, today);
+        let linked_copy = self.courses[course].linked_copy;
+        drawn.enrollment.result = result(extra, i, &drawn.enrollment, linked_copy, today);
+        drawn
+    }
+
+    /// The number of enrollments.
+    pub fn enrollment_count(&self) -> usize {
+        self.config.enrollments
+    }
+
+    /// The learner of enrollment `i` (an index into [`Account::learners`]), without drawing it.
+    pub fn learner_of(&self, i: usize) -> usize {
+        i % self.learners.len()
+    }
+
+    /// The course of enrollment `i` (an index into [`Account::courses`]), without drawing it.
+    pub fn course_of(&self, i: usize) -> usize {
+        let learners = self.learners.len();
+        (i / learners + self.offsets[i % learners] as usize) % self.courses.len()
+    }
+
+    /// The enrollments in `range` (up to the last one), drawn again: `range.len()` draws, plus
+    /// less than a block to reach the first.
+    pub fn enrollments(&self, range: Range<usize>) -> impl Iterator<Item = MockEnrollment> + '_ {
+        self.enrollments_at(range.start..range.end.min(self.enrollment_count()))
+    }
+
+    /// The enrollments at `indices` (each less than [`Account::enrollment_count`]), drawn
+    /// again. Ascending indices cost the least: each is drawn from where the one before left
+    /// off, or from the start of its block when that is nearer.
+    pub fn enrollments_at<'a>(
+        &'a self,
+        indices: impl IntoIterator<Item = usize> + 'a,
+    ) -> impl Iterator<Item = MockEnrollment> + 'a {
+        let mut replay = Replay::new(self);
+        indices.into_iter().map(move |i| replay.draw(i).finish())
+    }
+
+    /// How many enrollments have been drawn since the account was generated (by
+    /// [`Account::enrollments`] and by the server's listings): what serving has cost.
+    pub fn drawn(&self) -> u64 {
+        self.drawn.load(Ordering::Relaxed)
+    }
+
+    /// The learners whose ID is `id` (one, or none).
+    pub fn find_learners<'a>(&'a self, id: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.learner_ids.find(id, |i| self.learners[i].id.as_str())
+    }
+
+    /// The courses whose ID is `id` (one, or none).
+    pub fn find_courses<'a>(&'a self, id: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.course_ids.find(id, |i| self.courses[i].id.as_str())
+    }
+
+    /// The courses `/contents` lists (all but the linked copies), ascending.
+    pub(crate) fn listed_courses(&self) -> &[u32] {
+        &self.listed
+    }
+
+    /// The slot of `e`'s result in the tallies: by its learner's status; `None` without a
+    /// result.
+    pub(crate) fn result_slot(&self, e: &MockEnrollment) -> Option<usize> {
+        e.result.as_ref()?;
+        status_slot(self.learners[e.learner].status)
+    }
+
+    /// How many enrollments before block `block` (or, for the number of blocks, in all) have a
+    /// result, by learner status slot.
+    pub(crate) fn tally(&self, block: usize) -> [u32; 3] {
+        self.tallies[block]
+    }
+
+    /// The number of blocks.
+    pub(crate) fn blocks(&self) -> usize {
+        self.checkpoints.len()
+    }
+}
+
+impl From<Dataset> for Account {
+    /// The account `data` was generated from: the same configuration and sizes (changes made
+    /// to `data` since are not kept).
+    fn from(data: Dataset) -> Account {
+        let sizes = Sizes {
+            learners: Some(data.learners.len()),
+            courses: Some(data.courses.len()),
+        };
+        Account::generate_with(data.config, sizes)
+    }
+}
+
+/// The slot of learner status 1, 3 or 5 in [`Account`]'s result tallies.
+pub(crate) fn status_slot(status: u8) -> Option<usize> {
+    match status {
+        1 => Some(0),
+        3 => Some(1),
+        5 => Some(2),
+        _ => None,
+    }
+}
+
+/// An enrollment as drawn: its IDs still numbers, their text left empty until
+/// [`Drawn::finish`] (most enrollments drawn again are only looked at, not sent).
+pub(crate) struct Drawn {
+    /// The enrollment, with `id` and the certificate's `id` empty.
+    pub(crate) enrollment: MockEnrollment,
+    /// `enrollmentId`, as a number (see [`uuid_text`]).
+    pub(crate) id: u128,
+    /// `issuedCertificateId`, as a number, with a certificate.
+    certificate_id: u128,
+}
+
+impl Drawn {
+    /// The enrollment with its IDs written.
+    pub(crate) fn finish(self) -> MockEnrollment {
+        let mut e = self.enrollment;
+        e.id = uuid_text(self.id);
+        if let Some(certificate) = &mut e.certificate {
+            certificate.id = uuid_text(self.certificate_id);
+        }
+        e
+    }
+}
+
+/// Draws enrollments of an [`Account`] again, from where the last one left off or from the
+/// checkpoint of a block.
+pub(crate) struct Replay<'a> {
+    account: &'a Account,
+    generators: Generators,
+    /// The index the generators are at (`usize::MAX`: nowhere yet).
+    next: usize,
+}
+
+impl<'a> Replay<'a> {
+    pub(crate) fn new(account: &'a Account) -> Replay<'a> {
+        Replay {
+            account,
+            generators: [fastrand::Rng::with_seed(0), fastrand::Rng::with_seed(0)],
+            next: usize::MAX,
         }
     }
+
+    /// Enrollment `i` (less than the number of enrollments).
+    pub(crate) fn draw(&mut self, i: usize) -> Drawn {
+        let block_start = i / BLOCK * BLOCK;
+        if i < self.next || block_start > self.next {
+            self.generators = self.account.checkpoints[i / BLOCK].clone();
+            self.next = block_start;
+        }
+        let skipped = (i - self.next) as u64;
+        while self.next < i {
+            let _ = self.account.draw(self.next, &mut self.generators);
+            self.next += 1;
+        }
+        self.account.drawn.fetch_add(skipped + 1, Ordering::Relaxed);
+        self.next = i + 1;
+        self.account.draw(i, &mut self.generators)
+    }
+}
+
+/// IDs to indexes: a stable hash of each ID with the index, sorted by hash (12 bytes per ID
+/// instead of a copy of its text).
+#[derive(Debug, Default)]
+struct IdIndex(Vec<(u64, u32)>);
+
+impl IdIndex {
+    fn new<'a>(ids: impl Iterator<Item = &'a str>) -> IdIndex {
+        let mut entries: Vec<(u64, u32)> = ids.enumerate().map(|(i, id)| (fnv(id), i as u32)).collect();
+        entries.sort_unstable();
+        IdIndex(entries)
+    }
+
+    /// The indexes whose ID (`id_of`) is `id`, ascending.
+    fn find<'a>(
+        &'a self,
+        id: &'a str,
+        id_of: impl Fn(usize) -> &'a str + 'a,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let hash = fnv(id);
+        let start = self.0.partition_point(|&(h, _)| h < hash);
+        self.0[start..]
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, i)| i as usize)
+            .filter(move |&i| id_of(i) == id)
+    }
+}
+
+/// FNV-1a (stable across runs, unlike the standard hasher).
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The title of the `i`-th course from `table`: its entry, with " (2)", " (3)", … appended
@@ -629,20 +990,21 @@ fn enrollment(
     learner: usize,
     scenario: Scenario,
     today: Date,
-) -> MockEnrollment {
+) -> Drawn {
     let days = |rng: &mut fastrand::Rng, range: std::ops::RangeInclusive<i64>| Duration::days(rng.i64(range));
     let at = |rng: &mut fastrand::Rng, day: Date| {
         day.with_time(Time::from_hms(rng.u8(7..19), rng.u8(0..60), 0).unwrap_or(Time::MIDNIGHT))
             .assume_utc()
     };
     let access_date = today - days(rng, 10..=200);
-    let id = uuid(rng);
+    let id = uuid_value(rng);
     let from_catalog = rng.bool();
     // An earlier version drew a completion status and a progress here; the draws stay so that
     // everything drawn after them (IDs, dates) stays the same for a seed.
     let _ = (rng.usize(..4), rng.u8(0..90));
+    let mut certificate_id = 0;
     let mut e = MockEnrollment {
-        id,
+        id: String::new(),
         course,
         learner,
         access_date,
@@ -707,21 +1069,35 @@ fn enrollment(
                 _ => None,
             };
             e.access_date = issued - days(rng, 1..=30);
+            certificate_id = uuid_value(rng);
             e.certificate = Some(MockCertificate {
-                id: uuid(rng),
+                id: String::new(),
                 issued_at: at(rng, issued),
                 expires_at: expires.map(|d| at(rng, d)),
             });
             let _ = rng.usize(..2); // kept, as above
         }
     }
-    e
+    Drawn {
+        enrollment: e,
+        id,
+        certificate_id,
+    }
 }
 
 /// A version-4-shaped UUID from the generator (deterministic, unlike a real v4).
 fn uuid(rng: &mut fastrand::Rng) -> String {
+    uuid_text(uuid_value(rng))
+}
+
+/// A version-4-shaped UUID from the generator, as a number (see [`uuid_text`]).
+fn uuid_value(rng: &mut fastrand::Rng) -> u128 {
     let v = rng.u128(..);
-    let v = (v & !(0xF000 << 64) | (0x4000 << 64)) & !(0xC << 60) | (0x8 << 60);
+    (v & !(0xF000 << 64) | (0x4000 << 64)) & !(0xC << 60) | (0x8 << 60)
+}
+
+/// A UUID's text: 32 lowercase hex digits in groups of 8, 4, 4, 4 and 12.
+pub(crate) fn uuid_text(v: u128) -> String {
     let hex = format!("{v:032x}");
     format!(
         "{}-{}-{}-{}-{}",
@@ -731,6 +1107,22 @@ fn uuid(rng: &mut fastrand::Rng) -> String {
         &hex[16..20],
         &hex[20..32]
     )
+}
+
+/// The number [`uuid_text`] writes as `text`; `None` for any other text (uppercase digits
+/// too, since IDs are compared as text).
+pub(crate) fn uuid_value_of(text: &str) -> Option<u128> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 36
+        && bytes.iter().enumerate().all(|(i, &b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(&b),
+        });
+    if !shaped {
+        return None;
+    }
+    let hex: String = text.chars().filter(|&c| c != '-').collect();
+    u128::from_str_radix(&hex, 16).ok()
 }
 
 #[cfg(test)]
@@ -889,6 +1281,113 @@ mod tests {
             assert_eq!(Lang::from_locale(other), Lang::English, "{other:?}");
         }
         assert_eq!(Lang::default(), Lang::English);
+    }
+
+    /// The sizes of the accounts the account tests compare: derived, given, and raised (too few
+    /// learners for the courses).
+    fn account_sizes() -> [(usize, Sizes); 4] {
+        let given = |learners, courses| Sizes {
+            learners: Some(learners),
+            courses: Some(courses),
+        };
+        [
+            (300, Sizes::default()),
+            (3000, given(50, 60)),
+            (1000, given(5, 10)),
+            (BLOCK * 3, Sizes::default()),
+        ]
+    }
+
+    #[test]
+    fn an_account_draws_the_enrollments_of_the_dataset_again() {
+        for (n, sizes) in account_sizes() {
+            let data = Dataset::generate_with(config(n), sizes);
+            let account = Account::generate_with(config(n), sizes);
+            assert_eq!(account.drawn(), 0, "generating is not counted");
+            assert_eq!(
+                (&account.courses, &account.departments, &account.learners),
+                (&data.courses, &data.departments, &data.learners)
+            );
+            assert!(account.enrollments(0..n).eq(data.enrollments.iter().cloned()));
+            assert_eq!(account.drawn(), n as u64, "in order, each drawn once");
+            // Backwards, by strides, across blocks: from the nearest checkpoint.
+            let order: Vec<usize> = (0..n)
+                .rev()
+                .step_by(7)
+                .chain([0, BLOCK - 1, BLOCK, BLOCK + 1, n - 1, 5])
+                .collect();
+            let before = account.drawn();
+            for (&i, e) in order.iter().zip(account.enrollments_at(order.iter().copied())) {
+                assert_eq!(e, data.enrollments[i], "{i} of {n}");
+                assert_eq!(
+                    (account.learner_of(i), account.course_of(i)),
+                    (e.learner, e.course)
+                );
+            }
+            assert!(account.drawn() - before <= (order.len() * BLOCK) as u64);
+            assert!(account
+                .enrollments(n - 2..n + 5)
+                .eq(data.enrollments[n - 2..].iter().cloned()));
+            assert_eq!(Dataset::from(account), data);
+            assert_eq!(Dataset::from(Account::from(data.clone())), data);
+        }
+    }
+
+    #[test]
+    fn an_account_counts_results_by_learner_status_per_block() {
+        for (n, sizes) in account_sizes() {
+            let data = Dataset::generate_with(config(n), sizes);
+            let account = Account::generate_with(config(n), sizes);
+            assert_eq!(account.blocks(), n.div_ceil(BLOCK));
+            for block in 0..=account.blocks() {
+                let mut expected = [0u32; 3];
+                let before = &data.enrollments[..(block * BLOCK).min(n)];
+                for e in before.iter().filter(|e| e.result.is_some()) {
+                    expected[status_slot(data.learners[e.learner].status).unwrap()] += 1;
+                }
+                assert_eq!(account.tally(block), expected, "block {block} of {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_account_finds_learners_and_courses_by_id() {
+        let account = Account::generate(config(3000));
+        for (i, learner) in account.learners.iter().enumerate() {
+            assert_eq!(account.find_learners(&learner.id).collect::<Vec<_>>(), [i]);
+        }
+        for (i, course) in account.courses.iter().enumerate() {
+            assert_eq!(account.find_courses(&course.id).collect::<Vec<_>>(), [i]);
+        }
+        let id = account.learners[3].id.clone();
+        for other in [
+            String::new(),
+            id.to_uppercase(),
+            id[1..].to_owned(),
+            format!("{id} "),
+            account.courses[0].id.clone(),
+        ] {
+            assert_eq!(account.find_learners(&other).count(), 0, "{other:?}");
+        }
+        let listed: Vec<u32> = (0..account.courses.len() as u32)
+            .filter(|&c| !account.courses[c as usize].linked_copy)
+            .collect();
+        assert_eq!(account.listed_courses(), listed);
+    }
+
+    #[test]
+    fn uuid_numbers_and_text_agree() {
+        let mut rng = fastrand::Rng::with_seed(5);
+        for _ in 0..1000 {
+            let v = uuid_value(&mut rng);
+            let text = uuid_text(v);
+            assert_eq!(uuid_value_of(&text), Some(v), "{text}");
+            assert_eq!(uuid_value_of(&text.to_uppercase()), None);
+            assert_eq!(uuid_value_of(&text.replace('-', "")), None);
+            assert_eq!(uuid_value_of(&format!("{text}0")), None);
+        }
+        assert_eq!(uuid_value_of("g0000000-0000-4000-8000-000000000000"), None);
+        assert_eq!(uuid_value_of("+0000000-0000-4000-8000-000000000000"), None);
     }
 
     #[test]

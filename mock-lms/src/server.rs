@@ -14,6 +14,13 @@
 //! (default 1,000); a bad one, a foreign `pageToken` or a bad `userStatuses` value is answered
 //! 400. Paged answers always carry the wrapper and a `<nextPageToken>`, empty on the last page.
 //!
+//! Paging costs the page, not the account: a `pageToken` carries the page's number and the
+//! offset of its first item ([`PageToken`]), so a page is found from its offset directly, and
+//! only its own enrollments are drawn again from the [`Account`] (plus less than a
+//! [`BLOCK`](crate::data::BLOCK) to reach the first); results are found through per-block
+//! tallies, users and courses by ID (see the `select` module). Only the unpaged `/enrollment`
+//! writes the whole listing, on request (nothing is rendered at start-up).
+//!
 //! Auth (see [`Settings`]): no token or an unknown one gets 401; a known token whose role may not
 //! call the route gets 403; both with the service's body,
 //! `<response><code>…</code><message>…</message></response>`.
@@ -41,9 +48,10 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
-use crate::data::{Dataset, GeneratorConfig, Lang, MockEnrollment};
+use crate::data::{Account, GeneratorConfig, Lang, MockEnrollment};
 use crate::fault::{self, BodyFault, Fault};
-use crate::query::{admits, ListQuery, PageToken};
+use crate::query::{ListQuery, PageToken};
+use crate::select::{self, Results};
 use crate::xml::{self, Listing};
 
 /// Credentials and tokens the mock accepts.
@@ -93,20 +101,21 @@ impl Default for Settings {
 #[derive(Debug)]
 pub struct AppState {
     /// The generated account.
-    pub data: Dataset,
+    pub data: Account,
     /// Accepted credentials.
     pub settings: Settings,
     /// How many requests each `times=N` fault has matched, by spec and page.
     fault_counts: Mutex<HashMap<String, u32>>,
     /// Accounts of other sizes generated for `many=N` faults, kept for later requests.
-    larger: Mutex<HashMap<usize, Arc<Dataset>>>,
+    larger: Mutex<HashMap<usize, Arc<Account>>>,
 }
 
 impl AppState {
-    /// The state for serving `data` to holders of `settings`' credentials.
-    pub fn new(data: Dataset, settings: Settings) -> AppState {
+    /// The state for serving `data` (an [`Account`], or the account a
+    /// [`Dataset`](crate::Dataset) was generated from) to holders of `settings`' credentials.
+    pub fn new(data: impl Into<Account>, settings: Settings) -> AppState {
         AppState {
-            data,
+            data: data.into(),
             settings,
             fault_counts: Mutex::default(),
             larger: Mutex::default(),
@@ -114,7 +123,7 @@ impl AppState {
     }
 
     /// The account of `n` enrollments with this one's seed and day (generated once).
-    fn account_of(&self, n: usize) -> Arc<Dataset> {
+    fn account_of(&self, n: usize) -> Arc<Account> {
         let mut larger = self.larger.lock().unwrap_or_else(PoisonError::into_inner);
         let config = GeneratorConfig {
             enrollments: n,
@@ -122,7 +131,7 @@ impl AppState {
         };
         larger
             .entry(n)
-            .or_insert_with(|| Arc::new(Dataset::generate(config)))
+            .or_insert_with(|| Arc::new(Account::generate(config)))
             .clone()
     }
 
@@ -435,65 +444,45 @@ fn target_lang(headers: &HeaderMap) -> Lang {
 }
 
 fn render(
-    data: &Dataset,
+    data: &Account,
     q: &ListQuery,
     endpoint: Endpoint,
     fault: &Fault,
     lang: Lang,
 ) -> Result<String, String> {
-    let wanted = |e: &&MockEnrollment| {
-        admits(&q.learner_ids, &data.learners[e.learner].id)
-            && admits(&q.course_ids, &data.courses[e.course].id)
-            && admits(&q.enrollment_ids, &e.id)
-    };
     Ok(match endpoint {
         Endpoint::Enrollment => {
-            let all: Vec<_> = data.enrollments.iter().filter(wanted).collect();
-            let copies = repeats(&all, fault.repeat);
-            xml::enrollments(data, all.into_iter().chain(&copies), Listing::Unpaged)
+            // The whole listing, drawn as it is written (only its text is kept).
+            let all = select::enrollments(data, q);
+            let copies = repeats(data.enrollments_at(all.slice(0..all.len())), fault.repeat);
+            let items = data.enrollments_at(all.slice(0..all.len())).chain(copies);
+            xml::enrollments(data, items, Listing::Unpaged)
         }
         Endpoint::Enrollments => {
-            let all: Vec<_> = data.enrollments.iter().filter(wanted).collect();
+            let all = select::enrollments(data, q);
             let (range, next) = page(q, all.len(), fault)?;
-            let copies = repeats(&all[range.clone()], fault.repeat);
+            let items: Vec<MockEnrollment> = data.enrollments_at(all.slice(range)).collect();
+            let copies = repeats(items.iter().cloned(), fault.repeat);
             let listing = paged("enrollments", next.as_deref());
-            xml::enrollments(data, all[range].iter().copied().chain(&copies), listing)
+            xml::enrollments(data, items.into_iter().chain(copies), listing)
         }
         Endpoint::Results => {
             let statuses = user_statuses(q)?;
-            let all: Vec<_> = data
-                .enrollments
-                .iter()
-                .filter(wanted)
-                .filter(|e| e.result.is_some() && statuses.contains(&data.learners[e.learner].status))
-                .collect();
+            let all = Results::new(data, select::enrollments(data, q), &statuses);
             let (range, next) = page(q, all.len(), fault)?;
-            xml::results_in(
-                data,
-                all[range].iter().copied(),
-                paged("results", next.as_deref()),
-                lang,
-            )
+            xml::results_in(data, all.page(range), paged("results", next.as_deref()), lang)
         }
         Endpoint::Users => {
-            let all: Vec<usize> = (0..data.learners.len())
-                .filter(|&i| admits(&q.user_ids, &data.learners[i].id))
-                .collect();
+            let all = select::users(data, q);
             let (range, next) = page(q, all.len(), fault)?;
-            xml::users(
-                data,
-                all[range].iter().copied(),
-                paged("userProfiles", next.as_deref()),
-            )
+            xml::users(data, all.slice(range), paged("userProfiles", next.as_deref()))
         }
         Endpoint::Contents => {
-            let all: Vec<usize> = (0..data.courses.len())
-                .filter(|&i| !data.courses[i].linked_copy && admits(&q.content_item_ids, &data.courses[i].id))
-                .collect();
+            let all = select::contents(data, q);
             let (range, next) = page(q, all.len(), fault)?;
             xml::contents_in(
                 data,
-                all[range].iter().copied(),
+                all.slice(range),
                 paged("contentItems", next.as_deref()),
                 lang,
             )
@@ -524,15 +513,14 @@ fn user_statuses(q: &ListQuery) -> Result<Vec<u8>, String> {
         .collect()
 }
 
-/// Copies of the first `count` enrollments with `dueDate` 2099-12-31 (`repeat=K`).
-fn repeats(items: &[&MockEnrollment], count: usize) -> Vec<MockEnrollment> {
+/// Copies of the first `count` of `items` with `dueDate` 2099-12-31 (`repeat=K`).
+fn repeats(items: impl Iterator<Item = MockEnrollment>, count: usize) -> Vec<MockEnrollment> {
     let due = time::macros::date!(2099 - 12 - 31);
     items
-        .iter()
         .take(count)
-        .map(|&e| MockEnrollment {
+        .map(|e| MockEnrollment {
             due_date: Some(due),
-            ..e.clone()
+            ..e
         })
         .collect()
 }

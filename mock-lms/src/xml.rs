@@ -1,11 +1,12 @@
 //! Renders generated data in the XML shapes the live service sends.
 
+use std::borrow::Borrow;
 use std::fmt::Write;
 
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-use crate::data::{CertificateShape, Dataset, FieldsShape, Lang, MockEnrollment};
+use crate::data::{CertificateShape, Directory, FieldsShape, Lang, MockEnrollment};
 
 const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
@@ -23,25 +24,30 @@ pub enum Listing<'a> {
     },
 }
 
-/// `GET /enrollment` (unpaged) or one page of `GET /enrollments`.
-pub fn enrollments<'e>(
-    data: &Dataset,
-    items: impl Iterator<Item = &'e MockEnrollment>,
+/// `GET /enrollment` (unpaged) or one page of `GET /enrollments`: the enrollments given (kept
+/// ones, `&MockEnrollment`, or ones drawn again, `MockEnrollment`), with their course and
+/// learner IDs from `data` (a [`Dataset`](crate::Dataset) or an [`Account`](crate::Account)).
+pub fn enrollments(
+    data: &impl Directory,
+    items: impl IntoIterator<Item = impl Borrow<MockEnrollment>>,
     listing: Listing<'_>,
 ) -> String {
-    list(items, listing, 460, |out, e| enrollment(out, data, e))
+    list(items.into_iter(), listing, 460, |out, e| {
+        enrollment(out, data, e.borrow())
+    })
 }
 
 /// `GET /users/v2`: user profiles. Most have their fields as a `<field><name/><value/></field>`
 /// list (`JOB_TITLE` left out when unset); those of [`FieldsShape::Members`] have only
 /// `<login>` and `<email>` members.
-pub fn users(data: &Dataset, learners: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
+pub fn users(data: &impl Directory, learners: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
+    let (learners_of, departments) = (data.learners(), data.departments());
     list(learners, listing, 520, |out, i| {
-        let l = &data.learners[i];
+        let l = &learners_of[i];
         let _ = write!(
             out,
             "<userProfile><userId>{}</userId><departmentId>{}</departmentId><status>{}</status><fields>",
-            l.id, data.departments[l.department].id, l.status
+            l.id, departments[l.department].id, l.status
         );
         match l.fields {
             FieldsShape::List => {
@@ -72,18 +78,19 @@ pub fn users(data: &Dataset, learners: impl Iterator<Item = usize>, listing: Lis
 }
 
 /// `GET /departments`: `parentDepartmentId` is left out for the roots.
-pub fn departments(data: &Dataset, departments: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
+pub fn departments(
+    data: &impl Directory,
+    departments: impl Iterator<Item = usize>,
+    listing: Listing<'_>,
+) -> String {
+    let all = data.departments();
     list(departments, listing, 200, |out, i| {
-        let d = &data.departments[i];
+        let d = &all[i];
         let _ = write!(out, "<department><departmentId>{}</departmentId><name>", d.id);
         escape_into(out, d.name);
         out.push_str("</name>");
         if let Some(parent) = d.parent {
-            let _ = write!(
-                out,
-                "<parentDepartmentId>{}</parentDepartmentId>",
-                data.departments[parent].id
-            );
+            let _ = write!(out, "<parentDepartmentId>{}</parentDepartmentId>", all[parent].id);
         }
         out.push_str("</department>");
     })
@@ -91,19 +98,20 @@ pub fn departments(data: &Dataset, departments: impl Iterator<Item = usize>, lis
 
 /// `GET /contents`: course titles (of whichever courses are given: the server leaves out the
 /// linked copies), in English.
-pub fn contents(data: &Dataset, courses: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
+pub fn contents(data: &impl Directory, courses: impl Iterator<Item = usize>, listing: Listing<'_>) -> String {
     contents_in(data, courses, listing, Lang::English)
 }
 
 /// [`contents`] with the titles in `lang` (`X-Target-Locale`).
 pub fn contents_in(
-    data: &Dataset,
+    data: &impl Directory,
     courses: impl Iterator<Item = usize>,
     listing: Listing<'_>,
     lang: Lang,
 ) -> String {
+    let all = data.courses();
     list(courses, listing, 200, |out, i| {
-        let c = &data.courses[i];
+        let c = &all[i];
         let _ = write!(
             out,
             "<contentItem><contentItemId>{}</contentItemId><title>{}</title><type>course</type></contentItem>",
@@ -117,24 +125,27 @@ pub fn contents_in(
 /// skipped). Optional elements are left out when unset: `courseTitle`, `completionDate`,
 /// `awardedScore`. `isOverdue` is spelt like the enrollment's booleans (`0`/`1` or
 /// `false`/`true`). `courseTitle` is in English.
-pub fn results<'e>(
-    data: &Dataset,
-    items: impl Iterator<Item = &'e MockEnrollment>,
+pub fn results(
+    data: &impl Directory,
+    items: impl IntoIterator<Item = impl Borrow<MockEnrollment>>,
     listing: Listing<'_>,
 ) -> String {
     results_in(data, items, listing, Lang::English)
 }
 
 /// [`results`] with `courseTitle` in `lang` (`X-Target-Locale`).
-pub fn results_in<'e>(
-    data: &Dataset,
-    items: impl Iterator<Item = &'e MockEnrollment>,
+pub fn results_in(
+    data: &impl Directory,
+    items: impl IntoIterator<Item = impl Borrow<MockEnrollment>>,
     listing: Listing<'_>,
     lang: Lang,
 ) -> String {
-    let with_results = items.filter_map(|e| Some((e, e.result.as_ref()?)));
-    list(with_results, listing, 420, |out, (e, r)| {
-        let course = &data.courses[e.course];
+    let (courses, learners) = (data.courses(), data.learners());
+    let with_results = items.into_iter().filter(|e| e.borrow().result.is_some());
+    list(with_results, listing, 420, |out, e| {
+        let e = e.borrow();
+        let Some(r) = &e.result else { return };
+        let course = &courses[e.course];
         let _ = write!(
             out,
             "<result><enrollmentId>{}</enrollmentId><courseId>{}</courseId>",
@@ -148,7 +159,7 @@ pub fn results_in<'e>(
         let _ = write!(
             out,
             "<learnerId>{}</learnerId><completionStatus>{}</completionStatus><progress>{}</progress>",
-            data.learners[e.learner].id,
+            learners[e.learner].id,
             r.status.as_str(),
             r.progress
         );
@@ -215,7 +226,7 @@ fn list<T>(
     out
 }
 
-fn enrollment(out: &mut String, data: &Dataset, e: &MockEnrollment) {
+fn enrollment(out: &mut String, data: &impl Directory, e: &MockEnrollment) {
     let flag = |value: bool| match (e.word_booleans, value) {
         (true, true) => "true",
         (true, false) => "false",
@@ -227,8 +238,8 @@ fn enrollment(out: &mut String, data: &Dataset, e: &MockEnrollment) {
         "  <enrollment>\n    <enrollmentId>{}</enrollmentId>\n    <courseId>{}</courseId>\n    \
          <learnerId>{}</learnerId>\n    <accessDate>{}</accessDate>\n",
         e.id,
-        data.courses[e.course].id,
-        data.learners[e.learner].id,
+        data.courses()[e.course].id,
+        data.learners()[e.learner].id,
         date(e.access_date)
     );
     if let Some(due) = e.due_date {
