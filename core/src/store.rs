@@ -480,7 +480,12 @@ impl EnrollmentStore {
         if text_active {
             self.update_text_cache(&needle);
         }
-        self.ensure_sorted(sort);
+        // Load order needs no sorting (nor a copy of the row numbers): the rows are in it. Any
+        // other order is sorted once and kept until rows are added.
+        let loaded = sort.key == SortKey::Loaded;
+        if !loaded {
+            self.ensure_sorted(sort);
+        }
         // Each learner's department, and which pass the department filter.
         self.dir.index_learner_departments(self.cols.learners.len());
         let learner_departments = self.dir.learner_departments();
@@ -537,8 +542,15 @@ impl EnrollmentStore {
             && filter.completions.is_any()
             && filter.due.is_open()
             && filter.access.is_open();
-        for &row in order {
-            let r = row as usize;
+        let rows_in_order = if loaded { c.id.len() } else { order.len() };
+        for i in 0..rows_in_order {
+            let r = match (loaded, sort.descending, order.get(i)) {
+                (true, false, _) => i,
+                (true, true, _) => rows_in_order - 1 - i,
+                (false, _, Some(&row)) => row as usize,
+                (false, _, None) => break,
+            };
+            let row = r as u32;
             if only_text && text_active && !text_ok[r] {
                 continue;
             }
