@@ -217,15 +217,24 @@ window.bench = {
     return { most, viewport: [list.clientWidth, list.clientHeight] };
   },
 
-  /** Heap bytes each mount–load–unmount cycle leaves behind (after a first, untimed one). */
+  /**
+   * Heap bytes each mount–load–unmount cycle leaves behind (after a first, untimed one), read
+   * once the heap has stopped shrinking (a task the widget's removal aborted may take a frame to
+   * let go of what it held).
+   */
   async heapLeftPerMount(cycles) {
     const left = [];
     for (let i = 0; i <= cycles; i++) {
       const before = heapBytes();
       await this.load({ paged: true, pageSize: 1000 });
       this.unmount();
-      await nextFrame();
-      if (i > 0) left.push(heapBytes() - before);
+      let [previous, now] = [NaN, heapBytes()];
+      for (let frame = 0; frame < 30 && now !== previous; frame++) {
+        await nextFrame();
+        await nextTask();
+        [previous, now] = [now, heapBytes()];
+      }
+      if (i > 0) left.push(now - before);
     }
     return left;
   },
