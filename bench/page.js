@@ -68,6 +68,32 @@ async function listing(path) {
   return docs;
 }
 
+/**
+ * Does `act(step)` for each step in the mounted widget, a frame apart, timing each to the
+ * count's update (`count`) and to the end of all the work it caused (`settled`).
+ */
+async function timedUpdates(steps, act) {
+  const count = widget.host.shadowRoot.querySelector("[data-ec=count]");
+  const times = { count: [], settled: [] };
+  collect();
+  for (const step of steps) {
+    await nextFrame();
+    const t0 = performance.now();
+    let counted = NaN;
+    const observer = new MutationObserver(() => {
+      counted = performance.now() - t0;
+      observer.disconnect();
+    });
+    observer.observe(count, { childList: true, subtree: true, characterData: true });
+    act(step);
+    await nextTask();
+    times.settled.push(performance.now() - t0);
+    observer.disconnect();
+    times.count.push(Number.isNaN(counted) ? times.settled.at(-1) : counted);
+  }
+  return times;
+}
+
 /** Main-thread tasks longer than 50 ms, while `during` runs. */
 async function longTasks(during) {
   const tasks = [];
@@ -177,29 +203,12 @@ window.bench = {
       const again = texts.filter((t, i) => typed.has(t) || texts.indexOf(t) !== i);
       if (again.length > 0) throw new Error(`"fresh" texts typed before: ${again.join(", ")}`);
     }
-    const root = widget.host.shadowRoot;
-    const input = root.querySelector("input[type=search]");
-    const count = root.querySelector("[data-ec=count]");
-    const times = { count: [], settled: [] };
-    collect();
-    for (const text of texts) {
-      await nextFrame();
-      const t0 = performance.now();
-      let counted = NaN;
-      const observer = new MutationObserver(() => {
-        counted = performance.now() - t0;
-        observer.disconnect();
-      });
-      observer.observe(count, { childList: true, subtree: true, characterData: true });
+    const input = widget.host.shadowRoot.querySelector("input[type=search]");
+    return timedUpdates(texts, (text) => {
       typed.add(text);
       input.value = text;
       input.dispatchEvent(new Event("input", { bubbles: true }));
-      await nextTask();
-      times.settled.push(performance.now() - t0);
-      observer.disconnect();
-      times.count.push(Number.isNaN(counted) ? times.settled.at(-1) : counted);
-    }
-    return times;
+    });
   },
 
   /** Scrolls the card list from top to bottom in `steps`; the most cards in the DOM at once. */
@@ -358,28 +367,9 @@ window.bench = {
    * each to the count's update and to the end of the work it caused, as `keystrokes` does.
    */
   async chipToggles(times) {
-    const root = widget.host.shadowRoot;
-    const chips = [...root.querySelectorAll("[data-ec=status-chip]")];
-    const count = root.querySelector("[data-ec=count]");
-    const result = { count: [], settled: [] };
-    collect();
-    for (let i = 0; i < times; i++) {
-      const chip = chips[i % chips.length];
-      await nextFrame();
-      const t0 = performance.now();
-      let counted = NaN;
-      const observer = new MutationObserver(() => {
-        counted = performance.now() - t0;
-        observer.disconnect();
-      });
-      observer.observe(count, { childList: true, subtree: true, characterData: true });
-      chip.click();
-      await nextTask();
-      result.settled.push(performance.now() - t0);
-      observer.disconnect();
-      result.count.push(Number.isNaN(counted) ? result.settled.at(-1) : counted);
-    }
-    return result;
+    const chips = [...widget.host.shadowRoot.querySelectorAll("[data-ec=status-chip]")];
+    const presses = Array.from({ length: times }, (_, i) => chips[i % chips.length]);
+    return timedUpdates(presses, (chip) => chip.click());
   },
 
   /**

@@ -5,16 +5,97 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use enrollment_core::directory::PersonEntry;
-use enrollment_core::export::{to_csv, Column, CsvExport, EnglishText, ExportText};
+use enrollment_core::export::{to_csv, Column, CsvExport, ExportText};
 use enrollment_core::model::{Certificate, Enrollment, EnrollmentType};
 use enrollment_core::related::{
     CompletionStatus, ContentItem, Department, LearnerResult, Person, PersonStatus,
 };
-use enrollment_core::status::StatusRules;
+use enrollment_core::status::{CertificateState, Status, StatusRules};
 use enrollment_core::store::EnrollmentStore;
 use proptest::prelude::*;
 use time::macros::{date, datetime};
 use time::Date;
+
+/// English words (the widget gives its message table instead).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct EnglishText;
+
+impl ExportText for EnglishText {
+    fn header(&self, column: Column) -> &str {
+        match column {
+            Column::EnrollmentId => "Enrollment ID",
+            Column::CourseId => "Course ID",
+            Column::CourseTitle => "Course title",
+            Column::LearnerId => "Learner ID",
+            Column::LearnerName => "Learner name",
+            Column::Email => "Email",
+            Column::Department => "Department",
+            Column::Status => "Status",
+            Column::Certificate => "Certificate",
+            Column::Type => "Enrollment type",
+            Column::AccessDate => "Access date",
+            Column::DueDate => "Due date",
+            Column::ExpirationDate => "Expiration date",
+            Column::LocksAfterDue => "Locks after due date",
+            Column::CertificateId => "Certificate ID",
+            Column::CertificateIssued => "Certificate issued (UTC)",
+            Column::CertificateExpires => "Certificate expires (UTC)",
+            Column::Completion => "Completion",
+            Column::Progress => "Progress (%)",
+            Column::Score => "Score",
+            Column::CompletedOn => "Completed on",
+        }
+    }
+
+    fn status(&self, status: Status) -> &str {
+        match status {
+            Status::Upcoming => "Upcoming",
+            Status::Active => "Active",
+            Status::DueSoon => "Due soon",
+            Status::Overdue => "Overdue",
+            Status::Locked => "Locked",
+        }
+    }
+
+    fn certificate(&self, state: CertificateState) -> &str {
+        match state {
+            CertificateState::Valid => "Valid",
+            CertificateState::Expiring => "Expiring",
+            CertificateState::Expired => "Expired",
+            CertificateState::None => "None",
+        }
+    }
+
+    fn enrollment_type(&self, kind: EnrollmentType) -> &str {
+        match kind {
+            EnrollmentType::AssignedByAdmin => "Assigned by an administrator",
+            EnrollmentType::FromCatalog => "Added from the catalog",
+        }
+    }
+
+    fn completion(&self, status: CompletionStatus) -> &str {
+        match status {
+            CompletionStatus::NotStarted => "Not started",
+            CompletionStatus::InProgress => "In progress",
+            CompletionStatus::Pending => "Pending review",
+            CompletionStatus::Complete => "Complete",
+            CompletionStatus::Passed => "Passed",
+            CompletionStatus::Accepted => "Accepted",
+            CompletionStatus::Incomplete => "Incomplete",
+            CompletionStatus::Failed => "Failed",
+            CompletionStatus::Declined => "Declined",
+            CompletionStatus::Unknown => "Unknown",
+        }
+    }
+
+    fn yes_no(&self, yes: bool) -> &str {
+        if yes {
+            "yes"
+        } else {
+            "no"
+        }
+    }
+}
 
 const TODAY: Date = date!(2026 - 11 - 26);
 
