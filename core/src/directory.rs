@@ -71,9 +71,9 @@ pub struct Directory {
     people: Vec<Option<Arc<PersonEntry>>>,
     titles: Vec<Option<Box<str>>>,
     departments: DepartmentTree,
-    /// The department index of each learner, rebuilt (by a query, hence the cell) when people
-    /// or departments changed.
-    learner_departments: RefCell<Option<Vec<u32>>>,
+    /// The department index of each learner with a known person, kept current as people and
+    /// departments arrive (a query pads it to every learner, hence the cell).
+    learner_departments: RefCell<Vec<u32>>,
     completion: Vec<u8>,
     progress: Vec<u8>,
     completed_on: Vec<i32>,
@@ -89,9 +89,23 @@ const FIELD_SEPARATOR: char = '\u{1f}';
 impl Directory {
     /// Records `person` for learner `index` (the store's learner interner index).
     pub fn set_person(&mut self, index: u32, person: Arc<PersonEntry>) {
+        let department = self.department_of(&person);
         set(&mut self.people, index, Some(person));
         *self.search.get_mut() = None;
-        *self.learner_departments.get_mut() = None;
+        let column = self.learner_departments.get_mut();
+        if column.len() <= index as usize {
+            column.resize(index as usize + 1, NO_DEPARTMENT);
+        }
+        if let Some(d) = column.get_mut(index as usize) {
+            *d = department;
+        }
+    }
+
+    /// The department index of `person` ([`NO_DEPARTMENT`] when none or not known yet).
+    fn department_of(&self, person: &PersonEntry) -> u32 {
+        let id = person.department_id.as_deref();
+        id.and_then(|id| self.departments.find(id))
+            .unwrap_or(NO_DEPARTMENT)
     }
 
     /// Records `title` for course `index`, unless it has one (a title from `/contents` wins
@@ -109,7 +123,12 @@ impl Directory {
     pub fn add_departments(&mut self, departments: Vec<Department>) {
         self.departments.add(departments);
         *self.search.get_mut() = None;
-        *self.learner_departments.get_mut() = None;
+        let column = self
+            .people
+            .iter()
+            .map(|p| p.as_deref().map_or(NO_DEPARTMENT, |p| self.department_of(p)))
+            .collect();
+        *self.learner_departments.get_mut() = column;
     }
 
     /// The department tree.
@@ -117,31 +136,19 @@ impl Directory {
         &self.departments
     }
 
-    /// Brings [`Self::learner_departments`] up to date for `learners` learners.
+    /// Makes [`Self::learner_departments`] cover `learners` learners (those without a known
+    /// person have [`NO_DEPARTMENT`]).
     pub fn index_learner_departments(&self, learners: usize) {
-        if self
-            .learner_departments
-            .borrow()
-            .as_ref()
-            .is_none_or(|d| d.len() != learners)
-        {
-            let of = |i: u32| {
-                let id = self.person(i)?.department_id.as_deref()?;
-                self.departments.find(id)
-            };
-            let column = (0..learners as u32)
-                .map(|i| of(i).unwrap_or(NO_DEPARTMENT))
-                .collect();
-            *self.learner_departments.borrow_mut() = Some(column);
+        let mut column = self.learner_departments.borrow_mut();
+        if column.len() < learners {
+            column.resize(learners, NO_DEPARTMENT);
         }
     }
 
     /// The department index of each learner ([`NO_DEPARTMENT`] when the person or their
-    /// department is not known), as of the last [`Self::index_learner_departments`].
+    /// department is not known), as far as [`Self::index_learner_departments`] padded it.
     pub fn learner_departments(&self) -> Ref<'_, [u32]> {
-        Ref::map(self.learner_departments.borrow(), |d| {
-            d.as_deref().unwrap_or_default()
-        })
+        Ref::map(self.learner_departments.borrow(), Vec::as_slice)
     }
 
     /// `true` when no person, title or department is known (searches then skip them).
@@ -308,12 +315,7 @@ impl Directory {
             .map(|p| p.name.len() + text(&p.email) + text(&p.login) + text(&p.department_id))
             .sum();
         let titles: usize = self.titles.iter().map(text).sum();
-        let departments = self.departments.heap_bytes()
-            + self
-                .learner_departments
-                .borrow()
-                .as_ref()
-                .map_or(0, |d| d.capacity() * 4);
+        let departments = self.departments.heap_bytes() + self.learner_departments.borrow().capacity() * 4;
         people
             + self.people.iter().flatten().count() * std::mem::size_of::<PersonEntry>()
             + self.people.capacity() * std::mem::size_of::<Option<Arc<PersonEntry>>>()
@@ -409,6 +411,16 @@ mod tests {
         ]);
         dir.index_learner_departments(3);
         assert_eq!(*dir.learner_departments(), [NO_DEPARTMENT, 0, NO_DEPARTMENT]);
+        // A person arriving after the tree is placed at once; one in another department moves.
+        dir.set_person(4, entry("u4", Some("Ana"), None, None));
+        let mut moved = person("u1", Some("Helen"), Some("Ng"), None);
+        moved.department_id = Some("d-emea".into());
+        dir.set_person(1, Arc::new(moved.into()));
+        dir.index_learner_departments(6);
+        assert_eq!(
+            *dir.learner_departments(),
+            [NO_DEPARTMENT, 1, NO_DEPARTMENT, NO_DEPARTMENT, 0, NO_DEPARTMENT]
+        );
         assert_eq!(dir.department_path("d-berlin").as_deref(), Some("EMEA / Berlin"));
         assert_eq!(dir.department_path("d-none"), None);
     }

@@ -5,10 +5,9 @@
 //! text arena. [`Interner`] keeps repeated IDs (courses, learners) once each and hands out small
 //! indices.
 
-use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 
-use hashbrown::hash_table::{Entry, HashTable};
+use hashbrown::hash_table::HashTable;
 use memchr::memmem::Finder;
 
 /// Length of a canonical UUID string (`8-4-4-4-12` hex digits).
@@ -96,55 +95,78 @@ impl IdColumn {
     }
 }
 
-/// Finds the row that holds an ID: a hash table of row numbers (about 5 to 10 bytes per row),
-/// the IDs themselves staying where they are stored. The hash is SipHash with the standard
-/// library's keys: random per process natively, fixed in the browser (wasm32 has no random
-/// source there), where a server sending IDs built to collide could slow loading down but not
-/// break it.
-#[derive(Debug, Default, Clone)]
+/// Finds the row that holds an ID: hash tables of row numbers (about 6 bytes per row), the IDs
+/// themselves staying where they are stored.
+///
+/// The tables never grow: when the newest is full, a new one (twice its size, up to
+/// [`LARGEST_TABLE`] rows) is started, and a lookup asks each. So adding a row never re-hashes
+/// the rows before it, which at a million rows would hold the browser's main thread for a
+/// second, and the full tables stay full. The hash is foldhash, seeded per index; a server
+/// sending IDs built to collide could slow loading down but not break it.
+#[derive(Debug, Clone, Default)]
 pub struct RowIndex {
-    rows: HashTable<u32>,
-    hasher: RandomState,
+    /// Oldest (and smallest) first; rows go into the last.
+    tables: Vec<HashTable<u32>>,
+    hasher: foldhash::fast::RandomState,
 }
+
+/// Rows the first table holds.
+const FIRST_TABLE: usize = 896;
+/// Rows the largest tables hold (7/8 of 64Ki slots).
+const LARGEST_TABLE: usize = 57_344;
 
 impl RowIndex {
     /// The row already holding `id`, or `None` after recording `row` for it. `id_of` gives the
     /// ID of a recorded row.
     pub fn find_or_insert<'a>(&mut self, id: &str, row: u32, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
-        let hasher = &self.hasher;
-        match self.rows.entry(
-            hasher.hash_one(id),
-            |&r| id_of(r) == id,
-            |&r| hasher.hash_one(id_of(r)),
-        ) {
-            Entry::Occupied(found) => Some(*found.get()),
-            Entry::Vacant(slot) => {
-                slot.insert(row);
-                None
-            }
+        let hash = self.hasher.hash_one(id);
+        if let Some(found) = self.find_hashed(hash, id, &id_of) {
+            return Some(found);
         }
+        let full = self.tables.last().is_none_or(|t| t.len() >= t.capacity());
+        if full {
+            let rows = self
+                .tables
+                .last()
+                .map_or(FIRST_TABLE, |t| (t.capacity() * 2).min(LARGEST_TABLE));
+            self.tables.push(HashTable::with_capacity(rows));
+        }
+        if let Some(table) = self.tables.last_mut() {
+            let hasher = &self.hasher;
+            table.insert_unique(hash, row, |&r| hasher.hash_one(id_of(r)));
+        }
+        None
     }
 
     /// The row recorded for `id`.
     pub fn find<'a>(&self, id: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
-        self.rows
-            .find(self.hasher.hash_one(id), |&r| id_of(r) == id)
+        self.find_hashed(self.hasher.hash_one(id), id, &id_of)
+    }
+
+    fn find_hashed<'a>(&self, hash: u64, id: &str, id_of: &impl Fn(u32) -> &'a str) -> Option<u32> {
+        self.tables
+            .iter()
+            .find_map(|t| t.find(hash, |&r| id_of(r) == id))
             .copied()
     }
 
     /// Number of rows recorded.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.tables.iter().map(HashTable::len).sum()
     }
 
     /// `true` when no row is recorded.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.tables.iter().all(HashTable::is_empty)
     }
 
-    /// Heap bytes held (estimated from the table's capacity).
+    /// Heap bytes held (estimated from the tables' slots: a row number and a control byte each).
     pub fn heap_bytes(&self) -> usize {
-        self.rows.capacity() * (std::mem::size_of::<u32>() + 1)
+        let slots = |t: &HashTable<u32>| (t.capacity() * 8 / 7).next_power_of_two();
+        self.tables
+            .iter()
+            .map(|t| slots(t) * (std::mem::size_of::<u32>() + 1))
+            .sum()
     }
 }
 
@@ -263,6 +285,31 @@ mod tests {
         assert_eq!(column.uuid_hits(&Finder::new("0000-0000"), 1), vec![true]);
         // A match may not span two records.
         assert_eq!(column.uuid_hits(&Finder::new("b50000"), 0), vec![false, false]);
+    }
+
+    #[test]
+    fn row_index_spans_many_tables_without_growing_any() {
+        let ids: Vec<String> = (0..200_000u32)
+            .map(|i| format!("{i:08x}-0000-4000-8000-{i:012x}"))
+            .collect();
+        let mut index = RowIndex::default();
+        for (row, id) in ids.iter().enumerate() {
+            let found = index.find_or_insert(id, row as u32, |r| &ids[r as usize]);
+            assert_eq!(found, None, "{id} is new");
+        }
+        assert_eq!(index.len(), ids.len());
+        assert!(index.tables.len() > 3, "{} tables", index.tables.len());
+        assert!(index.tables.iter().all(|t| t.capacity() <= LARGEST_TABLE));
+        for (row, id) in ids.iter().enumerate().step_by(997) {
+            assert_eq!(index.find(id, |r| &ids[r as usize]), Some(row as u32));
+            assert_eq!(
+                index.find_or_insert(id, 0, |r| &ids[r as usize]),
+                Some(row as u32)
+            );
+        }
+        assert_eq!(index.find("not-an-id", |r| &ids[r as usize]), None);
+        let per_row = index.heap_bytes() as f64 / ids.len() as f64;
+        assert!(per_row < 8.0, "{per_row} bytes per row");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //!
 //! Column layout (one entry per row): enrollment ID handle, course and learner indices into
 //! interners, three dates as Julian day numbers, one byte of flags and derived states, and a
-//! certificate index. Canonical UUIDs take 16 bytes; repeated course and learner IDs are kept
-//! once. Certificate timestamps are kept to the second, in UTC.
+//! certificate index. Canonical UUIDs are fixed-width text records (37 bytes, searched in one
+//! pass); repeated course and learner IDs are kept once. Certificate timestamps are kept to the second, in UTC.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -115,8 +115,6 @@ impl EnrollmentStore {
             v.reserve(n);
         }
         c.flags.reserve(n);
-        self.ensure_index();
-        let c = &mut self.cols;
         let mut replaced = false;
         for e in enrollments {
             let next = c.flags.len() as u32;
@@ -150,22 +148,8 @@ impl EnrollmentStore {
         }
     }
 
-    /// Rebuilds the ID index when it was released after a load (see [`Self::shrink_to_fit`]).
-    fn ensure_index(&mut self) {
-        let c = &self.cols;
-        if self.index.len() != c.flags.len() {
-            self.index = RowIndex::default();
-            let (ids, id) = (&c.ids, &c.id);
-            let id_of = |r: u32| ids.get(id.get(r as usize).copied().unwrap_or(u32::MAX));
-            for row in 0..c.flags.len() as u32 {
-                self.index.find_or_insert(id_of(row), row, id_of);
-            }
-        }
-    }
-
     /// The row of enrollment `id`, if loaded.
-    fn row_of(&mut self, id: &str) -> Option<u32> {
-        self.ensure_index();
+    fn row_of(&self, id: &str) -> Option<u32> {
         let c = &self.cols;
         let (ids, column) = (&c.ids, &c.id);
         let id_of = |r: u32| ids.get(column.get(r as usize).copied().unwrap_or(u32::MAX));
@@ -306,10 +290,8 @@ impl EnrollmentStore {
         self.cols.flags.is_empty()
     }
 
-    /// Releases spare capacity and the ID index (call when loading is complete; a later append
-    /// rebuilds the index first).
+    /// Releases spare capacity (call when loading is complete).
     pub fn shrink_to_fit(&mut self) {
-        self.index = RowIndex::default();
         let c = &mut self.cols;
         c.ids.shrink_to_fit();
         c.certificate_ids.shrink_to_fit();

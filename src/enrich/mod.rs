@@ -356,13 +356,19 @@ impl Inner {
         };
         self.run_plan(&mut plan, lookup.resource(), &take, tally).await;
         cache.borrow_mut().settle(&claimed);
+        // What other widgets are resolving (claimed keeps the order of ids: one walk finds it).
+        let mut mine = claimed.iter().peekable();
+        let others: Vec<&String> = ids
+            .iter()
+            .filter(|&id| mine.next_if(|&m| m == id).is_none())
+            .collect();
         let mut waited = 0;
         loop {
             let (known, pending) = {
                 let cache = cache.borrow();
                 let mut known = Vec::new();
                 let mut pending = 0;
-                for id in ids.iter().filter(|id| !claimed.contains(id)) {
+                for &id in &others {
                     match cache.get(id) {
                         Some(Entry::Known(item)) => known.push((id.clone(), item.clone())),
                         Some(Entry::Pending) => pending += 1,

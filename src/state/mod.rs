@@ -2,6 +2,7 @@
 //! fields cards show, the selection, the load progress, the current answer, and the locale.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -74,6 +75,22 @@ impl PartialEq for Answer {
     }
 }
 
+/// At most how often arriving data moves [`CardsState::version`] (and so re-runs the query over
+/// every row): pages and related answers keep coming in while a large account loads, and a
+/// query over a million rows takes about 20 ms.
+const ANNOUNCE_MS: f64 = 100.0;
+
+/// Store changes not announced yet (see [`ANNOUNCE_MS`]).
+#[derive(Debug, Default)]
+struct Unannounced {
+    /// When `version` last moved (ms since the epoch).
+    announced_at: f64,
+    /// A timer will announce what changed since.
+    waiting: bool,
+    /// What changed includes names, titles, departments or results.
+    names: bool,
+}
+
 /// Handles to the view's state (cheap to copy into closures).
 #[derive(Clone, Copy)]
 pub struct CardsState {
@@ -106,6 +123,7 @@ pub struct CardsState {
     /// How resolving names, titles, results and departments goes.
     pub enrichment: RwSignal<EnrichmentStatus>,
     locale: StoredValue<Locale, LocalStorage>,
+    unannounced: StoredValue<Unannounced, LocalStorage>,
 }
 
 impl CardsState {
@@ -138,6 +156,7 @@ impl CardsState {
             names_version: RwSignal::new(0),
             enrichment: RwSignal::new(EnrichmentStatus::pending(EnrichParts::NONE)),
             locale: StoredValue::new_local(Locale::new(locale)),
+            unannounced: StoredValue::new_local(Unannounced::default()),
         }
     }
 
@@ -147,7 +166,52 @@ impl CardsState {
     /// Adds a page of enrollments.
     pub fn append(&self, enrollments: Vec<Enrollment>) {
         self.store.try_update_value(|s| s.append(enrollments));
+        self.changed(false);
+    }
+
+    /// Announces a change of the store's data: at once when the last announcement is
+    /// [`ANNOUNCE_MS`] old, else by a timer at that time (with whatever else changed meanwhile).
+    fn changed(&self, names: bool) {
+        let now = js_sys::Date::now();
+        let wait = self.unannounced.try_update_value(|u| {
+            u.names |= names;
+            let since = now - u.announced_at;
+            if u.waiting || since >= ANNOUNCE_MS {
+                return (!u.waiting).then_some(0.0);
+            }
+            u.waiting = true;
+            Some(ANNOUNCE_MS - since)
+        });
+        match wait.flatten() {
+            None => {}
+            Some(ms) if ms <= 0.0 => self.announce(),
+            Some(ms) => {
+                let state = *self;
+                set_timeout(move || state.flush(), Duration::from_millis(ms.ceil() as u64));
+            }
+        }
+    }
+
+    /// Moves `version` (and `names_version` when names changed) now.
+    fn announce(&self) {
+        let now = js_sys::Date::now();
+        let names = self.unannounced.try_update_value(|u| {
+            u.waiting = false;
+            u.announced_at = now;
+            std::mem::take(&mut u.names)
+        });
         self.version.try_update(|v| *v += 1);
+        if names == Some(true) {
+            self.names_version.try_update(|v| *v += 1);
+        }
+    }
+
+    /// Announces a change still waiting for its timer, now (before telling the host that
+    /// loading or enrichment ended, so the view already shows it).
+    pub fn flush(&self) {
+        if self.unannounced.try_with_value(|u| u.waiting) == Some(true) {
+            self.announce();
+        }
     }
 
     /// Empties the store and the selection (before a reload).
@@ -169,17 +233,18 @@ impl CardsState {
     /// the cards update in place and searches see it.
     pub fn enrich(&self, add: impl FnOnce(&mut EnrollmentStore)) {
         self.store.try_update_value(add);
-        self.version.try_update(|v| *v += 1);
-        self.names_version.try_update(|v| *v += 1);
+        self.changed(true);
     }
 
     /// Records how enrichment goes.
     pub fn set_enrichment(&self, status: EnrichmentStatus) {
+        self.flush();
         self.enrichment.try_set(status);
     }
 
     /// Sets the load state.
     pub fn set_load(&self, load: LoadState) {
+        self.flush();
         self.load.try_set(load);
     }
 
