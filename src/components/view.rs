@@ -16,6 +16,7 @@ use crate::core::filter_state::FilterState;
 use crate::core::lookup::DEFAULT_BATCH;
 use crate::core::status::StatusRules;
 use crate::enrich::{EnrichParts, EnrichmentStatus};
+use crate::i18n::Locale;
 use crate::loader::{LoadEvents, LoadPlan, LoadSummary, Loader};
 use crate::state::{CardsState, Density};
 
@@ -212,6 +213,14 @@ pub fn EnrollmentCards(
         Some(error) => loader.fail(error.into()),
         None => loader.start(),
     }
+    // What the first cards format with, built in a task of its own while the first page is on
+    // its way (a removed widget's state is gone: nothing then).
+    set_timeout(
+        move || {
+            state.with_locale(Locale::prepare);
+        },
+        std::time::Duration::ZERO,
+    );
     let retry = Callback::new(move |()| loader.resume());
     let on_activate = events.select.map(|select| {
         Callback::new(move |row: u32| {

@@ -1,7 +1,7 @@
 //! Dates formatted by the browser's `Intl.DateTimeFormat`, for the widget's locale: calendar
 //! dates as they are (no time zone), instants in the viewer's time zone.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use js_sys::{Function, Object, Reflect};
@@ -16,9 +16,11 @@ const MEMO_LIMIT: usize = 4096;
 /// A date formatter for one locale (`None`: the browser's own). An unknown locale falls back to
 /// the browser's, and a browser without `Intl` to ISO dates.
 pub struct DateFormatter {
-    format: Option<Function>,
+    locale: Option<String>,
+    /// Built on first use (building an `Intl.DateTimeFormat` takes tens of milliseconds).
+    format: OnceCell<Option<Function>>,
     /// The same style in the viewer's time zone, for instants.
-    local: Option<Function>,
+    local: OnceCell<Option<Function>>,
     /// Days already formatted: cards show the same few hundred dates over and over, and a call
     /// into `Intl` costs far more than a lookup (it is most of a card's build time).
     memo: RefCell<HashMap<i32, String>>,
@@ -28,10 +30,33 @@ impl DateFormatter {
     /// A formatter for `locale` (a BCP 47 tag such as `de-DE`), medium date style, UTC calendar.
     pub fn new(locale: Option<&str>) -> Self {
         DateFormatter {
-            format: build(locale, Some("UTC")).or_else(|| build(None, Some("UTC"))),
-            local: build(locale, None).or_else(|| build(None, None)),
+            locale: locale.map(str::to_owned),
+            format: OnceCell::new(),
+            local: OnceCell::new(),
             memo: RefCell::default(),
         }
+    }
+
+    /// The calendar-date format function (UTC), built on first use.
+    fn format(&self) -> Option<&Function> {
+        let locale = self.locale.as_deref();
+        self.format
+            .get_or_init(|| build(locale, Some("UTC")).or_else(|| build(None, Some("UTC"))))
+            .as_ref()
+    }
+
+    /// The viewer's-time-zone format function, built on first use.
+    fn local(&self) -> Option<&Function> {
+        let locale = self.locale.as_deref();
+        self.local
+            .get_or_init(|| build(locale, None).or_else(|| build(None, None)))
+            .as_ref()
+    }
+
+    /// Builds the calendar-date formatter now (ahead of the first cards; see
+    /// [`super::Locale::prepare`]).
+    pub fn prepare(&self) {
+        self.format();
     }
 
     /// An instant (a certificate's expiry) as its date in the viewer's time zone, formatted,
@@ -50,7 +75,7 @@ impl DateFormatter {
                 .ok()
             })
             .unwrap_or(instant.date());
-        let text = format_with(self.local.as_ref(), &js_date).unwrap_or_else(|| local.to_string());
+        let text = format_with(self.local(), &js_date).unwrap_or_else(|| local.to_string());
         (text, local)
     }
 
@@ -62,7 +87,7 @@ impl DateFormatter {
         }
         let millis = f64::from(day - UNIX_EPOCH_DAY) * 86_400_000.0;
         let js_date = js_sys::Date::new(&JsValue::from_f64(millis));
-        let text = format_with(self.format.as_ref(), &js_date).unwrap_or_else(|| date.to_string());
+        let text = format_with(self.format(), &js_date).unwrap_or_else(|| date.to_string());
         let mut memo = self.memo.borrow_mut();
         if memo.len() >= MEMO_LIMIT {
             memo.clear();

@@ -93,6 +93,14 @@ impl Locale {
         }
     }
 
+    /// Builds what the first cards use (the date and number formatters) now: called in a task
+    /// of its own while the first page is on its way, so neither the mount nor the first cards
+    /// pay for it.
+    pub fn prepare(&self) {
+        self.dates.prepare();
+        self.number(0);
+    }
+
     /// The language.
     pub fn lang(&self) -> Lang {
         self.lang

@@ -83,7 +83,7 @@ const ANNOUNCE_MS: f64 = 100.0;
 /// Store changes not announced yet (see [`ANNOUNCE_MS`]).
 #[derive(Debug, Default)]
 struct Unannounced {
-    /// When `version` last moved (ms since the epoch).
+    /// When `version` last moved for new data (ms since the epoch).
     announced_at: f64,
     /// A timer will announce what changed since.
     waiting: bool,
@@ -165,30 +165,35 @@ impl CardsState {
 
     /// Adds a page of enrollments.
     pub fn append(&self, enrollments: Vec<Enrollment>) {
-        self.store.try_update_value(|s| s.append(enrollments));
-        self.changed(false);
+        let first = self.store.try_update_value(|s| {
+            let empty = s.is_empty();
+            s.append(enrollments);
+            empty
+        });
+        if first == Some(true) {
+            // The first cards: now.
+            self.announce();
+        } else {
+            self.changed(false);
+        }
     }
 
-    /// Announces a change of the store's data: at once when the last announcement is
-    /// [`ANNOUNCE_MS`] old, else by a timer at that time (with whatever else changed meanwhile).
+    /// Announces a change of the store's data by a timer, [`ANNOUNCE_MS`] after the last
+    /// announcement and never in the task that changed the store (reading a page and querying
+    /// every row are two tasks, each short).
     fn changed(&self, names: bool) {
         let now = js_sys::Date::now();
         let wait = self.unannounced.try_update_value(|u| {
             u.names |= names;
-            let since = now - u.announced_at;
-            if u.waiting || since >= ANNOUNCE_MS {
-                return (!u.waiting).then_some(0.0);
+            if u.waiting {
+                return None;
             }
             u.waiting = true;
-            Some(ANNOUNCE_MS - since)
+            Some((u.announced_at + ANNOUNCE_MS - now).max(0.0))
         });
-        match wait.flatten() {
-            None => {}
-            Some(ms) if ms <= 0.0 => self.announce(),
-            Some(ms) => {
-                let state = *self;
-                set_timeout(move || state.flush(), Duration::from_millis(ms.ceil() as u64));
-            }
+        if let Some(ms) = wait.flatten() {
+            let state = *self;
+            set_timeout(move || state.flush(), Duration::from_millis(ms.ceil() as u64));
         }
     }
 
