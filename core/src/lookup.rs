@@ -8,8 +8,6 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
-use foldhash::fast::RandomState;
-
 /// Default number of IDs per by-ID request.
 pub const DEFAULT_BATCH: usize = 50;
 /// Items per page of a full listing: a page is parsed in one go, and 2,500 people or results
@@ -31,13 +29,13 @@ pub enum Entry<T> {
 /// page; kept in memory only.
 #[derive(Debug, Clone)]
 pub struct LookupCache<K, T> {
-    entries: HashMap<K, Entry<T>, RandomState>,
+    entries: HashMap<K, Entry<T>>,
 }
 
 impl<K, T> Default for LookupCache<K, T> {
     fn default() -> Self {
         LookupCache {
-            entries: HashMap::default(),
+            entries: HashMap::new(),
         }
     }
 }
@@ -130,7 +128,7 @@ pub enum LookupRequest<K> {
 /// by ID. So a listing never costs more than a page beyond what batches would have.
 #[derive(Debug, Clone)]
 pub struct LookupPlan<K> {
-    missing: HashSet<K, RandomState>,
+    missing: HashSet<K>,
     /// By-ID batches still to send.
     queue: Vec<Vec<K>>,
     batch: usize,
