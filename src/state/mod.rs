@@ -213,7 +213,7 @@ impl CardsState {
 
     /// Announces a change still waiting for its timer, now (before telling the host that
     /// loading or enrichment ended, so the view already shows it).
-    pub fn flush(&self) {
+    fn flush(&self) {
         if self.unannounced.try_with_value(|u| u.waiting) == Some(true) {
             self.announce();
         }
