@@ -257,6 +257,52 @@ async fn typing_in_search_updates_count_and_cards() {
 }
 
 #[wasm_bindgen_test]
+async fn a_new_result_updates_the_cards_in_place() {
+    let list = fixture(120);
+    let root = mount(list.clone(), LoadState::Done, &NO_RETRY);
+    let first = || query(&root, "article[data-index='0']");
+    let card = first().expect("the first card");
+    assert_eq!(
+        card.get_attribute("data-enrollment-id").as_deref(),
+        Some(&*list[0].enrollment_id)
+    );
+    let status_before = card.get_attribute("data-status");
+    // A search whose first match is another enrollment, of another status.
+    let target = &list[7];
+    let search = query(&root, "[data-ec=search]").expect("search box");
+    type_into(&search, &target.enrollment_id);
+    assert!(
+        until(2_000, || shown(&root) == Some("1".into())).await,
+        "shown {:?}",
+        shown(&root)
+    );
+    let now = first().expect("the first card after the search");
+    // The same element, now showing the match: its ID, status, label and fields.
+    assert!(now.is_same_node(Some(&card)), "the card element was built again");
+    assert_eq!(
+        now.get_attribute("data-enrollment-id").as_deref(),
+        Some(&*target.enrollment_id)
+    );
+    assert_ne!(now.get_attribute("data-status"), status_before);
+    let text = now.text_content().unwrap_or_default();
+    assert!(text.contains(&target.course_id), "{text}");
+    assert!(!text.contains(&list[0].enrollment_id), "{text}");
+    let label = now.get_attribute("aria-label").unwrap_or_default();
+    assert!(label.contains(&target.learner_id), "{label}");
+    // Back to everything: the same element shows the first enrollment again, and the others
+    // come back around it.
+    type_into(&search, "");
+    assert!(until(2_000, || shown(&root) == Some("120".into())).await);
+    let again = first().expect("the first card again");
+    assert!(again.is_same_node(Some(&card)));
+    assert_eq!(
+        again.get_attribute("data-enrollment-id").as_deref(),
+        Some(&*list[0].enrollment_id)
+    );
+    assert!(count_of(&root, "article[data-enrollment-id]") > 1);
+}
+
+#[wasm_bindgen_test]
 async fn toggling_a_chip_and_clearing_filters() {
     let list = fixture(120);
     let root = mount(list.clone(), LoadState::Done, &NO_RETRY);

@@ -81,24 +81,16 @@ pub fn Card(
     let certificate_hint = certificate_hint(certificate_state, expires.map(|(_, day)| day), today)
         .and_then(|h| state.with_locale(|l| l.certificate_hint(h)));
     let certificate_id = certificate.map(|c| c.id);
-    // What the related endpoints tell, read once per change of names (one store read per card,
-    // not one per field: cards are built on every keystroke that changes the result).
-    let known = Memo::new(move |_| {
-        state.names_version.track();
-        state.with_store(|s| Known::of(s, row)).unwrap_or_default()
-    });
+    // What the related endpoints tell. Read once per build: the slot holding the card
+    // (`CardWindow`) builds it again, in place, when names arrive or its row changes.
+    let known = state.with_store(|s| Known::of(s, row)).unwrap_or_default();
     let label = {
-        let (course_id, learner_id) = (course_id.clone(), learner_id.clone());
-        Memo::new(move |_| {
-            known.with(|k| {
-                let name = k.name.as_deref().unwrap_or(&learner_id);
-                let title = k.title.as_deref().unwrap_or(&course_id);
-                fill(
-                    t.card_label,
-                    &[("name", name), ("title", title), ("status", t.status(status))],
-                )
-            })
-        })
+        let name = known.name.as_deref().unwrap_or(&learner_id);
+        let title = known.title.as_deref().unwrap_or(&course_id);
+        fill(
+            t.card_label,
+            &[("name", name), ("title", title), ("status", t.status(status))],
+        )
     };
     let selected = Memo::new(move |_| state.selection.with(|s| s.contains(row)));
     let card_id = enrollment_id.clone();
@@ -125,31 +117,22 @@ pub fn Card(
         };
         match field {
             CardField::Course => {
-                let id = course_id.clone();
-                let title = known_title(known, course_id.clone());
-                view! {
-                    <p class="ec-card__title" data-ec="course" title=move || title.get()>
-                        {move || known.with(|k| k.title.clone()).unwrap_or_else(|| id.clone())}
-                    </p>
-                }
-                .into_any()
+                // The hover text: the whole title (cut on the card when long) and the ID.
+                let (shown, full) = match &known.title {
+                    Some(title) => (title.clone(), format!("{title}\n{course_id}")),
+                    None => (course_id.clone(), course_id.clone()),
+                };
+                view! { <p class="ec-card__title" data-ec="course" title=full>{shown}</p> }.into_any()
             }
             CardField::Learner => {
-                let id = learner_id.clone();
-                view! {
-                    <p class="ec-card__name" data-ec="learner" title=learner_id.clone()>
-                        {move || known.with(|k| k.name.clone()).unwrap_or_else(|| id.clone())}
-                    </p>
-                }
-                .into_any()
+                let shown = known.name.clone().unwrap_or_else(|| learner_id.clone());
+                view! { <p class="ec-card__name" data-ec="learner" title=learner_id.clone()>{shown}</p> }
+                    .into_any()
             }
-            CardField::Details => (move || {
-                known.with(|k| {
-                    (!k.meta.is_empty()).then(|| view! { <p class="ec-card__meta">{k.meta.clone()}</p> })
-                })
-            })
-            .into_any(),
-            CardField::Progress => (move || known.with(|k| k.result.map(|r| progress(state, r)))).into_any(),
+            CardField::Details => (!known.meta.is_empty())
+                .then(|| view! { <p class="ec-card__meta">{known.meta.clone()}</p> })
+                .into_any(),
+            CardField::Progress => known.result.map(|r| progress(state, r)).into_any(),
             CardField::Due => with_hint(due.clone(), due_hint.clone()),
             CardField::Access => with_hint(date(access_date), access_hint.clone()),
             CardField::Lock => labelled(lock.clone().into_any(), Some(lock.clone())),
@@ -180,12 +163,11 @@ pub fn Card(
             .into_any(),
         }
     };
-    let fields = move || {
-        state
-            .fields
-            .with(|f| f.shown().iter().map(|f| field(*f)).collect_view())
-    };
-    let select_label = move || fill(t.select_card, &[("card", &label.get())]);
+    // Untracked: the slot tracks the fields and builds the card again when they change.
+    let fields = state
+        .fields
+        .with_untracked(|f| f.shown().iter().map(|f| field(*f)).collect_view());
+    let select_label = fill(t.select_card, &[("card", &label)]);
     Some(view! {
         <article
             class="ec-card"
@@ -248,16 +230,6 @@ fn progress(state: CardsState, r: ResultEntry) -> impl IntoView {
             <span class="ec-card__progress-text" title=title>{text}</span>
         </div>
     }
-}
-
-/// The course title's hover text: the whole title (cut on the card when long) and the ID.
-fn known_title(known: Memo<Known>, course_id: String) -> Memo<String> {
-    Memo::new(move |_| {
-        known.with(|k| match &k.title {
-            Some(title) => format!("{title}\n{course_id}"),
-            None => course_id.clone(),
-        })
-    })
 }
 
 /// What the related endpoints told about a card's enrollment.

@@ -187,17 +187,16 @@ pub fn CardWindow(
         let w = window.get();
         active.get().clamp(w.start, w.end.saturating_sub(1).max(w.start))
     });
+    // One slot per result position in the window: a new result (a keystroke, a chip) changes
+    // which row a slot shows, and its card is updated in place rather than built again. The
+    // epoch is part of each key, so a new locale or day builds the cards anew.
     let cards = move || {
         let w = window.get();
-        // The epoch is part of each key, so a new locale or day rebuilds the cards.
         let epoch = state.epoch.get();
-        state.result.with(|r| {
-            r.0.slice(w.start, w.end)
-                .iter()
-                .enumerate()
-                .map(|(i, &row)| (w.start + i, row, epoch))
-                .collect::<Vec<_>>()
-        })
+        let shown = state.result.with(|r| r.0.slice(w.start, w.end).len());
+        (w.start..w.start + shown)
+            .map(|index| (index, epoch))
+            .collect::<Vec<_>>()
     };
 
     let focus = move |index: usize| {
@@ -348,9 +347,18 @@ pub fn CardWindow(
                     <For
                         each=cards
                         key=|entry| *entry
-                        children=move |(index, row, _)| {
+                        children=move |(index, _)| {
                             let is_tab_stop = Signal::derive(move || tab_stop.get() == index);
-                            view! { <Card state row index total tab_stop=is_tab_stop /> }
+                            let row = Memo::new(move |_| state.result.with(|r| r.0.rows.get(index).copied()));
+                            // Built again, in place (same elements, new texts), when the
+                            // slot's row changes, names arrive or the chosen fields change.
+                            move || {
+                                state.names_version.track();
+                                state.fields.track();
+                                row.get().map(|row| {
+                                    view! { <Card state row index total tab_stop=is_tab_stop /> }
+                                })
+                            }
                         }
                     />
                 </div>
