@@ -4,21 +4,20 @@
 //! then show IDs.
 //!
 //! People and titles are indexed like the store's learner and course interners, results by store
-//! row, so looking one up is an index, and a row costs 8 bytes of results.
+//! row, so looking one up is an index, and a row costs 6 bytes of results.
 
 use std::cell::{Ref, RefCell};
 use std::sync::Arc;
 
 use time::Date;
 
+use crate::days::{DayColumn, NO_DAY};
 use crate::departments::{DepartmentTree, NO_DEPARTMENT};
 use crate::fold::{fold_into, Folded};
 use crate::related::{CompletionStatus, Department, LearnerResult, Person, PersonStatus};
 
 /// "No result" in the completion column.
 const NO_RESULT: u8 = u8::MAX;
-/// "No date" in the completion-day column.
-const NO_DAY: i32 = i32::MIN;
 /// "No score" in the score column (scores are kept in hundredths up to 655.34).
 const NO_SCORE: u16 = u16::MAX;
 
@@ -76,7 +75,7 @@ pub struct Directory {
     learner_departments: RefCell<Vec<u32>>,
     completion: Vec<u8>,
     progress: Vec<u8>,
-    completed_on: Vec<i32>,
+    completed_on: DayColumn,
     score: Vec<u16>,
     /// Folded search text per learner (name, e-mail, login, department path) and per course
     /// (title), rebuilt (by a search, hence the cell) when people, titles or departments changed.
@@ -222,7 +221,7 @@ impl Directory {
         if self.completion.len() < rows {
             self.completion.resize(rows, NO_RESULT);
             self.progress.resize(rows, 0);
-            self.completed_on.resize(rows, NO_DAY);
+            self.completed_on.resize(rows);
             self.score.resize(rows, NO_SCORE);
         }
         let status = CompletionStatus::ALL
@@ -231,7 +230,8 @@ impl Directory {
             .map_or(NO_RESULT - 1, |i| i as u8);
         self.completion[row] = status;
         self.progress[row] = result.progress.map_or(u8::MAX, |p| p.min(100));
-        self.completed_on[row] = result.completion_date.map_or(NO_DAY, Date::to_julian_day);
+        self.completed_on
+            .set(row, result.completion_date.map_or(NO_DAY, Date::to_julian_day));
         self.score[row] = result
             .awarded_score
             .filter(|s| s.is_finite() && *s >= 0.0)
@@ -275,10 +275,7 @@ impl Directory {
             .copied()
             .unwrap_or(CompletionStatus::Unknown);
         let progress = self.progress.get(row).copied().filter(|&p| p <= 100);
-        let completed_on = self
-            .completed_on
-            .get(row)
-            .copied()
+        let completed_on = Some(self.completed_on.day(row))
             .filter(|&d| d != NO_DAY)
             .and_then(|d| Date::from_julian_day(d).ok());
         let score = self
@@ -324,7 +321,7 @@ impl Directory {
             + departments
             + self.completion.capacity()
             + self.progress.capacity()
-            + self.completed_on.capacity() * 4
+            + self.completed_on.heap_bytes()
             + self.score.capacity() * 2
             + self
                 .search

@@ -12,8 +12,8 @@ use memchr::memmem::Finder;
 
 /// Length of a canonical UUID string (`8-4-4-4-12` hex digits).
 const UUID_LEN: usize = 36;
-/// Bytes per UUID record: the UUID and a newline, so no search match spans two records.
-const UUID_STRIDE: usize = UUID_LEN + 1;
+/// Bytes per UUID record: the UUID alone (a search match spanning two records is skipped).
+const UUID_STRIDE: usize = UUID_LEN;
 /// Marks a handle that points into the text arena rather than the UUID records.
 const TEXT_BIT: u32 = 1 << 31;
 
@@ -31,7 +31,6 @@ impl IdColumn {
         let uuid_count = self.uuids.len() / UUID_STRIDE;
         if is_canonical_uuid(id) && uuid_count < TEXT_BIT as usize {
             self.uuids.push_str(id);
-            self.uuids.push('\n');
             uuid_count as u32
         } else {
             self.text.push_str(id);
@@ -70,14 +69,21 @@ impl IdColumn {
             .get(first as usize * UUID_STRIDE..)
             .unwrap_or_default();
         let mut hits = vec![false; records.len() / UUID_STRIDE];
+        let needle = finder.needle().len();
         let mut from = 0;
-        // After a hit, go on from the next record: one hit per record is all that counts.
         while let Some(at) = records.get(from..).and_then(|rest| finder.find(rest)) {
-            let record = (from + at) / UUID_STRIDE;
-            if let Some(hit) = hits.get_mut(record) {
-                *hit = true;
+            let start = from + at;
+            let record = start / UUID_STRIDE;
+            if start % UUID_STRIDE + needle <= UUID_STRIDE {
+                if let Some(hit) = hits.get_mut(record) {
+                    *hit = true;
+                }
+                // One hit per record is all that counts: go on from the next one.
+                from = (record + 1) * UUID_STRIDE;
+            } else {
+                // The end of one UUID and the start of the next: not a match.
+                from = start + 1;
             }
-            from = (record + 1) * UUID_STRIDE;
         }
         hits
     }
@@ -92,6 +98,103 @@ impl IdColumn {
         self.uuids.shrink_to_fit();
         self.text.shrink_to_fit();
         self.text_ends.shrink_to_fit();
+    }
+}
+
+/// Each row's handle into an [`IdColumn`]. While every ID so far was a canonical UUID, row `r`'s
+/// handle is `r` itself and nothing is stored (four bytes a row saved on the usual account); the
+/// first other ID writes the handles out.
+#[derive(Debug, Default, Clone)]
+pub struct Handles {
+    len: usize,
+    listed: Option<Vec<u32>>,
+}
+
+impl Handles {
+    /// Appends the next row's handle.
+    pub fn push(&mut self, handle: u32) {
+        match &mut self.listed {
+            Some(listed) => listed.push(handle),
+            None if handle as usize == self.len => {}
+            None => {
+                let mut listed: Vec<u32> = (0..self.len as u32).collect();
+                listed.push(handle);
+                self.listed = Some(listed);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Row `row`'s handle.
+    pub fn get(&self, row: usize) -> Option<u32> {
+        match &self.listed {
+            Some(listed) => listed.get(row).copied(),
+            None => (row < self.len).then_some(row as u32),
+        }
+    }
+
+    /// The handles of the rows from `from` on, in row order.
+    pub fn from(&self, from: usize) -> HandlesFrom<'_> {
+        let from = from.min(self.len);
+        match &self.listed {
+            Some(listed) => HandlesFrom::Listed(listed.get(from..).unwrap_or_default().iter()),
+            None => HandlesFrom::Counted(from as u32..self.len as u32),
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// `true` when there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Makes room for `additional` more rows (only once the handles are written out).
+    pub fn reserve(&mut self, additional: usize) {
+        if let Some(listed) = &mut self.listed {
+            listed.reserve(additional);
+        }
+    }
+
+    /// Releases spare capacity.
+    pub fn shrink_to_fit(&mut self) {
+        if let Some(listed) = &mut self.listed {
+            listed.shrink_to_fit();
+        }
+    }
+
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.listed.as_ref().map_or(0, |l| l.capacity() * 4)
+    }
+}
+
+/// The handles of [`Handles::from`].
+pub enum HandlesFrom<'a> {
+    /// Written out.
+    Listed(std::slice::Iter<'a, u32>),
+    /// Each row's own number.
+    Counted(std::ops::Range<u32>),
+}
+
+impl Iterator for HandlesFrom<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        match self {
+            HandlesFrom::Listed(listed) => listed.next().copied(),
+            HandlesFrom::Counted(rows) => rows.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            HandlesFrom::Listed(listed) => listed.size_hint(),
+            HandlesFrom::Counted(rows) => rows.size_hint(),
+        }
     }
 }
 
@@ -285,6 +388,28 @@ mod tests {
         assert_eq!(column.uuid_hits(&Finder::new("0000-0000"), 1), vec![true]);
         // A match may not span two records.
         assert_eq!(column.uuid_hits(&Finder::new("b50000"), 0), vec![false, false]);
+    }
+
+    #[test]
+    fn handles_are_row_numbers_until_an_id_is_not_a_uuid() {
+        let mut column = IdColumn::default();
+        let mut handles = Handles::default();
+        let uuid = |i: u32| format!("{i:08x}-0000-4000-8000-000000000000");
+        for i in 0..3 {
+            handles.push(column.push(&uuid(i)));
+        }
+        assert!(handles.listed.is_none(), "identity: nothing stored");
+        assert_eq!(handles.heap_bytes(), 0);
+        assert_eq!(handles.get(2), Some(2));
+        assert_eq!(handles.get(3), None);
+        handles.push(column.push("course-7"));
+        handles.push(column.push(&uuid(3)));
+        assert!(handles.listed.is_some());
+        let ids: Vec<&str> = handles.from(0).map(|h| column.get(h)).collect();
+        assert_eq!(ids, [&*uuid(0), &*uuid(1), &*uuid(2), "course-7", &*uuid(3)]);
+        assert_eq!(handles.from(3).count(), 2);
+        assert_eq!(handles.from(9).count(), 0);
+        assert_eq!(handles.len(), 5);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! everything here runs and is tested natively.
 
 pub mod case;
+pub mod days;
 pub mod departments;
 pub mod directory;
 pub mod display;

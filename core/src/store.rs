@@ -1,25 +1,27 @@
 //! The compact, append-only store of loaded enrollments, and the queries the view runs on it.
 //!
-//! Column layout (one entry per row): enrollment ID handle, course and learner indices into
-//! interners, three dates as Julian day numbers, one byte of flags and derived states, and a
-//! certificate index. Canonical UUIDs are fixed-width text records (37 bytes, searched in one
-//! pass); repeated course and learner IDs are kept once. Certificate timestamps are kept to the second, in UTC.
+//! Column layout (one entry per row): enrollment ID handle (none stored while every ID is a
+//! canonical UUID: see [`Handles`]), course and learner indices into interners, three dates as
+//! two-byte day codes ([`DayColumn`]), one byte of flags and derived states, and a certificate
+//! index. Canonical UUIDs are fixed-width text records (36 bytes, searched in one pass);
+//! repeated course and learner IDs are kept once. Certificate timestamps are kept to the second,
+//! in UTC.
 
 use std::cell::RefCell;
 use std::sync::Arc;
 
 use time::{Date, OffsetDateTime};
 
+use crate::days::{DayColumn, NO_DAY};
 use crate::departments::DepartmentTree;
 use crate::directory::{Directory, PersonEntry, ResultEntry};
 use crate::fold::{fold, Folded};
-use crate::ids::{contains_folded, could_be_in_uuid, IdColumn, Interner, RowIndex};
+use crate::ids::{contains_folded, could_be_in_uuid, Handles, IdColumn, Interner, RowIndex};
 use crate::model::{Certificate, Enrollment, EnrollmentType};
 use crate::query::{ActiveFilter, Facets, Filter, Member, QueryResult, Sort, SortKey};
 use crate::related::{ContentItem, Department, LearnerResult, Person};
 use crate::status::{CertificateState, DayFields, Status, StatusRules};
 
-const NO_DAY: i32 = i32::MIN;
 const NO_TIME: i64 = i64::MIN;
 const NO_CERTIFICATE: u32 = u32::MAX;
 
@@ -33,14 +35,14 @@ const CERT_SHIFT: u8 = 5; // 2 bits
 #[derive(Debug, Default, Clone)]
 struct Columns {
     ids: IdColumn,
-    id: Vec<u32>,
+    id: Handles,
     courses: Interner,
     learners: Interner,
     course: Vec<u32>,
     learner: Vec<u32>,
-    access: Vec<i32>,
-    due: Vec<i32>,
-    expiration: Vec<i32>,
+    access: DayColumn,
+    due: DayColumn,
+    expiration: DayColumn,
     flags: Vec<u8>,
     certificate: Vec<u32>,
     certificate_ids: IdColumn,
@@ -108,7 +110,8 @@ impl EnrollmentStore {
     pub fn append(&mut self, enrollments: Vec<Enrollment>) {
         let c = &mut self.cols;
         let n = enrollments.len();
-        for v in [&mut c.id, &mut c.course, &mut c.learner, &mut c.certificate] {
+        c.id.reserve(n);
+        for v in [&mut c.course, &mut c.learner, &mut c.certificate] {
             v.reserve(n);
         }
         for v in [&mut c.access, &mut c.due, &mut c.expiration] {
@@ -119,7 +122,7 @@ impl EnrollmentStore {
         for e in enrollments {
             let next = c.flags.len() as u32;
             let (ids, id) = (&c.ids, &c.id);
-            let id_of = |r: u32| ids.get(id.get(r as usize).copied().unwrap_or(u32::MAX));
+            let id_of = |r: u32| ids.get(id.get(r as usize).unwrap_or(u32::MAX));
             let row = match self.index.find_or_insert(&e.enrollment_id, next, id_of) {
                 Some(existing) => {
                     self.duplicates += 1;
@@ -130,9 +133,9 @@ impl EnrollmentStore {
                     c.id.push(c.ids.push(&e.enrollment_id));
                     c.course.push(0);
                     c.learner.push(0);
-                    c.access.push(NO_DAY);
-                    c.due.push(NO_DAY);
-                    c.expiration.push(NO_DAY);
+                    c.access.push_none();
+                    c.due.push_none();
+                    c.expiration.push_none();
                     c.flags.push(0);
                     c.certificate.push(NO_CERTIFICATE);
                     next as usize
@@ -152,7 +155,7 @@ impl EnrollmentStore {
     fn row_of(&self, id: &str) -> Option<u32> {
         let c = &self.cols;
         let (ids, column) = (&c.ids, &c.id);
-        let id_of = |r: u32| ids.get(column.get(r as usize).copied().unwrap_or(u32::MAX));
+        let id_of = |r: u32| ids.get(column.get(r as usize).unwrap_or(u32::MAX));
         self.index.find(id, id_of)
     }
 
@@ -295,8 +298,8 @@ impl EnrollmentStore {
         let c = &mut self.cols;
         c.ids.shrink_to_fit();
         c.certificate_ids.shrink_to_fit();
+        c.id.shrink_to_fit();
         for v in [
-            &mut c.id,
             &mut c.course,
             &mut c.learner,
             &mut c.certificate,
@@ -362,7 +365,7 @@ impl EnrollmentStore {
     pub fn enrollment_id(&self, row: u32) -> &str {
         self.cols
             .ids
-            .get(self.cols.id.get(row as usize).copied().unwrap_or(u32::MAX))
+            .get(self.cols.id.get(row as usize).unwrap_or(u32::MAX))
     }
 
     /// The course ID of `row`.
@@ -408,9 +411,9 @@ impl EnrollmentStore {
             enrollment_id: self.enrollment_id(row).to_owned(),
             course_id: self.course_id(row).to_owned(),
             learner_id: self.learner_id(row).to_owned(),
-            access_date: date_of(c.access[r])?,
-            due_date: date_of(c.due[r]),
-            expiration_date: date_of(c.expiration[r]),
+            access_date: date_of(c.access.day(r))?,
+            due_date: date_of(c.due.day(r)),
+            expiration_date: date_of(c.expiration.day(r)),
             should_lock_after_due_date: flags & LOCK != 0,
             enrollment_type: if flags & CATALOG != 0 {
                 EnrollmentType::FromCatalog
@@ -430,11 +433,12 @@ impl EnrollmentStore {
             + c.certificate_ids.heap_bytes()
             + c.courses.heap_bytes()
             + c.learners.heap_bytes()
-            + 4 * (c.id.capacity() + c.course.capacity() + c.learner.capacity() + c.certificate.capacity())
-            + 4 * (c.access.capacity()
-                + c.due.capacity()
-                + c.expiration.capacity()
-                + c.certificate_id.capacity())
+            + c.id.heap_bytes()
+            + 4 * (c.course.capacity() + c.learner.capacity() + c.certificate.capacity())
+            + c.access.heap_bytes()
+            + c.due.heap_bytes()
+            + c.expiration.heap_bytes()
+            + 4 * c.certificate_id.capacity()
             + 8 * (c.issued.capacity() + c.expires.capacity())
             + c.flags.capacity()
             + self.cache_bytes()
@@ -564,10 +568,10 @@ impl EnrollmentStore {
             if !filter.completions.admits_place(completion) {
                 fail |= COMPLETION;
             }
-            if !filter.due.is_open() && !(due_from..=due_to).contains(&c.due[r]) {
+            if !filter.due.is_open() && !(due_from..=due_to).contains(&c.due.day(r)) {
                 fail |= OTHER;
             }
-            if !(access_from..=access_to).contains(&c.access[r]) {
+            if !(access_from..=access_to).contains(&c.access.day(r)) {
                 fail |= OTHER;
             }
             if fail.count_ones() > 1 {
@@ -690,8 +694,8 @@ impl EnrollmentStore {
             let result = || dir.result(r);
             let (present, value) = match sort.key {
                 SortKey::Loaded => (true, r as u32),
-                SortKey::DueDate => day(c.due[r]),
-                SortKey::AccessDate => day(c.access[r]),
+                SortKey::DueDate => day(c.due.day(r)),
+                SortKey::AccessDate => day(c.access.day(r)),
                 SortKey::Course => (true, course_rank[c.course[r] as usize]),
                 SortKey::Learner => (true, learner_rank[c.learner[r] as usize]),
                 SortKey::Status => (true, u32::from(c.flags[r] >> STATUS_SHIFT & 0b111)),
@@ -729,9 +733,10 @@ impl Columns {
     fn set_row(&mut self, row: usize, e: Enrollment) {
         self.course[row] = self.courses.intern(e.course_id);
         self.learner[row] = self.learners.intern(e.learner_id);
-        self.access[row] = e.access_date.to_julian_day();
-        self.due[row] = e.due_date.map_or(NO_DAY, Date::to_julian_day);
-        self.expiration[row] = e.expiration_date.map_or(NO_DAY, Date::to_julian_day);
+        self.access.set(row, e.access_date.to_julian_day());
+        self.due.set(row, e.due_date.map_or(NO_DAY, Date::to_julian_day));
+        self.expiration
+            .set(row, e.expiration_date.map_or(NO_DAY, Date::to_julian_day));
         let mut flags = 0;
         if e.should_lock_after_due_date {
             flags |= LOCK;
@@ -759,9 +764,9 @@ impl Columns {
         let optional = |d: i32| (d != NO_DAY).then_some(d);
         let status = Status::derive(
             DayFields {
-                access: self.access[row],
-                due: optional(self.due[row]),
-                expiration: optional(self.expiration[row]),
+                access: self.access.day(row),
+                due: optional(self.due.day(row)),
+                expiration: optional(self.expiration.day(row)),
                 lock_after_due: self.flags[row] & LOCK != 0,
             },
             rules,
@@ -827,7 +832,7 @@ impl<'a> TextMatcher<'a> {
         if self.courses[c.course[r] as usize] || self.learners[c.learner[r] as usize] {
             return true;
         }
-        let handle = c.id[r];
+        let handle = c.id.get(r).unwrap_or(u32::MAX);
         match c.ids.is_uuid(handle) {
             true => self.uuid_possible && self.finder.find(c.ids.get(handle).as_bytes()).is_some(),
             false => self.contains(c.ids.get(handle)),
@@ -838,11 +843,7 @@ impl<'a> TextMatcher<'a> {
     /// one pass over their part of the shared buffer (only the new rows' part after an append).
     fn scan(&self, c: &Columns, from: usize, out: &mut Vec<bool>) {
         // Handles grow with rows, so the rows from `from` on own the UUID records from here.
-        let first = c.id[from.min(c.id.len())..]
-            .iter()
-            .copied()
-            .find(|&h| c.ids.is_uuid(h))
-            .unwrap_or(0);
+        let first = c.id.from(from).find(|&h| c.ids.is_uuid(h)).unwrap_or(0);
         let uuid_hits = if self.uuid_possible {
             c.ids.uuid_hits(&self.finder, first)
         } else {
@@ -850,14 +851,13 @@ impl<'a> TextMatcher<'a> {
         };
         // `|`, not `||`: every part is a load, and whether a row matches is as good as random,
         // so evaluating all three beats a mispredicted branch per row.
-        let ids = c.id.get(from..).unwrap_or_default();
+        let ids = c.id.from(from);
         let courses = c.course.get(from..).unwrap_or_default();
         let learners = c.learner.get(from..).unwrap_or_default();
         out.extend(
-            ids.iter()
-                .zip(courses)
+            ids.zip(courses)
                 .zip(learners)
-                .map(|((&handle, &course), &learner)| {
+                .map(|((handle, &course), &learner)| {
                     let by_id = if c.ids.is_uuid(handle) {
                         uuid_hits
                             .get(handle.wrapping_sub(first) as usize)
