@@ -17,6 +17,8 @@ pub use enrollment_core as core;
 
 pub use crate::core::model::{Certificate, Enrollment, EnrollmentPage, EnrollmentType};
 pub use crate::core::parse::{parse_enrollments, EnrollmentReader, Location, ParseError};
-pub use crate::core::query::{ActiveFilter, DateRange, Facets, Filter, QueryResult, Set, Sort, SortKey};
+pub use crate::core::query::{
+    ActiveFilter, DateRange, Facets, Filter, QueryResult, Rows, Set, Sort, SortKey,
+};
 pub use crate::core::status::{CertificateState, Status, StatusRules};
 pub use crate::core::store::EnrollmentStore;

@@ -122,7 +122,7 @@ fn search_finds_names_titles_and_departments_without_case_or_accents() {
             text: text.into(),
             ..Filter::default()
         };
-        store.query(&filter, Sort::default()).rows
+        store.query(&filter, Sort::default()).rows.to_vec()
     };
     assert!(search(&mut store, "nunez").is_empty(), "no names yet");
     add_people_and_departments(&mut store, &data);
@@ -195,7 +195,10 @@ fn sorts_by_name_title_progress_and_completion_date() {
     store.add_results(parse_results(&results).expect("results").items);
 
     let sorted = |store: &mut EnrollmentStore, key, descending| {
-        store.query(&Filter::default(), Sort { key, descending }).rows
+        store
+            .query(&Filter::default(), Sort { key, descending })
+            .rows
+            .to_vec()
     };
     let rows = sorted(&mut store, SortKey::Learner, false);
     let names: Vec<String> = rows
@@ -266,7 +269,7 @@ fn completion_filter_and_facets() {
                 .is_none_or(|x| x.status == CompletionStatus::Passed)
         })
         .collect();
-    assert_eq!(answer.rows, expected);
+    assert_eq!(answer.rows.to_vec(), expected);
     // Facets over the other filters: every option counts what it would show alone.
     let total: u32 = answer.facets.completions.iter().sum();
     assert_eq!(total, 300);
@@ -312,7 +315,7 @@ fn department_filter_takes_sub_departments_and_counts_them() {
     let answer = store.query(&filter, Sort::default());
     let expected: Vec<u32> = (0..300u32).filter(|&r| under(department_of(r), top)).collect();
     assert!(!expected.is_empty() && expected.len() < 300);
-    assert_eq!(answer.rows, expected);
+    assert_eq!(answer.rows.to_vec(), expected);
 
     // Facets: each department counts its own rows and those below it, whatever is selected in
     // the department filter, with the other filters applied.

@@ -8,8 +8,8 @@ mod support;
 
 use enrollment_cards::core::fold::fold;
 use enrollment_cards::{
-    CertificateState, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Set, Sort, SortKey,
-    Status, StatusRules,
+    CertificateState, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Rows, Set, Sort,
+    SortKey, Status, StatusRules,
 };
 use support::{enrollments, TODAY};
 use time::Duration;
@@ -152,7 +152,7 @@ fn every_filter_alone_and_combined_matches_the_reference() {
     let store = store_of(&list);
     for filter in sample_filters(&list) {
         let result = store.query(&filter, Sort::default());
-        assert_eq!(result.rows, expected_rows(&list, &filter), "{filter:?}");
+        assert_eq!(result.rows.to_vec(), expected_rows(&list, &filter), "{filter:?}");
         assert_eq!(result.total, list.len());
     }
 }
@@ -250,7 +250,7 @@ fn typing_narrows_and_widens_correctly() {
             ..Filter::default()
         };
         assert_eq!(
-            store.query(&filter, Sort::default()).rows,
+            store.query(&filter, Sort::default()).rows.to_vec(),
             expected_rows(&list, &filter),
             "{:?}",
             filter.text
@@ -266,7 +266,7 @@ fn typing_narrows_and_widens_correctly() {
     store.append(more.clone());
     let all: Vec<Enrollment> = list.iter().chain(&more).cloned().collect();
     assert_eq!(
-        store.query(&filter, Sort::default()).rows,
+        store.query(&filter, Sort::default()).rows.to_vec(),
         expected_rows(&all, &filter)
     );
 }
@@ -304,7 +304,7 @@ fn recent_searches_stay_right_across_appends() {
             ..Filter::default()
         };
         assert_eq!(
-            store.query(&filter, Sort::default()).rows,
+            store.query(&filter, Sort::default()).rows.to_vec(),
             expected_rows(&list[..loaded], &filter),
             "{text:?} after {loaded} rows"
         );
@@ -336,7 +336,8 @@ fn sorts_are_stable_in_both_directions() {
     let mut store = store_of(&list);
     let all = Filter::default();
     for descending in [false, true] {
-        let run = |store: &mut EnrollmentStore, key| store.query(&all, Sort { key, descending }).rows;
+        let run =
+            |store: &mut EnrollmentStore, key| store.query(&all, Sort { key, descending }).rows.to_vec();
         let rows = run(&mut store, SortKey::DueDate);
         assert_sorted_stably(
             &list,
@@ -384,8 +385,44 @@ fn sorts_are_stable_in_both_directions() {
                 descending: true,
             },
         )
-        .rows;
+        .rows
+        .to_vec();
     assert_eq!(loaded_desc, (0..1_500).rev().collect::<Vec<u32>>());
+}
+
+#[test]
+fn everything_in_load_order_keeps_no_list() {
+    let list = enrollments(300);
+    let store = store_of(&list);
+    for descending in [false, true] {
+        let sort = Sort {
+            key: SortKey::Loaded,
+            descending,
+        };
+        let every = store.query(&Filter::default(), sort);
+        assert_eq!(every.rows, Rows::Every { len: 300, descending });
+        assert_eq!(every.rows.heap_bytes(), 0);
+        let (first, last) = if descending { (299, 0) } else { (0, 299) };
+        assert_eq!(
+            (every.rows.get(0), every.rows.get(299)),
+            (Some(first), Some(last))
+        );
+        assert_eq!(every.rows.get(300), None);
+        assert_eq!(every.rows_in(298, 400).len(), 2);
+        assert_eq!(every.count_in(290, 400), 10);
+        // Any restriction, or another order, lists the rows it keeps.
+        let some = store.query(&Filter::default().with_status(Status::Overdue), sort);
+        assert!(matches!(some.rows, Rows::Listed(_)));
+        let sorted = store.query(
+            &Filter::default(),
+            Sort {
+                key: SortKey::DueDate,
+                descending,
+            },
+        );
+        assert!(matches!(sorted.rows, Rows::Listed(_)));
+        assert_eq!(sorted.len(), 300);
+    }
 }
 
 #[test]
@@ -401,7 +438,8 @@ fn sorted_and_filtered_together() {
                 descending: false,
             },
         )
-        .rows;
+        .rows
+        .to_vec();
     let mut expected = expected_rows(&list, &filter);
     expected.sort_by_key(|&r| list[r as usize].due_date);
     assert_eq!(rows, expected);
@@ -412,10 +450,10 @@ fn slices_are_clamped_windows_of_the_result() {
     let list = enrollments(500);
     let store = store_of(&list);
     let result = store.query(&Filter::default(), Sort::default());
-    assert_eq!(result.slice(0, 10), &(0..10).collect::<Vec<u32>>()[..]);
-    assert_eq!(result.slice(495, 600), &[495, 496, 497, 498, 499]);
-    assert!(result.slice(700, 800).is_empty());
-    assert!(result.slice(30, 10).is_empty());
+    assert_eq!(result.rows_in(0, 10), (0..10).collect::<Vec<u32>>());
+    assert_eq!(result.rows_in(495, 600), [495, 496, 497, 498, 499]);
+    assert!(result.rows_in(700, 800).is_empty());
+    assert!(result.rows_in(30, 10).is_empty());
 }
 
 #[test]
@@ -502,7 +540,7 @@ fn search_ignores_case_in_ids_of_every_shape() {
             text: text.to_owned(),
             ..Filter::default()
         };
-        let rows = store.query(&filter, Sort::default()).rows;
+        let rows = store.query(&filter, Sort::default()).rows.to_vec();
         assert!(!rows.is_empty(), "{text:?} matches something");
         assert_eq!(rows, expected_rows(&list, &filter), "{text:?}");
     }
@@ -534,7 +572,7 @@ fn repeated_enrollment_ids_are_merged_later_record_winning() {
             text: text.into(),
             ..Filter::default()
         };
-        store.query(&filter, Sort::default()).rows
+        store.query(&filter, Sort::default()).rows.to_vec()
     };
     assert_eq!(search(&mut store, "7f0c9a9e-2d0b"), vec![250]);
     let original_course = list[250].course_id.clone();

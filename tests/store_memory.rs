@@ -65,7 +65,7 @@ fn store_heap_per_enrollment_at_100k() {
             descending: false,
         },
     );
-    let with_caches = LIVE.load(Ordering::Relaxed) - before - (result.rows.capacity() * 4) as isize;
+    let with_caches = LIVE.load(Ordering::Relaxed) - before - result.rows.heap_bytes() as isize;
 
     let per = |bytes: isize| bytes as f64 / N as f64;
     println!(

@@ -362,7 +362,7 @@ pub struct Facets {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QueryResult {
     /// Matching row numbers, sorted as asked.
-    pub rows: Vec<u32>,
+    pub rows: Rows,
     /// Facet counts.
     pub facets: Facets,
     /// All rows in the store when the query ran.
@@ -380,10 +380,84 @@ impl QueryResult {
         self.rows.is_empty()
     }
 
-    /// Rows `[start, end)` of the result (clamped), for windowed rendering.
-    pub fn slice(&self, start: usize, end: usize) -> &[u32] {
-        let end = end.min(self.rows.len());
-        &self.rows[start.min(end)..end]
+    /// The rows at positions `[start, end)` (clamped), in order.
+    pub fn rows_in(&self, start: usize, end: usize) -> Vec<u32> {
+        (start..end.min(self.len()))
+            .filter_map(|i| self.rows.get(i))
+            .collect()
+    }
+
+    /// How many of positions `[start, end)` hold a row (for windowed rendering).
+    pub fn count_in(&self, start: usize, end: usize) -> usize {
+        end.min(self.len()).saturating_sub(start)
+    }
+}
+
+/// Row numbers in display order: every row of the store in load order (nothing restricted and
+/// no sort: no list is kept, four bytes a row spared), or a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rows {
+    /// Rows `0..len`, or `len - 1` down to 0.
+    Every {
+        /// Rows in the store.
+        len: u32,
+        /// Last loaded first.
+        descending: bool,
+    },
+    /// These rows, in this order.
+    Listed(Vec<u32>),
+}
+
+impl Default for Rows {
+    fn default() -> Self {
+        Rows::Listed(Vec::new())
+    }
+}
+
+impl Rows {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::Every { len, .. } => *len as usize,
+            Rows::Listed(rows) => rows.len(),
+        }
+    }
+
+    /// `true` when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The row at position `index`.
+    pub fn get(&self, index: usize) -> Option<u32> {
+        match self {
+            Rows::Every { len, descending } => {
+                let index = u32::try_from(index).ok().filter(|&i| i < *len)?;
+                Some(if *descending { len - 1 - index } else { index })
+            }
+            Rows::Listed(rows) => rows.get(index).copied(),
+        }
+    }
+
+    /// The rows in order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        match self {
+            Rows::Every { .. } => 0,
+            Rows::Listed(rows) => rows.capacity() * 4,
+        }
+    }
+
+    /// The rows in order, as a list.
+    pub fn to_vec(&self) -> Vec<u32> {
+        match self {
+            Rows::Listed(rows) => rows.clone(),
+            every => every.iter().collect(),
+        }
     }
 }
 

@@ -29,8 +29,8 @@ impl Selection {
 
     /// Selects (or, with `selected` false, deselects) every row of `rows`: "select all
     /// matching", a Shift-click range.
-    pub fn set_all(&mut self, rows: &[u32], selected: bool) {
-        for &row in rows {
+    pub fn set_all(&mut self, rows: impl IntoIterator<Item = u32>, selected: bool) {
+        for row in rows {
             if self.set_bit(row, selected) && selected {
                 self.rows.push(row);
             }
@@ -45,8 +45,12 @@ impl Selection {
     }
 
     /// `true` when every row of `rows` is selected (and there is one).
-    pub fn contains_all(&self, rows: &[u32]) -> bool {
-        !rows.is_empty() && rows.iter().all(|&r| self.contains(r))
+    pub fn contains_all(&self, rows: impl IntoIterator<Item = u32>) -> bool {
+        let mut any = false;
+        rows.into_iter().all(|r| {
+            any = true;
+            self.contains(r)
+        }) && any
     }
 
     /// The selected rows, in selection order.
@@ -95,14 +99,14 @@ mod tests {
         s.set(70, true);
         assert_eq!(s.rows(), [70, 3]);
         assert!(s.contains(70) && s.contains(3) && !s.contains(6) && !s.contains(100_000));
-        s.set_all(&[1, 2, 3, 4], true);
+        s.set_all([1, 2, 3, 4], true);
         assert_eq!(s.rows(), [70, 3, 1, 2, 4]);
-        assert!(s.contains_all(&[1, 2, 3]) && !s.contains_all(&[1, 5]) && !s.contains_all(&[]));
-        s.set_all(&[2, 3, 64], false);
+        assert!(s.contains_all([1, 2, 3]) && !s.contains_all([1, 5]) && !s.contains_all([]));
+        s.set_all([2, 3, 64], false);
         assert_eq!(s.rows(), [70, 1, 4]);
         s.set(70, false);
         assert_eq!((s.rows(), s.len()), (&[1, 4][..], 2));
-        s.set_all(&[1, 4], false);
+        s.set_all([1, 4], false);
         assert!(s.is_empty() && !s.contains(1));
     }
 }

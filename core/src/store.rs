@@ -18,7 +18,7 @@ use crate::directory::{Directory, PersonEntry, ResultEntry};
 use crate::fold::{fold, Folded};
 use crate::ids::{contains_folded, could_be_in_uuid, Handles, IdColumn, Interner, RowIndex};
 use crate::model::{Certificate, Enrollment, EnrollmentType};
-use crate::query::{ActiveFilter, Facets, Filter, Member, QueryResult, Sort, SortKey};
+use crate::query::{ActiveFilter, Facets, Filter, Member, QueryResult, Rows, Sort, SortKey};
 use crate::related::{ContentItem, Department, LearnerResult, Person};
 use crate::status::{CertificateState, DayFields, Status, StatusRules};
 
@@ -529,6 +529,9 @@ impl EnrollmentStore {
             && filter.due.is_open()
             && filter.access.is_open();
         let rows_in_order = if loaded { c.id.len() } else { order.len() };
+        // Nothing restricts and the rows are in load order: the answer is every row, and no
+        // list of them is kept.
+        let everything = loaded && only_text && !text_active;
         for i in 0..rows_in_order {
             let r = match (loaded, sort.descending, order.get(i)) {
                 (true, false, _) => i,
@@ -582,7 +585,9 @@ impl EnrollmentStore {
             }
             match fail {
                 0 => {
-                    rows.push(row);
+                    if !everything {
+                        rows.push(row);
+                    }
                     facets.courses[course] += 1;
                     facets.learners[learner] += 1;
                     facets.statuses[usize::from(status)] += 1;
@@ -616,6 +621,14 @@ impl EnrollmentStore {
             }
             facets.departments = tree.totals(&direct);
         }
+        let rows = if everything {
+            Rows::Every {
+                len: rows_in_order as u32,
+                descending: sort.descending,
+            }
+        } else {
+            Rows::Listed(rows)
+        };
         QueryResult {
             rows,
             facets,

@@ -193,7 +193,7 @@ pub fn CardWindow(
     let cards = move || {
         let w = window.get();
         let epoch = state.epoch.get();
-        let shown = state.result.with(|r| r.0.slice(w.start, w.end).len());
+        let shown = state.result.with(|r| r.0.count_in(w.start, w.end));
         (w.start..w.start + shown)
             .map(|index| (index, epoch))
             .collect::<Vec<_>>()
@@ -213,10 +213,7 @@ pub fn CardWindow(
         focus_request.set(Some((index, js_sys::Date::now())));
     };
     let activate = move |index: usize| {
-        let row = state
-            .result
-            .try_with_untracked(|r| r.0.rows.get(index).copied())
-            .flatten();
+        let row = state.result.try_with_untracked(|r| r.0.rows.get(index)).flatten();
         if let (Some(report), Some(row)) = (on_activate, row) {
             report.try_run(row);
         }
@@ -226,20 +223,20 @@ pub fn CardWindow(
     let select = move |index: usize, range: bool| {
         let Some(rows) = state.result.try_with_untracked(|r| {
             let from = anchor.get_value().filter(|_| range).unwrap_or(index);
-            r.0.slice(from.min(index), from.max(index) + 1).to_vec()
+            r.0.rows_in(from.min(index), from.max(index) + 1)
         }) else {
             return;
         };
         let Some(&row) = state
             .result
-            .try_with_untracked(|r| r.0.rows.get(index).copied())
+            .try_with_untracked(|r| r.0.rows.get(index))
             .flatten()
             .as_ref()
         else {
             return;
         };
         let on = !state.selection.with_untracked(|s| s.contains(row)) || range;
-        state.selection.update(|s| s.set_all(&rows, on));
+        state.selection.update(|s| s.set_all(rows, on));
         anchor.set_value(Some(index));
     };
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -258,10 +255,7 @@ pub fn CardWindow(
         select(index, ev.shift_key());
         // The box the browser just toggled shows the selection (a Shift range may keep it on).
         if let Some(input) = checkbox {
-            let row = state
-                .result
-                .try_with_untracked(|r| r.0.rows.get(index).copied())
-                .flatten();
+            let row = state.result.try_with_untracked(|r| r.0.rows.get(index)).flatten();
             let on = row.is_some_and(|row| state.selection.with_untracked(|s| s.contains(row)));
             input.set_checked(on);
         }
@@ -349,7 +343,7 @@ pub fn CardWindow(
                         key=|entry| *entry
                         children=move |(index, _)| {
                             let is_tab_stop = Signal::derive(move || tab_stop.get() == index);
-                            let row = Memo::new(move |_| state.result.with(|r| r.0.rows.get(index).copied()));
+                            let row = Memo::new(move |_| state.result.with(|r| r.0.rows.get(index)));
                             // Built again, in place (same elements, new texts), when the
                             // slot's row changes, names arrive or the chosen fields change.
                             move || {

@@ -49,7 +49,7 @@ fn print_view(state: CardsState) -> impl IntoView {
     let today = state
         .rules()
         .map(|r| fill(t.print_date, &[("date", &state.format_date(r.today))]));
-    let rows = state.result.with_untracked(|r| r.0.slice(0, PRINT_CAP).to_vec());
+    let rows = state.result.with_untracked(|r| r.0.rows_in(0, PRINT_CAP));
     let total = state.result.with_untracked(|r| r.0.len());
     let cap = (total > PRINT_CAP).then(|| {
         fill(

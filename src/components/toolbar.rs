@@ -26,12 +26,12 @@ pub fn Toolbar(
     let all_selected = move || {
         state
             .result
-            .with(|r| state.selection.with(|s| s.contains_all(&r.0.rows)))
+            .with(|r| state.selection.with(|s| s.contains_all(r.0.rows.iter())))
     };
     let select_all = move |_| {
         state
             .result
-            .with_untracked(|r| state.selection.update(|s| s.set_all(&r.0.rows, true)));
+            .with_untracked(|r| state.selection.update(|s| s.set_all(r.0.rows.iter(), true)));
     };
     let exporting = RwSignal::new(None::<usize>);
     let export = move |_| {
@@ -137,7 +137,7 @@ fn FieldPicker(state: CardsState) -> impl IntoView {
 /// button shows the progress), then hands it to the browser as a download. Stops, without a
 /// download, if the widget is removed meanwhile.
 fn export_file(state: CardsState, exporting: RwSignal<Option<usize>>) {
-    let Some(rows) = state.result.try_with_untracked(|r| r.0.rows.clone()) else {
+    let Some(rows) = state.result.try_with_untracked(|r| r.0.rows.to_vec()) else {
         return;
     };
     let t = state.t();

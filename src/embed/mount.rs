@@ -190,7 +190,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = exportCsv)]
     pub fn export_csv(&self) -> Option<String> {
         let state = self.parts()?.state;
-        let rows = state.result.try_with_untracked(|r| r.0.rows.clone())?;
+        let rows = state.result.try_with_untracked(|r| r.0.rows.to_vec())?;
         let t = state.t();
         state.with_store(|s| to_csv(s, &rows, t))
     }
