@@ -582,10 +582,48 @@ fn repeated_enrollment_ids_are_merged_later_record_winning() {
     let after = search(&mut store, &original_course);
     assert_eq!(after.len(), before.len() + 1, "the row matches its course again");
     assert!(search(&mut store, "7f0c9a9e-2d0b").is_empty());
-    // Loading complete: the index is released, and rebuilt by a later append.
+    // Loading complete: spare capacity goes, and a later append still finds repeated records.
     store.shrink_to_fit();
     store.append(vec![list[10].clone(), list[299].clone()]);
     assert_eq!((store.len(), store.duplicates()), (300, 24));
+}
+
+#[test]
+fn repeated_records_bring_and_take_certificates() {
+    let list = enrollments(300);
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    store.append(list.clone());
+    let with = list
+        .iter()
+        .position(|e| e.certificate.is_some())
+        .expect("a certified enrollment");
+    let without = list
+        .iter()
+        .position(|e| e.certificate.is_none())
+        .expect("one without");
+    let mut lost = list[with].clone();
+    lost.certificate = None;
+    let mut gained = list[without].clone();
+    gained.certificate = list[with].certificate.clone();
+    store.append(vec![lost.clone(), gained.clone()]);
+    assert_eq!(store.duplicates(), 2);
+    assert_eq!(store.enrollment(with as u32), Some(lost));
+    assert_eq!(store.states(with as u32).1, CertificateState::None);
+    assert_eq!(store.enrollment(without as u32), Some(gained));
+    assert_ne!(store.states(without as u32).1, CertificateState::None);
+    // Every other row keeps its own certificate (the certificate columns stay in step).
+    for (row, e) in list
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| *r != with && *r != without)
+    {
+        assert_eq!(store.enrollment(row as u32).as_ref(), Some(e), "row {row}");
+    }
+    // A new day re-derives every row from the same certificates.
+    let before: Vec<_> = (0..300).map(|r| store.states(r)).collect();
+    store.set_rules(StatusRules::new(TODAY + Duration::days(400)));
+    store.set_rules(StatusRules::new(TODAY));
+    assert_eq!((0..300).map(|r| store.states(r)).collect::<Vec<_>>(), before);
 }
 
 #[test]

@@ -23,7 +23,6 @@ use crate::related::{ContentItem, Department, LearnerResult, Person};
 use crate::status::{CertificateState, DayFields, Status, StatusRules};
 
 const NO_TIME: i64 = i64::MIN;
-const NO_CERTIFICATE: u32 = u32::MAX;
 
 // Layout of the per-row flags byte.
 const LOCK: u8 = 1;
@@ -44,7 +43,9 @@ struct Columns {
     due: DayColumn,
     expiration: DayColumn,
     flags: Vec<u8>,
-    certificate: Vec<u32>,
+    /// The rows with a certificate, ascending; a row's position here indexes the certificate
+    /// columns (most enrollments have none: no column per row).
+    certified: Vec<u32>,
     certificate_ids: IdColumn,
     certificate_id: Vec<u32>,
     issued: Vec<i64>,
@@ -111,7 +112,7 @@ impl EnrollmentStore {
         let c = &mut self.cols;
         let n = enrollments.len();
         c.id.reserve(n);
-        for v in [&mut c.course, &mut c.learner, &mut c.certificate] {
+        for v in [&mut c.course, &mut c.learner] {
             v.reserve(n);
         }
         for v in [&mut c.access, &mut c.due, &mut c.expiration] {
@@ -137,7 +138,6 @@ impl EnrollmentStore {
                     c.due.push_none();
                     c.expiration.push_none();
                     c.flags.push(0);
-                    c.certificate.push(NO_CERTIFICATE);
                     next as usize
                 }
             };
@@ -261,8 +261,14 @@ impl EnrollmentStore {
     pub fn set_rules(&mut self, rules: StatusRules) {
         if rules != self.rules {
             self.rules = rules;
+            // One walk over the rows and the certified rows together (no search per row).
+            let mut next = 0;
             for row in 0..self.len() {
-                self.cols.derive(row, &rules);
+                let certificate = (self.cols.certified.get(next) == Some(&(row as u32))).then(|| {
+                    next += 1;
+                    next - 1
+                });
+                self.cols.derive_with(row, certificate, &rules);
             }
             self.cache.get_mut().sorted = None;
         }
@@ -302,7 +308,7 @@ impl EnrollmentStore {
         for v in [
             &mut c.course,
             &mut c.learner,
-            &mut c.certificate,
+            &mut c.certified,
             &mut c.certificate_id,
         ] {
             v.shrink_to_fit();
@@ -396,17 +402,14 @@ impl EnrollmentStore {
         let c = &self.cols;
         let r = row as usize;
         let flags = *c.flags.get(r)?;
-        let certificate = match c.certificate[r] {
-            NO_CERTIFICATE => None,
-            k => {
-                let k = k as usize;
-                Some(Certificate {
-                    id: c.certificate_ids.get(c.certificate_id[k]).to_owned(),
-                    issued_at: time_of(c.issued[k]),
-                    expires_at: time_of(c.expires[k]),
-                })
-            }
-        };
+        let certificate = c.certificate_of(r).map(|k| Certificate {
+            id: c
+                .certificate_ids
+                .get(c.certificate_id.get(k).copied().unwrap_or(u32::MAX))
+                .to_owned(),
+            issued_at: c.issued.get(k).copied().and_then(time_of),
+            expires_at: c.expires.get(k).copied().and_then(time_of),
+        });
         Some(Enrollment {
             enrollment_id: self.enrollment_id(row).to_owned(),
             course_id: self.course_id(row).to_owned(),
@@ -434,7 +437,7 @@ impl EnrollmentStore {
             + c.courses.heap_bytes()
             + c.learners.heap_bytes()
             + c.id.heap_bytes()
-            + 4 * (c.course.capacity() + c.learner.capacity() + c.certificate.capacity())
+            + 4 * (c.course.capacity() + c.learner.capacity() + c.certified.capacity())
             + c.access.heap_bytes()
             + c.due.heap_bytes()
             + c.expiration.heap_bytes()
@@ -758,22 +761,53 @@ impl Columns {
             flags |= CATALOG;
         }
         self.flags[row] = flags;
-        self.certificate[row] = match e.certificate {
-            None => NO_CERTIFICATE,
-            Some(cert) => {
-                let k = self.certificate_id.len() as u32;
-                self.certificate_id.push(self.certificate_ids.push(&cert.id));
-                self.issued
-                    .push(cert.issued_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
-                self.expires
-                    .push(cert.expires_at.map_or(NO_TIME, OffsetDateTime::unix_timestamp));
-                k
+        let seconds = |t: Option<OffsetDateTime>| t.map_or(NO_TIME, OffsetDateTime::unix_timestamp);
+        match (self.certificate_of(row), e.certificate) {
+            (Some(k), Some(cert)) => {
+                // A record repeated: its certificate replaces the one kept.
+                let id = self.certificate_ids.push(&cert.id);
+                for (column, value) in [
+                    (&mut self.issued, cert.issued_at),
+                    (&mut self.expires, cert.expires_at),
+                ] {
+                    if let Some(slot) = column.get_mut(k) {
+                        *slot = seconds(value);
+                    }
+                }
+                if let Some(slot) = self.certificate_id.get_mut(k) {
+                    *slot = id;
+                }
             }
-        };
+            (Some(k), None) => {
+                self.certified.remove(k);
+                self.certificate_id.remove(k);
+                self.issued.remove(k);
+                self.expires.remove(k);
+            }
+            (None, Some(cert)) => {
+                // Rows arrive in order: the place is the end, but for a repeated record.
+                let k = self.certified.partition_point(|&r| (r as usize) < row);
+                self.certified.insert(k, row as u32);
+                self.certificate_id.insert(k, self.certificate_ids.push(&cert.id));
+                self.issued.insert(k, seconds(cert.issued_at));
+                self.expires.insert(k, seconds(cert.expires_at));
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// The certificate columns' index for `row`, if it has a certificate.
+    fn certificate_of(&self, row: usize) -> Option<usize> {
+        self.certified.binary_search(&(row as u32)).ok()
     }
 
     /// Stores the derived status and certificate state of `row` in its flags byte.
     fn derive(&mut self, row: usize, rules: &StatusRules) {
+        self.derive_with(row, self.certificate_of(row), rules);
+    }
+
+    /// [`Self::derive`] for a row whose certificate index is known.
+    fn derive_with(&mut self, row: usize, certificate: Option<usize>, rules: &StatusRules) {
         let optional = |d: i32| (d != NO_DAY).then_some(d);
         let status = Status::derive(
             DayFields {
@@ -784,13 +818,10 @@ impl Columns {
             },
             rules,
         );
-        let certificate = match self.certificate[row] {
-            NO_CERTIFICATE => None,
-            k => Some(match self.expires[k as usize] {
-                NO_TIME => None,
-                secs => Some(secs),
-            }),
-        };
+        let certificate = certificate.map(|k| match self.expires.get(k).copied() {
+            None | Some(NO_TIME) => None,
+            secs => secs,
+        });
         let state = CertificateState::derive(certificate, rules);
         let kept = self.flags[row] & (LOCK | CATALOG);
         self.flags[row] = kept | status.place() << STATUS_SHIFT | state.place() << CERT_SHIFT;
