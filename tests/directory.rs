@@ -61,9 +61,9 @@ fn names_titles_departments_and_results_reach_the_rows() {
         // Chinese, Japanese and Korean names read family name first, without a space.
         let family_first = format!("{}{}", learner.last_name, learner.first_name);
         assert!(
-            *person.name == full || *person.name == family_first || person.name.as_ref() == learner.email,
+            person.name() == full || person.name() == family_first || person.name() == learner.email,
             "{} for {full}",
-            person.name
+            person.name()
         );
         let path = store.department_path(row).expect("a department path");
         assert!(
@@ -169,7 +169,7 @@ fn search_finds_names_titles_and_departments_without_case_or_accents() {
         |&r| store.department_path(r).is_some_and(|p| p.contains(department))
             || store
                 .person(r)
-                .is_some_and(|p| p.name.to_lowercase().contains(&department.to_lowercase()))
+                .is_some_and(|p| p.name().to_lowercase().contains(&department.to_lowercase()))
     ));
     assert!(rows.contains(&(data.enrollments.iter().position(|e| e.learner == 0).expect("row") as u32)));
     // IDs still match.
@@ -203,7 +203,7 @@ fn sorts_by_name_title_progress_and_completion_date() {
     let rows = sorted(&mut store, SortKey::Learner, false);
     let names: Vec<String> = rows
         .iter()
-        .map(|&r| fold(&store.person(r).expect("known").name))
+        .map(|&r| fold(store.person(r).expect("known").name()))
         .collect();
     assert!(
         names.windows(2).all(|w| w[0] <= w[1]),

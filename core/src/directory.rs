@@ -21,30 +21,108 @@ const NO_RESULT: u8 = u8::MAX;
 /// "No score" in the score column (scores are kept in hundredths up to 655.34).
 const NO_SCORE: u16 = u16::MAX;
 
-/// A learner as the cards show them.
+/// A learner as the cards show them: their texts in one allocation (a million-enrollment
+/// account keeps a hundred thousand of these).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonEntry {
-    /// Full name, else e-mail, else login (never empty).
-    pub name: Box<str>,
-    /// `EMAIL`.
-    pub email: Option<Box<str>>,
-    /// `LOGIN`.
-    pub login: Option<Box<str>>,
-    /// `departmentId`.
-    pub department_id: Option<Box<str>>,
+    /// Name, e-mail, login and department ID, one after another (each value is at most
+    /// [`crate::parse::MAX_VALUE_BYTES`], so every end fits in 16 bits).
+    text: Box<str>,
+    /// Where the name, the e-mail and the login end in `text`.
+    ends: [u16; 3],
+    /// Which of e-mail, login and department ID were sent ([`EMAIL`], [`LOGIN`], [`DEPARTMENT`]).
+    sent: u8,
     /// Account state.
     pub status: PersonStatus,
 }
 
+const EMAIL: u8 = 1;
+const LOGIN: u8 = 2;
+const DEPARTMENT: u8 = 4;
+
+impl PersonEntry {
+    /// Full name, else e-mail, else login (never empty).
+    pub fn name(&self) -> &str {
+        self.part(0, self.ends[0])
+    }
+
+    /// `EMAIL`.
+    pub fn email(&self) -> Option<&str> {
+        (self.sent & EMAIL != 0).then(|| self.part(self.ends[0], self.ends[1]))
+    }
+
+    /// `LOGIN`.
+    pub fn login(&self) -> Option<&str> {
+        (self.sent & LOGIN != 0).then(|| self.part(self.ends[1], self.ends[2]))
+    }
+
+    /// `departmentId`.
+    pub fn department_id(&self) -> Option<&str> {
+        (self.sent & DEPARTMENT != 0).then(|| self.text.get(usize::from(self.ends[2])..).unwrap_or_default())
+    }
+
+    fn part(&self, start: u16, end: u16) -> &str {
+        self.text
+            .get(usize::from(start)..usize::from(end))
+            .unwrap_or_default()
+    }
+
+    /// Heap bytes of its texts.
+    pub fn text_bytes(&self) -> usize {
+        self.text.len()
+    }
+}
+
 impl From<Person> for PersonEntry {
     fn from(person: Person) -> PersonEntry {
-        let name = person.display_name().into_boxed_str();
+        PersonEntry::new(
+            &person.display_name(),
+            person.email.as_deref(),
+            person.login.as_deref(),
+            person.department_id.as_deref(),
+            person.status,
+        )
+    }
+}
+
+impl PersonEntry {
+    /// A person shown as `name`, with what else the service sent.
+    pub fn new(
+        name: &str,
+        email: Option<&str>,
+        login: Option<&str>,
+        department_id: Option<&str>,
+        status: PersonStatus,
+    ) -> PersonEntry {
+        let mut text = String::with_capacity(
+            name.len()
+                + [email, login, department_id]
+                    .iter()
+                    .flatten()
+                    .map(|s| s.len())
+                    .sum::<usize>(),
+        );
+        let end = |text: &String| u16::try_from(text.len()).unwrap_or(u16::MAX);
+        let mut ends = [0u16; 3];
+        let mut sent = 0;
+        text.push_str(name);
+        ends[0] = end(&text);
+        for (i, (value, bit)) in [(email, EMAIL), (login, LOGIN)].into_iter().enumerate() {
+            if let Some(value) = value {
+                text.push_str(value);
+                sent |= bit;
+            }
+            ends[i + 1] = end(&text);
+        }
+        if let Some(department) = department_id {
+            text.push_str(department);
+            sent |= DEPARTMENT;
+        }
         PersonEntry {
-            name,
-            email: person.email.map(String::into_boxed_str),
-            login: person.login.map(String::into_boxed_str),
-            department_id: person.department_id.map(String::into_boxed_str),
-            status: person.status,
+            text: text.into_boxed_str(),
+            ends,
+            sent,
+            status,
         }
     }
 }
@@ -102,7 +180,7 @@ impl Directory {
 
     /// The department index of `person` ([`NO_DEPARTMENT`] when none or not known yet).
     fn department_of(&self, person: &PersonEntry) -> u32 {
-        let id = person.department_id.as_deref();
+        let id = person.department_id();
         id.and_then(|id| self.departments.find(id))
             .unwrap_or(NO_DEPARTMENT)
     }
@@ -186,15 +264,12 @@ impl Directory {
         for index in 0..learners as u32 {
             record.clear();
             if let Some(person) = self.person(index) {
-                record.push_str(&person.name);
-                for field in [&person.email, &person.login].into_iter().flatten() {
+                record.push_str(person.name());
+                for field in [person.email(), person.login()].into_iter().flatten() {
                     record.push(FIELD_SEPARATOR);
                     record.push_str(field);
                 }
-                let path = person
-                    .department_id
-                    .as_deref()
-                    .and_then(|d| self.department_path(d));
+                let path = person.department_id().and_then(|d| self.department_path(d));
                 if let Some(path) = path {
                     record.push(FIELD_SEPARATOR);
                     record.push_str(&path);
@@ -305,12 +380,7 @@ impl Directory {
     /// Heap bytes held (estimated).
     pub fn heap_bytes(&self) -> usize {
         let text = |s: &Option<Box<str>>| s.as_ref().map_or(0, |s| s.len());
-        let people: usize = self
-            .people
-            .iter()
-            .flatten()
-            .map(|p| p.name.len() + text(&p.email) + text(&p.login) + text(&p.department_id))
-            .sum();
+        let people: usize = self.people.iter().flatten().map(|p| p.text_bytes()).sum();
         let titles: usize = self.titles.iter().map(text).sum();
         let departments = self.departments.heap_bytes() + self.learner_departments.borrow().capacity() * 4;
         people
@@ -375,9 +445,9 @@ mod tests {
         let mut dir = Directory::default();
         dir.set_person(3, entry("u3", Some("Анна"), Some("Петрова"), None));
         dir.set_person(0, entry("u0", None, None, Some("siobhan.obrien@example.com")));
-        assert_eq!(dir.person(3).map(|p| &*p.name), Some("Анна Петрова"));
+        assert_eq!(dir.person(3).map(PersonEntry::name), Some("Анна Петрова"));
         assert_eq!(
-            dir.person(0).map(|p| &*p.name),
+            dir.person(0).map(PersonEntry::name),
             Some("siobhan.obrien@example.com")
         );
         assert_eq!(dir.person(1), None);
@@ -394,6 +464,30 @@ mod tests {
         );
         dir.offer_title(2, "Brandschutz 2026", true);
         assert_eq!(dir.title(2), Some("Brandschutz 2026"));
+    }
+
+    #[test]
+    fn a_person_keeps_each_text_apart_in_one_allocation() {
+        let full = PersonEntry::new(
+            "Анна Петрова",
+            Some("anna@example.com"),
+            Some("apetrova"),
+            Some("d-berlin"),
+            PersonStatus::Active,
+        );
+        assert_eq!(full.name(), "Анна Петрова");
+        assert_eq!(full.email(), Some("anna@example.com"));
+        assert_eq!(full.login(), Some("apetrova"));
+        assert_eq!(full.department_id(), Some("d-berlin"));
+        // Sent empty is not the same as not sent.
+        let sparse = PersonEntry::new("王芳", None, Some(""), None, PersonStatus::Terminated);
+        assert_eq!(sparse.name(), "王芳");
+        assert_eq!(
+            (sparse.email(), sparse.login(), sparse.department_id()),
+            (None, Some(""), None)
+        );
+        assert_eq!(sparse.status, PersonStatus::Terminated);
+        assert!(std::mem::size_of::<PersonEntry>() < 3 * std::mem::size_of::<Box<str>>());
     }
 
     #[test]

@@ -281,7 +281,7 @@ impl<'a> RowWriter<'a> {
             return;
         };
         let person = store.person(row);
-        let department = match person.and_then(|p| p.department_id.as_deref()) {
+        let department = match person.and_then(|p| p.department_id()) {
             Some(id) => self
                 .departments
                 .entry(id)
@@ -302,8 +302,8 @@ impl<'a> RowWriter<'a> {
                 Column::CourseId => Cell::Text(store.course_id(row)),
                 Column::CourseTitle => known(store.course_title(row)),
                 Column::LearnerId => Cell::Text(store.learner_id(row)),
-                Column::LearnerName => known(person.map(|p| &*p.name)),
-                Column::Email => known(person.and_then(|p| p.email.as_deref())),
+                Column::LearnerName => known(person.map(|p| p.name())),
+                Column::Email => known(person.and_then(|p| p.email())),
                 Column::Department => department.map_or(Cell::Empty, Cell::Text),
                 Column::Status => Cell::Text(text.status(status)),
                 Column::Certificate => Cell::Text(text.certificate(certificate_state)),

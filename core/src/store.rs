@@ -233,8 +233,7 @@ impl EnrollmentStore {
 
     /// The department path of `row`'s learner ("Sales / EMEA / Berlin"), if known.
     pub fn department_path(&self, row: u32) -> Option<String> {
-        self.dir
-            .department_path(self.person(row)?.department_id.as_deref()?)
+        self.dir.department_path(self.person(row)?.department_id()?)
     }
 
     /// The result of `row`, if known.
@@ -338,7 +337,7 @@ impl EnrollmentStore {
 
     /// The name of the learner at `index` (of [`Self::learners`]), if known.
     pub fn name_of_learner(&self, index: u32) -> Option<&str> {
-        self.dir.person(index).map(|p| &*p.name)
+        self.dir.person(index).map(|p| p.name())
     }
 
     /// The department tree, as far as it is known (indexed like [`Facets::departments`]).
@@ -704,7 +703,7 @@ impl EnrollmentStore {
         }
         let (c, dir) = (&self.cols, &self.dir);
         let course_rank = rank(&c.courses, |i| dir.title(i));
-        let learner_rank = rank(&c.learners, |i| dir.person(i).map(|p| &*p.name));
+        let learner_rank = rank(&c.learners, |i| dir.person(i).map(|p| p.name()));
         let key = |r: usize| -> (bool, u32) {
             let day = |d: i32| (d != NO_DAY, (d as u32) ^ 0x8000_0000);
             let result = || dir.result(r);

@@ -471,13 +471,7 @@ fn quoted_cells_round_trip() {
 fn store_with_name(name: &str) -> EnrollmentStore {
     let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
     store.append(vec![enrollment(E_HELEN, FIRE_SAFETY, HELEN)]);
-    let entry = PersonEntry {
-        name: name.into(),
-        email: None,
-        login: None,
-        department_id: None,
-        status: PersonStatus::Active,
-    };
+    let entry = PersonEntry::new(name, None, None, None, PersonStatus::Active);
     store.add_person_entries([(HELEN.to_owned(), Arc::new(entry))]);
     store
 }

@@ -245,7 +245,7 @@ struct Known {
 impl Known {
     fn of(store: &EnrollmentStore, row: u32) -> Known {
         let person = store.person(row);
-        let email = person.and_then(|p| p.email.as_deref());
+        let email = person.and_then(|p| p.email());
         let path = store.department_path(row);
         let meta = match (email, path) {
             (Some(email), Some(path)) => format!("{email} · {path}"),
@@ -255,7 +255,7 @@ impl Known {
         };
         Known {
             title: store.course_title(row).map(str::to_owned),
-            name: person.map(|p| p.name.to_string()),
+            name: person.map(|p| p.name().to_owned()),
             meta,
             result: store.result(row),
         }

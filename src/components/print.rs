@@ -72,7 +72,7 @@ fn print_view(state: CardsState) -> impl IntoView {
                     view! {
                         <tr>
                             <td>{s.course_title(row).unwrap_or(s.course_id(row)).to_owned()}</td>
-                            <td>{s.person(row).map_or_else(|| s.learner_id(row).to_owned(), |p| p.name.to_string())}</td>
+                            <td>{s.person(row).map_or_else(|| s.learner_id(row).to_owned(), |p| p.name().to_owned())}</td>
                             <td>{t.status(status)}</td>
                             <td>{due}</td>
                             <td>{progress}</td>

@@ -228,7 +228,7 @@ pub fn EnrollmentCards(
                 enrollment_id: s.enrollment_id(row).to_owned(),
                 course_id: s.course_id(row).to_owned(),
                 learner_id: s.learner_id(row).to_owned(),
-                learner_name: s.person(row).map(|p| p.name.to_string()),
+                learner_name: s.person(row).map(|p| p.name().to_owned()),
                 course_title: s.course_title(row).map(str::to_owned),
             });
             if let Some(selected) = selected {
