@@ -273,23 +273,25 @@ impl RowIndex {
     }
 }
 
-/// Distinct strings, each stored once, indexed in order of first appearance.
+/// Distinct strings, each stored once, indexed in order of first appearance (canonical UUIDs
+/// as 36-byte records, anything else in a text arena: see [`IdColumn`]).
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
-    strings: Vec<Box<str>>,
+    strings: IdColumn,
+    handles: Handles,
     index: RowIndex,
 }
 
 impl Interner {
     /// The index of `text`, adding it when new.
     pub fn intern(&mut self, text: String) -> u32 {
-        let next = self.strings.len() as u32;
-        let strings = &self.strings;
-        let id_of = |i: u32| strings.get(i as usize).map_or("", |s| &**s);
+        let next = self.handles.len() as u32;
+        let (strings, handles) = (&self.strings, &self.handles);
+        let id_of = |i: u32| strings.get(handles.get(i as usize).unwrap_or(u32::MAX));
         match self.index.find_or_insert(&text, next, id_of) {
             Some(i) => i,
             None => {
-                self.strings.push(text.into_boxed_str());
+                self.handles.push(self.strings.push(&text));
                 next
             }
         }
@@ -297,36 +299,33 @@ impl Interner {
 
     /// The index of `text`, if known.
     pub fn find(&self, text: &str) -> Option<u32> {
-        let strings = &self.strings;
-        self.index
-            .find(text, |i| strings.get(i as usize).map_or("", |s| &**s))
+        self.index.find(text, |i| self.get(i))
     }
 
     /// The string at `index` (empty for an unknown index).
     pub fn get(&self, index: u32) -> &str {
-        self.strings.get(index as usize).map_or("", |s| &**s)
+        self.strings
+            .get(self.handles.get(index as usize).unwrap_or(u32::MAX))
     }
 
     /// Number of distinct strings.
     pub fn len(&self) -> usize {
-        self.strings.len()
+        self.handles.len()
     }
 
     /// `true` when nothing was interned.
     pub fn is_empty(&self) -> bool {
-        self.strings.is_empty()
+        self.handles.is_empty()
     }
 
     /// All strings with their indices.
     pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
-        self.strings.iter().enumerate().map(|(i, s)| (i as u32, &**s))
+        (0..self.len() as u32).map(|i| (i, self.get(i)))
     }
 
-    /// Heap bytes held (table, list and string data).
+    /// Heap bytes held (table, handles and string data).
     pub fn heap_bytes(&self) -> usize {
-        self.index.heap_bytes()
-            + self.strings.capacity() * std::mem::size_of::<Box<str>>()
-            + self.strings.iter().map(|s| s.len()).sum::<usize>()
+        self.index.heap_bytes() + self.handles.heap_bytes() + self.strings.heap_bytes()
     }
 }
 
