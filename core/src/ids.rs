@@ -125,6 +125,39 @@ impl Handles {
         self.len += 1;
     }
 
+    /// The handles written out (from now on), for changes other than appending.
+    fn listed(&mut self) -> &mut Vec<u32> {
+        let len = self.len as u32;
+        self.listed.get_or_insert_with(|| (0..len).collect())
+    }
+
+    /// Sets row `row`'s handle.
+    pub fn set(&mut self, row: usize, handle: u32) {
+        if self.get(row) != Some(handle) && row < self.len {
+            if let Some(slot) = self.listed().get_mut(row) {
+                *slot = handle;
+            }
+        }
+    }
+
+    /// Inserts a row with `handle` before row `row` (at most at the end).
+    pub fn insert(&mut self, row: usize, handle: u32) {
+        if row >= self.len {
+            self.push(handle);
+        } else {
+            self.listed().insert(row, handle);
+            self.len += 1;
+        }
+    }
+
+    /// Removes row `row`.
+    pub fn remove(&mut self, row: usize) {
+        if row < self.len {
+            self.listed().remove(row);
+            self.len -= 1;
+        }
+    }
+
     /// Row `row`'s handle.
     pub fn get(&self, row: usize) -> Option<u32> {
         match &self.listed {
@@ -409,6 +442,17 @@ mod tests {
         assert_eq!(handles.from(3).count(), 2);
         assert_eq!(handles.from(9).count(), 0);
         assert_eq!(handles.len(), 5);
+        // Changes in the middle keep the order.
+        let mut counted = Handles::default();
+        (0..4).for_each(|h| counted.push(h));
+        counted.set(1, 1);
+        assert!(counted.listed.is_none(), "setting a row to itself stores nothing");
+        counted.insert(1, 9);
+        counted.remove(3);
+        counted.set(0, 7);
+        counted.insert(99, 4);
+        assert_eq!(counted.from(0).collect::<Vec<_>>(), [7, 9, 1, 3, 4]);
+        assert_eq!(counted.len(), 5);
     }
 
     #[test]

@@ -47,7 +47,7 @@ struct Columns {
     /// columns (most enrollments have none: no column per row).
     certified: Vec<u32>,
     certificate_ids: IdColumn,
-    certificate_id: Vec<u32>,
+    certificate_id: Handles,
     issued: Vec<i64>,
     expires: Vec<i64>,
 }
@@ -303,13 +303,9 @@ impl EnrollmentStore {
         let c = &mut self.cols;
         c.ids.shrink_to_fit();
         c.certificate_ids.shrink_to_fit();
+        c.certificate_id.shrink_to_fit();
         c.id.shrink_to_fit();
-        for v in [
-            &mut c.course,
-            &mut c.learner,
-            &mut c.certified,
-            &mut c.certificate_id,
-        ] {
+        for v in [&mut c.course, &mut c.learner, &mut c.certified] {
             v.shrink_to_fit();
         }
         for v in [&mut c.access, &mut c.due, &mut c.expiration] {
@@ -404,7 +400,7 @@ impl EnrollmentStore {
         let certificate = c.certificate_of(r).map(|k| Certificate {
             id: c
                 .certificate_ids
-                .get(c.certificate_id.get(k).copied().unwrap_or(u32::MAX))
+                .get(c.certificate_id.get(k).unwrap_or(u32::MAX))
                 .to_owned(),
             issued_at: c.issued.get(k).copied().and_then(time_of),
             expires_at: c.expires.get(k).copied().and_then(time_of),
@@ -440,7 +436,7 @@ impl EnrollmentStore {
             + c.access.heap_bytes()
             + c.due.heap_bytes()
             + c.expiration.heap_bytes()
-            + 4 * c.certificate_id.capacity()
+            + c.certificate_id.heap_bytes()
             + 8 * (c.issued.capacity() + c.expires.capacity())
             + c.flags.capacity()
             + self.cache_bytes()
@@ -773,9 +769,7 @@ impl Columns {
                         *slot = seconds(value);
                     }
                 }
-                if let Some(slot) = self.certificate_id.get_mut(k) {
-                    *slot = id;
-                }
+                self.certificate_id.set(k, id);
             }
             (Some(k), None) => {
                 self.certified.remove(k);
