@@ -169,13 +169,13 @@ impl EnrollmentStore {
 
     /// Records people by learner ID as entries that other stores may share (the widgets of a
     /// page keep one copy of each person); returns how many matched.
-    pub fn add_person_entries(
+    pub fn add_person_entries<Id: AsRef<str>>(
         &mut self,
-        people: impl IntoIterator<Item = (String, Arc<PersonEntry>)>,
+        people: impl IntoIterator<Item = (Id, Arc<PersonEntry>)>,
     ) -> usize {
         let mut matched = 0;
         for (id, person) in people {
-            if let Some(index) = self.cols.learners.find(&id) {
+            if let Some(index) = self.cols.learners.find(id.as_ref()) {
                 self.dir.set_person(index, person);
                 matched += 1;
             }

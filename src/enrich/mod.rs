@@ -36,7 +36,11 @@ use crate::state::CardsState;
 /// Requests on their way at once, at most.
 pub const IN_FLIGHT: usize = 4;
 /// Stores one lookup answer; returns the IDs it held and the next page's token.
-type TakeAnswer<'a> = dyn Fn(&str) -> Result<(Vec<String>, Option<String>), ParseError> + 'a;
+type TakeAnswer<'a> = dyn Fn(&str) -> Result<(Vec<Id>, Option<String>), ParseError> + 'a;
+
+/// A learner or course ID as the lookups keep it (the page-wide cache holds one per learner:
+/// a boxed string is a third smaller than a `String`).
+type Id = Box<str>;
 
 /// Most IDs in one by-ID request (the URL stays under about 25 KB).
 pub const MAX_BATCH: usize = 500;
@@ -51,8 +55,8 @@ const MAX_PAGES: u32 = 1_000;
 /// titled courses by course ID.
 #[derive(Default)]
 struct Shared {
-    people: RefCell<LookupCache<String, Found>>,
-    titles: RefCell<LookupCache<String, Found>>,
+    people: RefCell<LookupCache<Id, Found>>,
+    titles: RefCell<LookupCache<Id, Found>>,
 }
 
 /// A learner or a course found by a lookup. A person is shared by the cache and the stores of
@@ -80,13 +84,18 @@ impl Lookup {
     }
 
     /// An answer's items with their IDs, and the next page's token.
-    fn parse(self, xml: &str) -> Result<Listing<(String, Found)>, ParseError> {
+    fn parse(self, xml: &str) -> Result<Listing<(Id, Found)>, ParseError> {
         let (items, next_page_token) = match self {
             Lookup::People => {
                 let listing = parse_users(xml)?;
                 let items = listing.items.into_iter();
                 let found = items
-                    .map(|p| (p.user_id.clone(), Found::Person(Arc::new(PersonEntry::from(p)))))
+                    .map(|p| {
+                        (
+                            p.user_id.clone().into(),
+                            Found::Person(Arc::new(PersonEntry::from(p))),
+                        )
+                    })
                     .collect();
                 (found, listing.next_page_token)
             }
@@ -94,7 +103,7 @@ impl Lookup {
                 let listing = parse_contents(xml)?;
                 let items = listing.items.into_iter();
                 let found = items
-                    .map(|c| (c.content_item_id.clone(), Found::Course(Box::new(c))))
+                    .map(|c| (c.content_item_id.as_str().into(), Found::Course(Box::new(c))))
                     .collect();
                 (found, listing.next_page_token)
             }
@@ -107,7 +116,7 @@ impl Lookup {
 }
 
 /// Hands what lookups found (by ID) to the store.
-fn add_found(store: &mut crate::core::store::EnrollmentStore, found: Vec<(String, Found)>) {
+fn add_found(store: &mut crate::core::store::EnrollmentStore, found: Vec<(Id, Found)>) {
     let mut people = Vec::new();
     let mut courses = Vec::new();
     for (id, item) in found {
@@ -294,15 +303,15 @@ impl Inner {
         let (learners, courses) = self
             .state
             .with_store(|s| {
-                let learners: Vec<String> = s
+                let learners: Vec<Id> = s
                     .learners()
                     .skip(self.learners_seen.get())
-                    .map(|(_, id)| id.to_owned())
+                    .map(|(_, id)| id.into())
                     .collect();
-                let courses: Vec<String> = s
+                let courses: Vec<Id> = s
                     .courses()
                     .skip(self.courses_seen.get())
-                    .map(|(_, id)| id.to_owned())
+                    .map(|(_, id)| id.into())
                     .collect();
                 (learners, courses)
             })
@@ -330,7 +339,7 @@ impl Inner {
 
     /// Resolves `ids` by `lookup`: asks for those no widget of the page asked for yet, then takes
     /// those other widgets are resolving from the shared cache as they come.
-    async fn resolve(&self, lookup: Lookup, ids: Vec<String>, share: f64) {
+    async fn resolve(&self, lookup: Lookup, ids: Vec<Id>, share: f64) {
         let (cache, tally) = match lookup {
             Lookup::People => (&self.cache.people, &self.people),
             Lookup::Titles => (&self.cache.titles, &self.titles),
@@ -342,7 +351,7 @@ impl Inner {
                 items: found,
                 next_page_token: next,
             } = lookup.parse(xml)?;
-            let ids: Vec<String> = found.iter().map(|(id, _)| id.clone()).collect();
+            let ids: Vec<Id> = found.iter().map(|(id, _)| id.clone()).collect();
             let mut items = Vec::with_capacity(found.len());
             {
                 let mut cache = cache.borrow_mut();
@@ -358,7 +367,7 @@ impl Inner {
         cache.borrow_mut().settle(&claimed);
         // What other widgets are resolving (claimed keeps the order of ids: one walk finds it).
         let mut mine = claimed.iter().peekable();
-        let others: Vec<&String> = ids
+        let others: Vec<&Id> = ids
             .iter()
             .filter(|&id| mine.next_if(|&m| m == id).is_none())
             .collect();
@@ -392,7 +401,7 @@ impl Inner {
     /// `take` (which returns the IDs it held and the next page's token).
     async fn run_plan(
         &self,
-        plan: &mut LookupPlan<String>,
+        plan: &mut LookupPlan<Id>,
         (path, id_param): (&str, &str),
         take: &TakeAnswer<'_>,
         tally: &Cell<Tally>,
@@ -413,7 +422,7 @@ impl Inner {
                 let url = match &request {
                     LookupRequest::ById(ids) => {
                         let size = ids.len().to_string();
-                        let params = ids.iter().map(|id| (id_param, id.as_str()));
+                        let params = ids.iter().map(|id| (id_param, &**id));
                         resource_url(&self.endpoint, path, params.chain([("pageSize", size.as_str())]))
                     }
                     LookupRequest::ListPage(token) => {
