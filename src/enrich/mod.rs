@@ -436,7 +436,7 @@ impl Inner {
             }))
             .buffer_unordered(IN_FLIGHT);
             let mut answers = std::pin::pin!(answers);
-            // Each answer in a task of its own, as it comes: a page takes ~15 ms to read.
+            // Each answer in a task of its own, as it comes: a page takes ~10 ms to read.
             while let Some((request, body)) = answers.next().await {
                 let result = body.and_then(|xml| take(&xml).map_err(ApiError::from));
                 let mut counts = tally.get();
