@@ -129,12 +129,6 @@ impl Locale {
 
     /// `1234567` with the locale's grouping ("1,234,567", "1 234 567").
     pub fn number(&self, n: u64) -> String {
-        // Below 1,000 a language written with the digits 0–9 needs no formatter: the mount shows
-        // only such numbers, and building the first `Intl.NumberFormat` of a page takes ~25 ms
-        // (built ahead of the first page instead: see `prepare`).
-        if n < 1000 && self.number.get().is_none() && latin_digits(self.tag.as_deref()) {
-            return n.to_string();
-        }
         let format = self.intl(&self.number, |tag| {
             intl::Method::new("NumberFormat", tag, &js_sys::Object::new(), "format")
         });
@@ -301,20 +295,6 @@ fn hundredths(value: f64) -> String {
 }
 
 /// `1234567` → `"1,234,567"` (where the browser has no `Intl.NumberFormat`).
-/// `true` when `tag`'s language writes numbers with the digits 0–9 by default (and the tag asks
-/// for no other numbering system): the common ones only; any other gets a formatter.
-fn latin_digits(tag: Option<&str>) -> bool {
-    const LATIN: [&str; 36] = [
-        "en", "ru", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "nn", "no", "fi", "pl", "cs", "sk",
-        "uk", "be", "bg", "hu", "ro", "tr", "el", "he", "ja", "zh", "ko", "vi", "id", "lt", "lv", "et", "sl",
-        "hr", "ca",
-    ];
-    let Some(tag) = tag else { return false };
-    let lower = tag.to_ascii_lowercase();
-    let language = lower.split(['-', '_']).next().unwrap_or_default();
-    LATIN.contains(&language) && !lower.contains("-nu-")
-}
-
 fn group_digits(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -339,17 +319,6 @@ mod tests {
         );
         assert_eq!(fill("{a} {b} {", &[("a", "x")]), "x {b} {");
         assert_eq!(fill("«{text}»", &[("text", "{text}")]), "«{text}»");
-    }
-
-    #[test]
-    fn languages_written_with_latin_digits() {
-        for tag in ["en-US", "ru", "de-CH", "zh-Hans-CN", "pt_BR", "HE"] {
-            assert!(latin_digits(Some(tag)), "{tag}");
-        }
-        for tag in ["ar-EG", "fa", "bn-IN", "mr", "en-US-u-nu-arab", "x", ""] {
-            assert!(!latin_digits(Some(tag)), "{tag}");
-        }
-        assert!(!latin_digits(None));
     }
 
     #[test]
