@@ -233,7 +233,7 @@ fn progress(state: CardsState, r: ResultEntry) -> impl IntoView {
 }
 
 /// What the related endpoints told about a card's enrollment.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Default)]
 struct Known {
     title: Option<String>,
     name: Option<String>,

@@ -93,12 +93,11 @@ impl Locale {
         }
     }
 
-    /// Builds what the first cards use (the date and number formatters) now: called in a task
-    /// of its own while the first page is on its way, so neither the mount nor the first cards
-    /// pay for it.
+    /// Builds the date formatter the first cards use now: called in a task of its own while the
+    /// first page is on its way, so neither the mount nor the first cards pay for it (the number
+    /// formatter is built by the mount's counts already).
     pub fn prepare(&self) {
         self.dates.prepare();
-        self.number(0);
     }
 
     /// The language.
