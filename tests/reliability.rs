@@ -498,3 +498,21 @@ async fn removal_while_a_large_answer_is_parsed_stops_the_parsing() {
     );
     assert_eq!(state.with_store(|s| s.len()), None, "the state is gone");
 }
+
+#[wasm_bindgen_test]
+async fn the_first_request_goes_out_before_the_filter_bar_and_count_are_built() {
+    let widget = mount(source(&faulty("latency=300"), "demo-token"));
+    let built = |selector: &str| widget.root.query_selector(selector).ok().flatten().is_some();
+    assert!(built("[data-ec=loading]"), "the mount shows the loading panel");
+    assert!(
+        !built("[data-ec=search]") && !built("[data-ec=count]"),
+        "and builds nothing else before the first request"
+    );
+    // The loader's task sends the request in the microtasks after the mount; the filter bar and
+    // the count are built in the next task, long before the slow first page arrives.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    assert_eq!(widget.loader().requests_sent(), 1);
+    assert!(built("[data-ec=search]") && built("[data-ec=count]"));
+    assert_eq!(widget.total(), 0, "the first page is still on its way");
+    assert!(until(5_000, || widget.total() > 0).await);
+}

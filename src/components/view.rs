@@ -2,6 +2,8 @@
 //! state panels and the windowed card grid. What happens is reported through [`ViewEvents`]
 //! (the embedding turns them into DOM events).
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -18,7 +20,7 @@ use crate::core::status::StatusRules;
 use crate::enrich::{EnrichParts, EnrichmentStatus};
 use crate::i18n::Locale;
 use crate::loader::{LoadEvents, LoadPlan, LoadSummary, Loader};
-use crate::state::{CardsState, Density};
+use crate::state::{CardsState, Density, LoadState};
 
 /// Where the widget gets its data and how it shows it.
 #[derive(Debug, Clone)]
@@ -250,6 +252,7 @@ pub fn CardsView(
     #[prop(optional_no_strip)]
     on_activate: Option<Callback<u32>>,
 ) -> impl IntoView {
+    let controls = controls_after_first_request(state);
     // Worded again as a whole when the locale changes (rare; the state itself is kept).
     move || {
         state.locale_version.track();
@@ -261,14 +264,41 @@ pub fn CardsView(
                 data-density=move || state.density.get().id()
                 lang=state.with_locale(|l| l.tag().map(str::to_owned)).flatten()
             >
-                <Show when=move || state.show_filters.get()>
-                    <FilterBar state />
-                </Show>
-                <Summary state />
+                {move || {
+                    controls.get().then(|| {
+                        view! {
+                            <Show when=move || state.show_filters.get()>
+                                <FilterBar state />
+                            </Show>
+                            <Summary state />
+                            // Shown only in print, where everything else is hidden.
+                            <PrintList state />
+                        }
+                    })
+                }}
                 <StatePanels state retry />
                 <CardWindow state on_activate />
-                <PrintList state />
             </section>
         }
     }
+}
+
+/// Whether the filter bar, the count with its toolbar, and the print list are built. The mount
+/// builds only the state panels and the card window, so the first request goes out at once; the
+/// rest is built in the next task, while the first page is on its way (on a real network it is
+/// ready long before the page; the layout does not move when the cards arrive). At once when
+/// there is already something to show or loading has stopped (no token, an error).
+fn controls_after_first_request(state: CardsState) -> ReadSignal<bool> {
+    let settled = state.with_store(|s| !s.is_empty()).unwrap_or(false)
+        || state.load.with_untracked(|l| *l != LoadState::Loading);
+    let built = RwSignal::new(settled);
+    if !settled {
+        set_timeout(
+            move || {
+                built.try_set(true);
+            },
+            Duration::ZERO,
+        );
+    }
+    built.read_only()
 }

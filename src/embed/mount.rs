@@ -95,8 +95,9 @@ export interface EnrollmentCardsEventMap {
 }
 "#;
 
-/// The widget's stylesheet, adopted by its shadow root.
-const STYLESHEET: &str = include_str!("../../style/enrollment-cards.css");
+/// The widget's stylesheet (`style/enrollment-cards.css`, minified by `build.rs`), adopted by
+/// its shadow root.
+const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/enrollment-cards.min.css"));
 
 thread_local! {
     /// One constructed stylesheet shared by every widget on the page (`None` where the browser
