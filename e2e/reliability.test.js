@@ -152,6 +152,48 @@ for (const name of BROWSERS) {
       });
     }
 
+    test("the idle-time rehearsal of a first load runs once, sends nothing, adds nothing to the page and leaves no listener", async () => {
+      const { page, seen } = await session.blank();
+      // Watch the page from its first script on: the rehearsal runs once the module is loaded
+      // and the page is idle. Its print list listens for beforeprint on window while it lives.
+      await page.evaluateOnNewDocument(() => {
+        window.printListeners = { added: 0, removed: 0 };
+        const add = window.addEventListener;
+        const remove = window.removeEventListener;
+        window.addEventListener = function (type, ...rest) {
+          if (type === "beforeprint") window.printListeners.added += 1;
+          return add.call(this, type, ...rest);
+        };
+        window.removeEventListener = function (type, ...rest) {
+          if (type === "beforeprint") window.printListeners.removed += 1;
+          return remove.call(this, type, ...rest);
+        };
+      });
+      const before = seen.requests.length;
+      await page.reload();
+      await page.waitForFunction(() => window.ready === true);
+      await page.waitForFunction(() => window.printListeners.added === 1 && window.printListeners.removed === 1);
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+      assert.deepEqual(await page.evaluate(() => window.printListeners), { added: 1, removed: 1 }, "rehearsed once, then removed");
+      const sent = seen.requests.slice(before).map((r) => new URL(r.url).pathname);
+      assert.deepEqual(sent.filter((path) => !/\.(html|js|wasm|ico)$/.test(path)), [], "no request but the page, its icon and the module");
+      assert.equal(await page.evaluate(() => document.body.children.length), 1, "the page holds only its script");
+      assert.deepEqual(seen.errors, []);
+      // A widget created afterwards loads as usual.
+      const count = await page.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const el = document.createElement("enrollment-cards");
+            el.setAttribute("endpoint", "/lms-api");
+            el.addEventListener("enrollments-loaded", (event) => resolve(event.detail.count), { once: true });
+            el.addEventListener("enrollments-error", (event) => reject(new Error(event.detail.message)), { once: true });
+            el.token = "demo-token";
+            document.body.append(el);
+          }),
+      );
+      assert.equal(count, 300);
+    });
+
     test("the README's embedding order under a strict Content-Security-Policy: no unauthenticated request, styled and windowed cards, no violation", async () => {
       const { page, seen } = await session.open("/examples/portal.strict-csp.html", { viewport: { width: 1200, height: 800 } });
       await page.waitForFunction(() => window.events?.some((e) => e.name === "enrollments-loaded"));

@@ -891,23 +891,24 @@ impl<'a> TextMatcher<'a> {
         let ids = c.id.from(from);
         let courses = c.course.get(from..).unwrap_or_default();
         let learners = c.learner.get(from..).unwrap_or_default();
-        out.extend(
-            ids.zip(courses)
-                .zip(learners)
-                .map(|((handle, &course), &learner)| {
-                    let by_id = if c.ids.is_uuid(handle) {
-                        uuid_hits
-                            .get(handle.wrapping_sub(first) as usize)
-                            .copied()
-                            .unwrap_or(false)
-                    } else {
-                        self.contains(c.ids.get(handle))
-                    };
-                    let course = self.courses.get(course as usize).copied().unwrap_or(false);
-                    let learner = self.learners.get(learner as usize).copied().unwrap_or(false);
-                    course | learner | by_id
-                }),
-        );
+        // Written in place: the handle iterator has no exact length, and pushing through it
+        // checked the capacity on every row.
+        let start = out.len();
+        out.resize(start + courses.len(), false);
+        let slots = out.get_mut(start..).unwrap_or_default();
+        for (slot, ((handle, &course), &learner)) in slots.iter_mut().zip(ids.zip(courses).zip(learners)) {
+            let by_id = if c.ids.is_uuid(handle) {
+                uuid_hits
+                    .get(handle.wrapping_sub(first) as usize)
+                    .copied()
+                    .unwrap_or(false)
+            } else {
+                self.contains(c.ids.get(handle))
+            };
+            let course = self.courses.get(course as usize).copied().unwrap_or(false);
+            let learner = self.learners.get(learner as usize).copied().unwrap_or(false);
+            *slot = course | learner | by_id;
+        }
     }
 }
 

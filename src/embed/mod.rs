@@ -6,6 +6,7 @@ mod events;
 mod filter_state;
 mod mount;
 pub mod options;
+mod warm_up;
 
 use wasm_bindgen::prelude::*;
 
@@ -27,4 +28,5 @@ pub fn start() {
     define_element(mount.as_ref().unchecked_ref());
     // The element class keeps calling it for the page's lifetime.
     mount.forget();
+    warm_up::schedule();
 }

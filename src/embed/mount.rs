@@ -124,6 +124,7 @@ pub fn mount(
     element: HtmlElement,
     #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
 ) -> Result<WidgetHandle, JsValue> {
+    super::warm_up::widget_mounted();
     let mut handle = WidgetHandle {
         host: element,
         mounted: None,
@@ -251,6 +252,28 @@ fn apply_filter_state(parts: &WidgetParts, saved: FilterState) {
 }
 
 impl WidgetHandle {
+    /// A widget in a detached element, without endpoint or token (it requests nothing), for
+    /// the idle-time rehearsal (`warm_up`).
+    pub(super) fn detached() -> Option<WidgetHandle> {
+        let document = web_sys::window()?.document()?;
+        let host: HtmlElement = document.create_element("div").ok()?.unchecked_into();
+        let mut handle = WidgetHandle {
+            host,
+            mounted: None,
+            source: None,
+            parts: Rc::default(),
+        };
+        handle
+            .render(options::read(&JsValue::UNDEFINED, None).source)
+            .ok()?;
+        Some(handle)
+    }
+
+    /// The mounted widget's state.
+    pub(super) fn state(&self) -> Option<crate::state::CardsState> {
+        Some(self.parts()?.state)
+    }
+
     fn parts(&self) -> Option<WidgetParts> {
         self.parts.borrow().clone()
     }
