@@ -61,6 +61,9 @@ const MILLION_KEYS = 30;
 const MILLION_CHIPS = 20;
 /** Quiet time before each cold run, in milliseconds. */
 const COLD_SETTLE_MS = 1000;
+/** Idle time between the module being ready and the element being created, in the cold runs
+ * of a host that loads the module early (the module rehearses a first load meanwhile). */
+const IDLE_BEFORE_CREATION_MS = 1000;
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -275,15 +278,23 @@ async function newPage(browser, timeout) {
 /**
  * One cold first card: a new browser context (empty HTTP cache, no code cache, a new renderer),
  * bench/cold.html with `widget` ("wasm": the shipped module; "js": the baseline widget), no
- * warm-up, the element created once.
+ * warm-up, the element created once: as soon as the module is ready (`idleMs` 0: in the same
+ * task, as a page with the element in its HTML gets it), or after the page sat idle for
+ * `idleMs` (a host that loads the module early and shows the widget later).
  */
-async function coldFirstCard(browser, mock, widget) {
+async function coldFirstCard(browser, mock, widget, idleMs = 0) {
   const { context, page, errors } = await newPage(browser, 120_000);
   try {
     await page.goto(`${mock.url}/bench/cold.html?widget=${widget}`);
     await page.waitForFunction(() => window.cold !== undefined);
-    await page.evaluate(() => window.cold.ready());
-    const measured = await page.evaluate((pageSize) => window.cold.firstCard({ pageSize }), PAGE_SIZE);
+    const measured = await page.evaluate(
+      async ({ pageSize, idleMs }) => {
+        await window.cold.ready();
+        if (idleMs > 0) await new Promise((resolve) => setTimeout(resolve, idleMs));
+        return window.cold.firstCard({ pageSize });
+      },
+      { pageSize: PAGE_SIZE, idleMs },
+    );
     if (errors.length > 0) throw new Error(`cold ${widget}: page errors: ${errors.join("; ")}`);
     return measured;
   } finally {
@@ -299,16 +310,19 @@ async function coldFirstCard(browser, mock, widget) {
 async function measureCold(browser, mock, n) {
   const wasm = [];
   const js = [];
+  const idle = [];
   const settle = () => new Promise((resolve) => setTimeout(resolve, COLD_SETTLE_MS));
   for (let i = 0; i < runs; i++) {
     await settle();
     wasm.push(await coldFirstCard(browser, mock, "wasm"));
     await settle();
     js.push(await coldFirstCard(browser, mock, "js"));
+    await settle();
+    idle.push(await coldFirstCard(browser, mock, "wasm", IDLE_BEFORE_CREATION_MS));
   }
   const first = (runs) => fixed(median(runs.map((c) => c.firstCardMs)));
-  log(`${n}: cold first card (wasm ${first(wasm)} ms, js ${first(js)} ms)`);
-  return { wasm, js };
+  log(`${n}: cold first card (wasm ${first(wasm)} ms, after idle ${first(idle)} ms, js ${first(js)} ms)`);
+  return { wasm, js, idle };
 }
 
 // ---- enrich: one size -------------------------------------------------------------------------
@@ -497,11 +511,13 @@ function coldRow(n, cold, enrich) {
   const warm = enrich ? spread(enrich.loads.map((l) => l.firstCardMs), 0) : "—";
   return {
     first: median(cold.wasm.map((c) => c.firstCardMs)),
+    idle: median(cold.idle.map((c) => c.firstCardMs)),
     baseline: median(cold.js.map((c) => c.firstCardMs)),
     cells: [
       count(n),
       ...split(cold.wasm),
       ...split(cold.js),
+      spread(cold.idle.map((c) => c.firstCardMs), 0),
       warm,
       `${fixed(median(cold.wasm.map((c) => c.moduleMs)), 0)} / ${fixed(median(cold.js.map((c) => c.moduleMs)), 0)}`,
     ],
@@ -597,10 +613,10 @@ function targets(big, size, cold, enrich, million) {
   if (cold) {
     // Issue #12: element created on a fresh page → first card, 1,000-enrollment first page.
     lines.push([
-      "cold: element created → first card painted (fresh context, no warm-up, 1,000 a page)",
+      "cold: element created → first card painted (fresh context, no warm-up, 1,000 a page), as soon as the module is ready / after 1 s idle",
       "≤ 120 ms",
-      `${fixed(cold.first, 0)} ms (JS baseline widget ${fixed(cold.baseline, 0)} ms)`,
-      met(cold.first <= 120),
+      `${fixed(cold.first, 0)} / ${fixed(cold.idle, 0)} ms (JS baseline widget ${fixed(cold.baseline, 0)} ms)`,
+      met(cold.first <= 120 && cold.idle <= 120),
     ]);
   }
   if (enrich) {
@@ -697,8 +713,9 @@ function report(results, size, browserVersion, million) {
       "",
       `${runs} run(s) per widget and size, taking turns, each in a new browser context (empty HTTP cache, no code ` +
         "cache, nothing run before) that opens `bench/cold.html`, loads the widget's module, then creates the " +
-        `element once (paged, page size ${PAGE_SIZE}, attributes as a host sets them): no warm-up; ` +
-        `${COLD_SETTLE_MS / 1000} s of quiet before each. Times from just before \`document.createElement\`. ` +
+        `element once (paged, page size ${PAGE_SIZE}, attributes as a host sets them) as soon as the module is ` +
+        `ready (in the same task): no warm-up; ${COLD_SETTLE_MS / 1000} s of quiet before each. Times from just ` +
+        "before `document.createElement`. " +
         "Account: the enrichment one (below); enrichment at its default (all).",
       "",
       table(
@@ -712,6 +729,7 @@ function report(results, size, browserVersion, million) {
           "= created → first request",
           "+ request → page 1 received",
           "+ received → first card",
+          "widget, created after 1 s idle: first card ms",
           "widget, warm: first card ms",
           "module ready ms (widget / baseline)",
         ],
@@ -725,6 +743,9 @@ function report(results, size, browserVersion, million) {
       "  mock; received → first card, parsing and rendering.",
       "- JS baseline: `<baseline-cards>` (bench/baseline.js), a hand-written widget: `fetch`, `DOMParser`, every",
       "  field read, the first screenful of cards rendered.",
+      `- widget, created after ${IDLE_BEFORE_CREATION_MS / 1000} s idle: the same, but the element is created once the page`,
+      "  has been idle that long after the module was ready (a host that loads the module early); the module",
+      "  spends idle time rehearsing a first load on a detached widget (`src/embed/warm_up.rs`).",
       "- widget, warm: the same span for the enrichment runs below (same page after a warm-up, a new element",
       "  each time, the benchmark build).",
       "- module ready: navigation start to the module loaded, compiled and its element defined (not part of",
@@ -927,7 +948,7 @@ function check(results) {
   };
   for (const { n, warm: r, cold, enrich } of results) {
     if (cold) {
-      figures(n, [...cold.wasm, ...cold.js].flatMap((c) => [c.moduleMs, c.requestMs, c.receivedMs, c.firstCardMs]));
+      figures(n, [...cold.wasm, ...cold.js, ...cold.idle].flatMap((c) => [c.moduleMs, c.requestMs, c.receivedMs, c.firstCardMs]));
     }
     if (enrich) {
       const parts = ["users", "courses", "results", "departments"];
