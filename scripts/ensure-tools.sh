@@ -7,8 +7,8 @@
 #   scripts/ensure-tools.sh demo   # wasm32 target and wasm-bindgen-cli (= Cargo.lock): the Rust
 #                                  # tools `make demo` and `make dist` need, nothing else
 #   scripts/ensure-tools.sh test   # those, chromium + driver, firefox-esr + geckodriver, wasm-pack,
-#                                  # puppeteer-core and playwright-core (npm, for the end-to-end
-#                                  # tests and the benchmark)
+#                                  # puppeteer-core, playwright-core and binaryen (npm, for the
+#                                  # end-to-end tests, the benchmark and wasm-opt)
 #   scripts/ensure-tools.sh dev    # the demo's tools and trunk (`make dev`, live reload)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,10 +56,12 @@ if [ "$purpose" = test ] && [ "$(wasm-pack --version 2>/dev/null | awk '{ print 
 fi
 
 # e2e/package.json: puppeteer-core for the end-to-end tests (drives /usr/bin/chromium and
-# /usr/bin/firefox-esr), axe-core for their accessibility checks, and playwright-core for
-# bench/run.mjs and docs/screenshot.mjs; none downloads a browser.
-if [ "$purpose" = test ] && { [ ! -d e2e/node_modules/puppeteer-core ] || [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ]; }; then
-    say "installing puppeteer-core, playwright-core and axe-core (npm)"
+# /usr/bin/firefox-esr), axe-core for their accessibility checks, playwright-core for
+# bench/run.mjs and docs/screenshot.mjs (none downloads a browser), and binaryen's wasm-opt
+# (compiled to JavaScript and WebAssembly: no binary download) for `make dist`.
+if [ "$purpose" = test ] && { [ ! -d e2e/node_modules/puppeteer-core ] || [ ! -d e2e/node_modules/playwright-core ] \
+    || [ ! -d e2e/node_modules/axe-core ] || [ ! -x e2e/node_modules/.bin/wasm-opt ]; }; then
+    say "installing puppeteer-core, playwright-core, axe-core and binaryen (npm)"
     (cd e2e && npm ci --no-audit --no-fund --silent)
 fi
 
