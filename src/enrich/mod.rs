@@ -254,6 +254,9 @@ impl Enricher {
         inner.running.set(true);
         let task = self.0.clone();
         self.spawn(async move {
+            // In a task of its own, after the one that parsed and showed the page that set it off
+            // (the first page's cards do not wait for the lookups to be planned and sent).
+            TimeoutFuture::new(0).await;
             loop {
                 task.again.set(false);
                 task.resolve_new_ids().await;
