@@ -57,7 +57,8 @@ fn rehearse() {
     if let (Some(state), Ok(page)) = (widget.state(), parse_enrollments(REHEARSAL)) {
         state.append(page.enrollments);
     }
-    // The controls, the first cards and the date formatter are built in the tasks after this.
+    // Without a token the filter bar and count were built with the mount; the cards (effects)
+    // and the date formatter (a timer) come in the tasks after this one.
     leptos::task::spawn_local(async move {
         gloo_timers::future::TimeoutFuture::new(0).await;
         gloo_timers::future::TimeoutFuture::new(0).await;
