@@ -125,14 +125,7 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
 ) -> Result<WidgetHandle, JsValue> {
     super::warm_up::widget_mounted();
-    let mut handle = WidgetHandle {
-        host: element,
-        mounted: None,
-        source: None,
-        parts: Rc::default(),
-    };
-    handle.render(options::read(&options, None).source)?;
-    Ok(handle)
+    WidgetHandle::rendered(element, &options)
 }
 
 #[wasm_bindgen]
@@ -257,16 +250,19 @@ impl WidgetHandle {
     pub(super) fn detached() -> Option<WidgetHandle> {
         let document = web_sys::window()?.document()?;
         let host: HtmlElement = document.create_element("div").ok()?.unchecked_into();
+        WidgetHandle::rendered(host, &JsValue::UNDEFINED).ok()
+    }
+
+    /// A widget rendered into `host` with `options` (a `MountOptions` object).
+    fn rendered(host: HtmlElement, options: &JsValue) -> Result<WidgetHandle, JsValue> {
         let mut handle = WidgetHandle {
             host,
             mounted: None,
             source: None,
             parts: Rc::default(),
         };
-        handle
-            .render(options::read(&JsValue::UNDEFINED, None).source)
-            .ok()?;
-        Some(handle)
+        handle.render(options::read(options, None).source)?;
+        Ok(handle)
     }
 
     /// The mounted widget's state.
