@@ -14,9 +14,12 @@ fi
 
 cargo build --quiet -p mock-lms
 log=$(mktemp)
+# The command's temporary files go to a directory removed afterwards: chromedriver leaves each
+# browser profile it creates (about 120 MB with the code cache) in $TMPDIR.
+scratch=$(mktemp -d)
 "${CARGO_TARGET_DIR:-target}/debug/mock-lms" --port 0 "${mock_args[@]}" >"$log" 2>&1 &
 mock=$!
-trap 'kill $mock 2>/dev/null || true; rm -f "$log"' EXIT
+trap 'kill $mock 2>/dev/null || true; rm -rf "$log" "$scratch"' EXIT
 
 for _ in $(seq 100); do
     url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" || true)
@@ -26,4 +29,4 @@ for _ in $(seq 100); do
 done
 [ -n "$url" ] || { echo "mock-lms did not start" >&2; cat "$log" >&2; exit 1; }
 echo "mock-lms: $url" >&2
-MOCK_LMS_URL=$url "$@"
+MOCK_LMS_URL=$url TMPDIR=$scratch "$@"
