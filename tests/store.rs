@@ -426,6 +426,29 @@ fn everything_in_load_order_keeps_no_list() {
 }
 
 #[test]
+fn a_search_keeps_every_order_in_both_directions() {
+    let list = enrollments(2_000);
+    let store = store_of(&list);
+    let texts = ["4", "ab", &list[1_234].enrollment_id[24..30]];
+    for text in texts {
+        let searched = Filter {
+            text: text.to_owned(),
+            ..Filter::default()
+        };
+        let matching = expected_rows(&list, &searched);
+        assert!(!matching.is_empty(), "{text:?} matches something");
+        for key in [SortKey::Loaded, SortKey::DueDate, SortKey::Course] {
+            for descending in [false, true] {
+                let sort = Sort { key, descending };
+                let every = store.query(&Filter::default(), sort).rows.to_vec();
+                let expected: Vec<u32> = every.into_iter().filter(|r| matching.contains(r)).collect();
+                assert_eq!(store.query(&searched, sort).rows.to_vec(), expected, "{text:?} by {sort:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn sorted_and_filtered_together() {
     let list = enrollments(1_000);
     let store = store_of(&list);

@@ -60,24 +60,21 @@ impl IdColumn {
         handle & TEXT_BIT == 0
     }
 
-    /// For every UUID handle from `first` on, whether its ID contains what `finder` looks for
-    /// (one pass over those records). Index the answer with `handle - first`.
-    pub fn uuid_hits(&self, finder: &Finder<'_>, first: u32) -> Vec<bool> {
+    /// Calls `hit` with `handle - first` for every UUID handle from `first` on whose ID contains
+    /// what `finder` looks for, in ascending order (one pass over those records).
+    pub fn uuid_hits(&self, finder: &Finder<'_>, first: u32, mut hit: impl FnMut(usize)) {
         let records = self
             .uuids
             .as_bytes()
             .get(first as usize * UUID_STRIDE..)
             .unwrap_or_default();
-        let mut hits = vec![false; records.len() / UUID_STRIDE];
         let needle = finder.needle().len();
         let mut from = 0;
         while let Some(at) = records.get(from..).and_then(|rest| finder.find(rest)) {
             let start = from + at;
             let record = start / UUID_STRIDE;
             if start % UUID_STRIDE + needle <= UUID_STRIDE {
-                if let Some(hit) = hits.get_mut(record) {
-                    *hit = true;
-                }
+                hit(record);
                 // One hit per record is all that counts: go on from the next one.
                 from = (record + 1) * UUID_STRIDE;
             } else {
@@ -85,7 +82,6 @@ impl IdColumn {
                 from = start + 1;
             }
         }
-        hits
     }
 
     /// Heap bytes held.
@@ -166,13 +162,10 @@ impl Handles {
         }
     }
 
-    /// The handles of the rows from `from` on, in row order.
-    pub fn from(&self, from: usize) -> HandlesFrom<'_> {
-        let from = from.min(self.len);
-        match &self.listed {
-            Some(listed) => HandlesFrom::Listed(listed.get(from..).unwrap_or_default().iter()),
-            None => HandlesFrom::Counted(from as u32..self.len as u32),
-        }
+    /// The handles of the rows from `from` on, in row order, once they are written out; `None`
+    /// while each row's handle is its own number.
+    pub fn listed_from(&self, from: usize) -> Option<&[u32]> {
+        self.listed.as_deref().map(|listed| listed.get(from..).unwrap_or_default())
     }
 
     /// Number of rows.
@@ -202,32 +195,6 @@ impl Handles {
     /// Heap bytes held.
     pub fn heap_bytes(&self) -> usize {
         self.listed.as_ref().map_or(0, |l| l.capacity() * 4)
-    }
-}
-
-/// The handles of [`Handles::from`].
-pub enum HandlesFrom<'a> {
-    /// Written out.
-    Listed(std::slice::Iter<'a, u32>),
-    /// Each row's own number.
-    Counted(std::ops::Range<u32>),
-}
-
-impl Iterator for HandlesFrom<'_> {
-    type Item = u32;
-
-    fn next(&mut self) -> Option<u32> {
-        match self {
-            HandlesFrom::Listed(listed) => listed.next().copied(),
-            HandlesFrom::Counted(rows) => rows.next(),
-        }
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        match self {
-            HandlesFrom::Listed(listed) => listed.size_hint(),
-            HandlesFrom::Counted(rows) => rows.size_hint(),
-        }
     }
 }
 
@@ -415,11 +382,16 @@ mod tests {
         }
         assert!(column.is_uuid(handles[0]) && column.is_uuid(handles[6]));
         assert!(!column.is_uuid(handles[1]), "uppercase is kept verbatim");
-        let hits = column.uuid_hits(&Finder::new("040d-11"), 0);
-        assert_eq!(hits, vec![true, false]);
-        assert_eq!(column.uuid_hits(&Finder::new("0000-0000"), 1), vec![true]);
+        let hits = |needle: &str, first: u32| {
+            let mut hits = Vec::new();
+            column.uuid_hits(&Finder::new(needle), first, |i| hits.push(i));
+            hits
+        };
+        assert_eq!(hits("040d-11", 0), [0]);
+        assert_eq!(hits("0000-0000", 1), [0]);
+        assert_eq!(hits("0", 0), [0, 1], "one call per record, however often it matches");
         // A match may not span two records.
-        assert_eq!(column.uuid_hits(&Finder::new("b50000"), 0), vec![false, false]);
+        assert_eq!(hits("b50000", 0), []);
     }
 
     #[test]
@@ -431,16 +403,18 @@ mod tests {
             handles.push(column.push(&uuid(i)));
         }
         assert!(handles.listed.is_none(), "identity: nothing stored");
+        assert_eq!(handles.listed_from(0), None);
         assert_eq!(handles.heap_bytes(), 0);
         assert_eq!(handles.get(2), Some(2));
         assert_eq!(handles.get(3), None);
         handles.push(column.push("course-7"));
         handles.push(column.push(&uuid(3)));
         assert!(handles.listed.is_some());
-        let ids: Vec<&str> = handles.from(0).map(|h| column.get(h)).collect();
+        let listed = |from| handles.listed_from(from).unwrap_or_default();
+        let ids: Vec<&str> = listed(0).iter().map(|&h| column.get(h)).collect();
         assert_eq!(ids, [&*uuid(0), &*uuid(1), &*uuid(2), "course-7", &*uuid(3)]);
-        assert_eq!(handles.from(3).count(), 2);
-        assert_eq!(handles.from(9).count(), 0);
+        assert_eq!(listed(3).len(), 2);
+        assert_eq!(listed(9).len(), 0);
         assert_eq!(handles.len(), 5);
         // Changes in the middle keep the order.
         let mut counted = Handles::default();
@@ -451,7 +425,7 @@ mod tests {
         counted.remove(3);
         counted.set(0, 7);
         counted.insert(99, 4);
-        assert_eq!(counted.from(0).collect::<Vec<_>>(), [7, 9, 1, 3, 4]);
+        assert_eq!(counted.listed_from(0), Some(&[7, 9, 1, 3, 4][..]));
         assert_eq!(counted.len(), 5);
     }
 

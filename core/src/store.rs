@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use fixedbitset::FixedBitSet;
 use time::{Date, OffsetDateTime};
 
 use crate::days::{DayColumn, NO_DAY};
@@ -71,11 +72,11 @@ struct Cache {
 struct TextMatches {
     /// The lowercase search text.
     needle: String,
-    /// Per row: does it match `needle`?
-    rows: Vec<bool>,
+    /// The rows that match `needle` (one bit per row evaluated so far).
+    rows: FixedBitSet,
 }
 
-/// How many recent search texts keep their matches (one byte per row each).
+/// How many recent search texts keep their matches (one bit per row each).
 const TEXT_HISTORY: usize = 4;
 
 /// Enrollments in a compact columnar layout, with filtering, sorting, facets and slicing.
@@ -446,7 +447,11 @@ impl EnrollmentStore {
     fn cache_bytes(&self) -> usize {
         let cache = self.cache.borrow();
         cache.sorted.as_ref().map_or(0, |(_, rows)| rows.capacity() * 4)
-            + cache.texts.iter().map(|t| t.rows.capacity()).sum::<usize>()
+            + cache
+                .texts
+                .iter()
+                .map(|t| std::mem::size_of_val(t.rows.as_slice()))
+                .sum::<usize>()
             + cache.ids.0.heap_bytes()
             + cache.ids.1.heap_bytes()
     }
@@ -492,7 +497,8 @@ impl EnrollmentStore {
         ];
         let c = &self.cols;
         let cache = self.cache.borrow();
-        let text_ok = cache.texts.last().map_or(&[][..], |t| t.rows.as_slice());
+        let no_text = FixedBitSet::new();
+        let text_ok = cache.texts.last().map_or(&no_text, |t| &t.rows);
         let selection = |interner: &Interner, ids: &[String]| {
             (!ids.is_empty()).then(|| {
                 let mut selected = vec![false; interner.len()];
@@ -530,17 +536,8 @@ impl EnrollmentStore {
         // Nothing restricts and the rows are in load order: the answer is every row, and no
         // list of them is kept.
         let everything = loaded && only_text && !text_active;
-        for i in 0..rows_in_order {
-            let r = match (loaded, sort.descending, order.get(i)) {
-                (true, false, _) => i,
-                (true, true, _) => rows_in_order - 1 - i,
-                (false, _, Some(&row)) => row as usize,
-                (false, _, None) => break,
-            };
+        let mut visit = |r: usize| {
             let row = r as u32;
-            if only_text && text_active && !text_ok[r] {
-                continue;
-            }
             let flags = c.flags[r];
             let (course, learner) = (c.course[r] as usize, c.learner[r] as usize);
             let status = flags >> STATUS_SHIFT & 0b111;
@@ -576,9 +573,9 @@ impl EnrollmentStore {
                 fail |= OTHER;
             }
             if fail.count_ones() > 1 {
-                continue;
+                return;
             }
-            if text_active && !text_ok[r] {
+            if text_active && !text_ok.contains(r) {
                 fail |= OTHER;
             }
             match fail {
@@ -609,6 +606,20 @@ impl EnrollmentStore {
                 }
                 _ => {}
             }
+        };
+        // While only the search text restricts, the rows that fail it are never visited: the
+        // matches' bits are walked a word at a time (in load order; other orders test each row).
+        match (loaded, only_text && text_active, sort.descending) {
+            (true, true, false) => text_ok.ones().for_each(&mut visit),
+            (true, true, true) => text_ok.ones().rev().for_each(&mut visit),
+            (true, false, false) => (0..rows_in_order).for_each(&mut visit),
+            (true, false, true) => (0..rows_in_order).rev().for_each(&mut visit),
+            (false, true, _) => order
+                .iter()
+                .map(|&r| r as usize)
+                .filter(|&r| text_ok.contains(r))
+                .for_each(&mut visit),
+            (false, false, _) => order.iter().for_each(|&r| visit(r as usize)),
         }
         if !tree.is_empty() {
             let mut direct = vec![0u32; tree.len()];
@@ -644,19 +655,20 @@ impl EnrollmentStore {
             Some(i) => cache.texts.remove(i),
             None => TextMatches {
                 needle: needle.to_owned(),
-                rows: Vec::new(),
+                rows: FixedBitSet::new(),
             },
         };
         // Only rows not evaluated yet need a matcher (none when deleting back to a recent text).
         if current.rows.len() < self.cols.id.len() {
             let matcher = self.text_matcher(&mut cache.ids, needle);
             let (c, texts) = (&self.cols, &cache.texts);
-            let few =
-                |t: &&TextMatches| t.rows.iter().filter(|&&ok| ok).count() * NARROW_BELOW < t.rows.len();
+            let few = |t: &&TextMatches| t.rows.count_ones(..) * NARROW_BELOW < t.rows.len();
             let shorter = texts.iter().rev().find(|t| needle.contains(t.needle.as_str()));
             if let Some(shorter) = shorter.filter(few).filter(|_| current.rows.is_empty()) {
-                let rows = shorter.rows.iter().enumerate();
-                current.rows = rows.map(|(r, &ok)| ok && matcher.matches(c, r)).collect();
+                current.rows = FixedBitSet::with_capacity(shorter.rows.len());
+                for r in shorter.rows.ones().filter(|&r| matcher.matches(c, r)) {
+                    current.rows.insert(r);
+                }
             }
             let done = current.rows.len();
             matcher.scan(c, done, &mut current.rows);
@@ -876,38 +888,66 @@ impl<'a> TextMatcher<'a> {
         }
     }
 
-    /// Appends to `out` whether each row from `from` on matches; their UUIDs are searched in
-    /// one pass over their part of the shared buffer (only the new rows' part after an append).
-    fn scan(&self, c: &Columns, from: usize, out: &mut Vec<bool>) {
-        // Handles grow with rows, so the rows from `from` on own the UUID records from here.
-        let first = c.id.from(from).find(|&h| c.ids.is_uuid(h)).unwrap_or(0);
-        let uuid_hits = if self.uuid_possible {
-            c.ids.uuid_hits(&self.finder, first)
-        } else {
-            Vec::new()
+    /// Sets in `out` (grown to every row) the bits of the rows from `from` on that match. Their
+    /// UUIDs are searched in one pass over their part of the shared buffer (only the new rows'
+    /// part after an append), so the work beyond that pass is one lookup per row and one write
+    /// per match.
+    fn scan(&self, c: &Columns, from: usize, out: &mut FixedBitSet) {
+        out.grow(c.id.len());
+        self.scan_related(c, from, out);
+        let mut set = |r: usize| {
+            if r < out.len() {
+                out.insert(r);
+            }
         };
-        // `|`, not `||`: every part is a load, and whether a row matches is as good as random,
-        // so evaluating all three beats a mispredicted branch per row.
-        let ids = c.id.from(from);
-        let courses = c.course.get(from..).unwrap_or_default();
-        let learners = c.learner.get(from..).unwrap_or_default();
-        // Written in place: the handle iterator has no exact length, and pushing through it
-        // checked the capacity on every row.
-        let start = out.len();
-        out.resize(start + courses.len(), false);
-        let slots = out.get_mut(start..).unwrap_or_default();
-        for (slot, ((handle, &course), &learner)) in slots.iter_mut().zip(ids.zip(courses).zip(learners)) {
-            let by_id = if c.ids.is_uuid(handle) {
-                uuid_hits
-                    .get(handle.wrapping_sub(first) as usize)
-                    .copied()
-                    .unwrap_or(false)
-            } else {
-                self.contains(c.ids.get(handle))
-            };
-            let course = self.courses.get(course as usize).copied().unwrap_or(false);
-            let learner = self.learners.get(learner as usize).copied().unwrap_or(false);
-            *slot = course | learner | by_id;
+        match c.id.listed_from(from) {
+            // Row r's handle is r, a UUID record: the records from `from` on are those rows.
+            None if self.uuid_possible => c.ids.uuid_hits(&self.finder, from as u32, |i| set(from + i)),
+            None => {}
+            Some(handles) => {
+                // Handles grow with rows, so the rows from `from` on own the UUID records from
+                // the first of theirs on.
+                let first = handles.iter().copied().find(|&h| c.ids.is_uuid(h)).unwrap_or(0);
+                let mut uuid_hits = FixedBitSet::new();
+                if self.uuid_possible {
+                    c.ids.uuid_hits(&self.finder, first, |i| {
+                        uuid_hits.grow(i + 1);
+                        uuid_hits.insert(i);
+                    });
+                }
+                for (r, &handle) in (from..).zip(handles) {
+                    let hit = match c.ids.is_uuid(handle) {
+                        true => handle
+                            .checked_sub(first)
+                            .is_some_and(|i| uuid_hits.contains(i as usize)),
+                        false => self.contains(c.ids.get(handle)),
+                    };
+                    if hit {
+                        set(r);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sets in `out` the bits of the rows from `from` on whose course or learner matches, a word
+    /// of rows at a time (a load per row, no branch).
+    fn scan_related(&self, c: &Columns, from: usize, out: &mut FixedBitSet) {
+        const BITS: usize = usize::BITS as usize;
+        let rows = c.course.len().min(c.learner.len());
+        for (block, word) in out.as_mut_slice().iter_mut().enumerate().skip(from / BITS) {
+            let start = block * BITS;
+            let first = start.max(from);
+            let end = (start + BITS).min(rows);
+            let courses = c.course.get(first..end).unwrap_or_default();
+            let learners = c.learner.get(first..end).unwrap_or_default();
+            let mut bits = 0;
+            for (bit, (&course, &learner)) in (first - start..).zip(courses.iter().zip(learners)) {
+                let course = self.courses.get(course as usize).copied().unwrap_or(false);
+                let learner = self.learners.get(learner as usize).copied().unwrap_or(false);
+                bits |= usize::from(course | learner) << bit;
+            }
+            *word |= bits;
         }
     }
 }
