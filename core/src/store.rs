@@ -521,9 +521,7 @@ impl EnrollmentStore {
         };
         let mut rows = Vec::new();
         let order = cache.sorted.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice());
-        // While only the search text restricts (the usual case when typing), a row that fails it
-        // counts in no facet: skip it before reading anything else.
-        let only_text = courses.is_none()
+        let unfiltered = courses.is_none()
             && learners.is_none()
             && departments.is_none()
             && filter.statuses.is_any()
@@ -535,7 +533,7 @@ impl EnrollmentStore {
         let rows_in_order = if loaded { c.id.len() } else { order.len() };
         // Nothing restricts and the rows are in load order: the answer is every row, and no
         // list of them is kept.
-        let everything = loaded && only_text && !text_active;
+        let everything = loaded && unfiltered && !text_active;
         let mut visit = |r: usize| {
             let row = r as u32;
             let flags = c.flags[r];
@@ -569,14 +567,11 @@ impl EnrollmentStore {
             if !filter.due.is_open() && !(due_from..=due_to).contains(&c.due.day(r)) {
                 fail |= OTHER;
             }
-            if !(access_from..=access_to).contains(&c.access.day(r)) {
+            if !filter.access.is_open() && !(access_from..=access_to).contains(&c.access.day(r)) {
                 fail |= OTHER;
             }
             if fail.count_ones() > 1 {
                 return;
-            }
-            if text_active && !text_ok.contains(r) {
-                fail |= OTHER;
             }
             match fail {
                 0 => {
@@ -607,9 +602,10 @@ impl EnrollmentStore {
                 _ => {}
             }
         };
-        // While only the search text restricts, the rows that fail it are never visited: the
-        // matches' bits are walked a word at a time (in load order; other orders test each row).
-        match (loaded, only_text && text_active, sort.descending) {
+        // A row that fails the search text counts in no facet (the text has none of its own), so
+        // only the matches are visited: their bits walked a word at a time in load order, each
+        // row tested in any other order.
+        match (loaded, text_active, sort.descending) {
             (true, true, false) => text_ok.ones().for_each(&mut visit),
             (true, true, true) => text_ok.ones().rev().for_each(&mut visit),
             (true, false, false) => (0..rows_in_order).for_each(&mut visit),
