@@ -382,7 +382,7 @@ async function measureEnrich(browser, mock, n) {
 /**
  * A million enrollments with names, titles, departments and results, loaded once as a host does
  * (paged, 1,000 a page): the longest main-thread task, first page → first card, the heap, then
- * fresh keystrokes and status-chip presses over the whole list.
+ * fresh keystrokes, and status-chip presses under the last search text and with the search cleared.
  */
 async function measureMillion(browser) {
   const n = smoke ? MILLION_SMOKE : MILLION;
@@ -398,10 +398,13 @@ async function measureMillion(browser) {
     const fresh = freshTexts(seeded(SEED + n), MILLION_KEYS, typing(), names);
     const keys = await page.evaluate((t) => window.bench.keystrokes(t, { fresh: true }), fresh.texts);
     const chips = await page.evaluate((c) => window.bench.chipToggles(c), MILLION_CHIPS);
+    // The same presses with the search cleared: every row is then visited, not only the matches.
+    await page.evaluate(() => window.bench.keystrokes([""]));
+    const chipsUnsearched = await page.evaluate((c) => window.bench.chipToggles(c), MILLION_CHIPS);
     await page.evaluate(() => window.bench.unmount());
     if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
     if (load.count !== n) throw new Error(`${n}: the million load shows ${load.count} enrollments`);
-    return { n, load, keys, chips };
+    return { n, load, keys, chips, chipsUnsearched };
   } finally {
     await context.close();
     mock.stop();
@@ -596,7 +599,7 @@ function targets(big, size, cold, enrich, million) {
   if (million) {
     const m = million;
     const first = m.load.firstCardMs - m.load.firstPageAt;
-    const [keys, chips] = [m.keys.count, m.chips.count];
+    const [keys, chips, unsearched] = [m.keys.count, m.chips.count, m.chipsUnsearched.count];
     lines.push(
       [`${count(m.n)}: longest main-thread task while loading`, "≤ 50 ms", `${fixed(m.load.longestTaskMs, 0)} ms`, met(m.load.longestTaskMs <= 50)],
       [`${count(m.n)}: first page received → first card`, "≤ 100 ms", `${fixed(first, 0)} ms`, met(first <= 100)],
@@ -607,7 +610,12 @@ function targets(big, size, cold, enrich, million) {
         `${fixed(median(keys), 1)} / ${fixed(percentile(keys, 95), 1)} ms`,
         met(median(keys) <= 16 && percentile(keys, 95) <= 32),
       ],
-      [`${count(m.n)}: chip toggle → count, median`, "≤ 16 ms", `${fixed(median(chips), 1)} ms`, met(median(chips) <= 16)],
+      [
+        `${count(m.n)}: chip toggle → count, median: after the keystrokes / search cleared`,
+        "≤ 16 ms",
+        `${fixed(median(chips), 1)} / ${fixed(median(unsearched), 1)} ms`,
+        met(median(chips) <= 16 && median(unsearched) <= 16),
+      ],
     );
   }
   if (cold) {
@@ -897,7 +905,8 @@ function report(results, size, browserVersion, million) {
       `\`mock-lms --enrollments ${m.n} --learners ${m.n / ENROLLMENTS_PER_LEARNER} --courses ${MILLION_COURSES}\` ` +
         `(seed ${SEED}): the element as a host uses it (paged, ${PAGE_SIZE} a page, \`enrich="all"\`), loaded once in ` +
         `the benchmark page, then ${MILLION_KEYS} fresh search texts (as in the enrichment table) and ${MILLION_CHIPS} ` +
-        "status-chip presses (each chip on, then off, in turn) over the whole list.",
+        "status-chip presses (each chip on, then off, in turn) under the last of those texts, then as many with the " +
+        "search cleared (every row visited).",
       "",
       table(
         [
@@ -909,6 +918,7 @@ function report(results, size, browserVersion, million) {
           "wasm heap B/enrollment, all resolved",
           "keystroke → count ms: median / p95",
           "chip press → count ms: median / p95",
+          "chip press, search cleared, ms: median / p95",
         ],
         [
           [
@@ -920,6 +930,7 @@ function report(results, size, browserVersion, million) {
             fixed(m.load.heapBytesPerEnrollment, 1),
             medianP95(m.keys.count),
             medianP95(m.chips.count),
+            medianP95(m.chipsUnsearched.count),
           ],
         ],
       ),
@@ -1007,7 +1018,7 @@ try {
   if (million) {
     const m = million;
     const numbers = [m.load.longestTaskMs, m.load.firstCardMs, m.load.firstPageAt, m.load.statusAt, m.load.heapBytesPerEnrollment];
-    if (![...numbers, ...m.keys.count, ...m.chips.count].every((x) => Number.isFinite(x) && x >= 0)) {
+    if (![...numbers, ...m.keys.count, ...m.chips.count, ...m.chipsUnsearched.count].every((x) => Number.isFinite(x) && x >= 0)) {
       throw new Error("the million phase is missing a figure");
     }
   }

@@ -442,7 +442,11 @@ fn a_search_keeps_every_order_in_both_directions() {
                 let sort = Sort { key, descending };
                 let every = store.query(&Filter::default(), sort).rows.to_vec();
                 let expected: Vec<u32> = every.into_iter().filter(|r| matching.contains(r)).collect();
-                assert_eq!(store.query(&searched, sort).rows.to_vec(), expected, "{text:?} by {sort:?}");
+                assert_eq!(
+                    store.query(&searched, sort).rows.to_vec(),
+                    expected,
+                    "{text:?} by {sort:?}"
+                );
             }
         }
     }

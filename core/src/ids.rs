@@ -165,7 +165,9 @@ impl Handles {
     /// The handles of the rows from `from` on, in row order, once they are written out; `None`
     /// while each row's handle is its own number.
     pub fn listed_from(&self, from: usize) -> Option<&[u32]> {
-        self.listed.as_deref().map(|listed| listed.get(from..).unwrap_or_default())
+        self.listed
+            .as_deref()
+            .map(|listed| listed.get(from..).unwrap_or_default())
     }
 
     /// Number of rows.
@@ -389,7 +391,11 @@ mod tests {
         };
         assert_eq!(hits("040d-11", 0), [0]);
         assert_eq!(hits("0000-0000", 1), [0]);
-        assert_eq!(hits("0", 0), [0, 1], "one call per record, however often it matches");
+        assert_eq!(
+            hits("0", 0),
+            [0, 1],
+            "one call per record, however often it matches"
+        );
         // A match may not span two records.
         assert_eq!(hits("b50000", 0), []);
     }

@@ -19,9 +19,13 @@ use crate::directory::{Directory, PersonEntry, ResultEntry};
 use crate::fold::{fold, Folded};
 use crate::ids::{contains_folded, could_be_in_uuid, Handles, IdColumn, Interner, RowIndex};
 use crate::model::{Certificate, Enrollment, EnrollmentType};
-use crate::query::{ActiveFilter, Facets, Filter, Member, QueryResult, Rows, Sort, SortKey};
+use crate::query::{ActiveFilter, DateRange, Facets, Filter, Member, QueryResult, Rows, Sort, SortKey};
 use crate::related::{ContentItem, Department, LearnerResult, Person};
 use crate::status::{CertificateState, DayFields, Status, StatusRules};
+
+mod pass;
+
+use pass::Pass;
 
 const NO_TIME: i64 = i64::MIN;
 
@@ -487,7 +491,7 @@ impl EnrollmentStore {
                 .collect::<Vec<bool>>()
         });
         // Rows per learner passing every filter but the department one (for department facets).
-        let mut by_learner = vec![
+        let by_learner = vec![
             0u32;
             if tree.is_empty() {
                 0
@@ -503,120 +507,68 @@ impl EnrollmentStore {
             (!ids.is_empty()).then(|| {
                 let mut selected = vec![false; interner.len()];
                 for i in ids.iter().filter_map(|id| interner.find(id)) {
-                    selected[i as usize] = true;
+                    if let Some(chosen) = selected.get_mut(i as usize) {
+                        *chosen = true;
+                    }
                 }
                 selected
             })
         };
-        let courses = selection(&c.courses, &filter.courses);
-        let learners = selection(&c.learners, &filter.learners);
-        let day = |d: Option<Date>, none| d.map_or(none, |d| d.to_julian_day());
-        let (due_from, due_to) = (day(filter.due.from, i32::MIN + 1), day(filter.due.to, i32::MAX));
-        let (access_from, access_to) = (day(filter.access.from, i32::MIN), day(filter.access.to, i32::MAX));
-
-        let mut facets = Facets {
-            courses: vec![0; c.courses.len()],
-            learners: vec![0; c.learners.len()],
-            ..Facets::default()
+        let range = |r: &DateRange, none: (i32, i32)| {
+            let day = |d: Option<Date>, none| d.map_or(none, |d| d.to_julian_day());
+            (!r.is_open()).then(|| (day(r.from, none.0), day(r.to, none.1)))
         };
-        let mut rows = Vec::new();
-        let order = cache.sorted.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice());
-        let unfiltered = courses.is_none()
-            && learners.is_none()
-            && departments.is_none()
+        let mut pass = Pass {
+            c,
+            dir: &self.dir,
+            filter,
+            courses: selection(&c.courses, &filter.courses),
+            learners: selection(&c.learners, &filter.learners),
+            departments,
+            // An open start of the due range still leaves out enrollments without a due date.
+            due: range(&filter.due, (i32::MIN + 1, i32::MAX)),
+            access: range(&filter.access, (i32::MIN, i32::MAX)),
+            list_rows: true,
+            rows: Vec::new(),
+            facets: Facets {
+                courses: vec![0; c.courses.len()],
+                learners: vec![0; c.learners.len()],
+                ..Facets::default()
+            },
+            by_learner,
+        };
+        let unfiltered = pass.courses.is_none()
+            && pass.learners.is_none()
+            && pass.departments.is_none()
             && filter.statuses.is_any()
             && filter.certificates.is_any()
             && filter.types.is_any()
             && filter.completions.is_any()
-            && filter.due.is_open()
-            && filter.access.is_open();
-        let rows_in_order = if loaded { c.id.len() } else { order.len() };
+            && pass.due.is_none()
+            && pass.access.is_none();
         // Nothing restricts and the rows are in load order: the answer is every row, and no
         // list of them is kept.
         let everything = loaded && unfiltered && !text_active;
-        let mut visit = |r: usize| {
-            let row = r as u32;
-            let flags = c.flags[r];
-            let (course, learner) = (c.course[r] as usize, c.learner[r] as usize);
-            let status = flags >> STATUS_SHIFT & 0b111;
-            let cert = flags >> CERT_SHIFT & 0b11;
-            let kind = u8::from(flags & CATALOG != 0);
-            let mut fail = 0u8;
-            if courses.as_ref().is_some_and(|s| !s[course]) {
-                fail |= COURSE;
-            }
-            if learners.as_ref().is_some_and(|s| !s[learner]) {
-                fail |= LEARNER;
-            }
-            if departments.as_ref().is_some_and(|s| !s[learner]) {
-                fail |= DEPARTMENT;
-            }
-            if !filter.statuses.admits_place(status) {
-                fail |= STATUS;
-            }
-            if !filter.certificates.admits_place(cert) {
-                fail |= CERT;
-            }
-            if !filter.types.admits_place(kind) {
-                fail |= TYPE;
-            }
-            let completion = self.dir.completion_index(r);
-            if !filter.completions.admits_place(completion) {
-                fail |= COMPLETION;
-            }
-            if !filter.due.is_open() && !(due_from..=due_to).contains(&c.due.day(r)) {
-                fail |= OTHER;
-            }
-            if !filter.access.is_open() && !(access_from..=access_to).contains(&c.access.day(r)) {
-                fail |= OTHER;
-            }
-            if fail.count_ones() > 1 {
-                return;
-            }
-            match fail {
-                0 => {
-                    if !everything {
-                        rows.push(row);
-                    }
-                    facets.courses[course] += 1;
-                    facets.learners[learner] += 1;
-                    facets.statuses[usize::from(status)] += 1;
-                    facets.certificates[usize::from(cert)] += 1;
-                    facets.types[usize::from(kind)] += 1;
-                    facets.completions[usize::from(completion)] += 1;
-                    if let Some(n) = by_learner.get_mut(learner) {
-                        *n += 1;
-                    }
-                }
-                COURSE => facets.courses[course] += 1,
-                LEARNER => facets.learners[learner] += 1,
-                STATUS => facets.statuses[usize::from(status)] += 1,
-                CERT => facets.certificates[usize::from(cert)] += 1,
-                TYPE => facets.types[usize::from(kind)] += 1,
-                COMPLETION => facets.completions[usize::from(completion)] += 1,
-                DEPARTMENT => {
-                    if let Some(n) = by_learner.get_mut(learner) {
-                        *n += 1;
-                    }
-                }
-                _ => {}
-            }
-        };
+        pass.list_rows = !everything;
+        let order = cache.sorted.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice());
         // A row that fails the search text counts in no facet (the text has none of its own), so
         // only the matches are visited: their bits walked a word at a time in load order, each
         // row tested in any other order.
         match (loaded, text_active, sort.descending) {
-            (true, true, false) => text_ok.ones().for_each(&mut visit),
-            (true, true, true) => text_ok.ones().rev().for_each(&mut visit),
-            (true, false, false) => (0..rows_in_order).for_each(&mut visit),
-            (true, false, true) => (0..rows_in_order).rev().for_each(&mut visit),
-            (false, true, _) => order
-                .iter()
-                .map(|&r| r as usize)
-                .filter(|&r| text_ok.contains(r))
-                .for_each(&mut visit),
-            (false, false, _) => order.iter().for_each(|&r| visit(r as usize)),
+            (true, true, false) => pass.run(&mut text_ok.ones()),
+            (true, true, true) => pass.run(&mut text_ok.ones().rev()),
+            (true, false, descending) => pass.run_loaded(descending),
+            (false, true, _) => {
+                pass.run(&mut order.iter().map(|&r| r as usize).filter(|&r| text_ok.contains(r)))
+            }
+            (false, false, _) => pass.run_listed(order),
         }
+        let Pass {
+            rows,
+            mut facets,
+            by_learner,
+            ..
+        } = pass;
         if !tree.is_empty() {
             let mut direct = vec![0u32; tree.len()];
             for (&department, &rows) in learner_departments.iter().zip(&by_learner) {
@@ -628,7 +580,7 @@ impl EnrollmentStore {
         }
         let rows = if everything {
             Rows::Every {
-                len: rows_in_order as u32,
+                len: c.flags.len() as u32,
                 descending: sort.descending,
             }
         } else {
@@ -735,16 +687,6 @@ impl EnrollmentStore {
         self.cache.borrow_mut().sorted = Some((sort, rows));
     }
 }
-
-// Bits of the per-row failure mask: one per facet dimension, one for everything else.
-const COURSE: u8 = 1;
-const LEARNER: u8 = 1 << 1;
-const STATUS: u8 = 1 << 2;
-const CERT: u8 = 1 << 3;
-const TYPE: u8 = 1 << 4;
-const COMPLETION: u8 = 1 << 5;
-const OTHER: u8 = 1 << 6;
-const DEPARTMENT: u8 = 1 << 7;
 
 impl Columns {
     /// Writes `e`'s fields (all but its ID) into `row`. A replaced certificate's old entry stays
