@@ -10,7 +10,7 @@ use time::Date;
 use super::observe::element_size;
 use super::picker::{Picker, PickerKind};
 use crate::core::model::EnrollmentType;
-use crate::core::query::{DateRange, Facets, Member, Set, SortKey};
+use crate::core::query::{DateRange, Facets, Filter, Member, SortKey};
 use crate::core::related::CompletionStatus;
 use crate::core::status::{CertificateState, Status};
 use crate::i18n::fill;
@@ -28,7 +28,6 @@ pub fn FilterBar(
 ) -> impl IntoView {
     let filter = state.filter;
     let t = state.t();
-    let facets = move |read: fn(&Facets, usize) -> u32, i: usize| state.result.with(|r| read(&r.0.facets, i));
     let bar = NodeRef::<html::Div>::new();
     let (width, _) = element_size(bar);
     // Until the first measurement the bar is shown unfolded (width 0 means "not measured").
@@ -41,51 +40,15 @@ pub fn FilterBar(
     };
     let chips = move || {
         view! {
-            <ChipGroup
-                label=t.group_status
-                name="status"
-                options=Status::ALL.iter().map(|s| (*s, t.status(*s), s.id())).collect()
-                selected=move || filter.with(|f| f.statuses)
-                count=move |i| facets(|f, i| f.statuses.get(i).copied().unwrap_or(0), i)
-                toggle=move |i| filter.update(|f| f.statuses.toggle(i))
-                number=move |n| state.number(n)
-            />
-            <ChipGroup
-                label=t.group_certificate
-                name="certificate"
-                options=CertificateState::ALL.iter().map(|s| (*s, t.certificate(*s), s.id())).collect()
-                selected=move || filter.with(|f| f.certificates)
-                count=move |i| facets(|f, i| f.certificates.get(i).copied().unwrap_or(0), i)
-                toggle=move |i| filter.update(|f| f.certificates.toggle(i))
-                number=move |n| state.number(n)
-            />
-            <ChipGroup
-                label=t.group_type
-                name="type"
-                options=EnrollmentType::ALL.iter().map(|k| (*k, t.kind(*k), k.id())).collect()
-                selected=move || filter.with(|f| f.types)
-                count=move |i| facets(|f, i| f.types.get(i).copied().unwrap_or(0), i)
-                toggle=move |i| filter.update(|f| f.types.toggle(i))
-                number=move |n| state.number(n)
-            />
+            <ChipGroup state group=Chips::Status />
+            <ChipGroup state group=Chips::Certificate />
+            <ChipGroup state group=Chips::Type />
             // Completion chips once results are known (progress may be off or not permitted).
             <Show when=move || {
                 state.names_version.track();
                 state.with_store(|s| s.results_known() > 0).unwrap_or(false)
             }>
-                <ChipGroup
-                    label=t.group_completion
-                    name="completion"
-                    options=CompletionStatus::ALL
-                        .iter()
-                        .map(|c| (Some(*c), t.completion(*c), c.id()))
-                        .chain([(None, t.no_result, "none")])
-                        .collect()
-                    selected=move || filter.with(|f| f.completions)
-                    count=move |i| facets(|f, i| f.completions.get(i).copied().unwrap_or(0), i)
-                    toggle=move |i| filter.update(|f| f.completions.toggle(i))
-                    number=move |n| state.number(n)
-                />
+                <ChipGroup state group=Chips::Completion />
             </Show>
             <div class="ec-filters__row">
                 <Picker state kind=PickerKind::Course />
@@ -96,14 +59,8 @@ pub fn FilterBar(
                 }>
                     <Picker state kind=PickerKind::Department />
                 </Show>
-                <RangeInput label=t.range_due name="due" range=move || filter.with(|f| f.due) set=move |r| filter.update(|f| f.due = r) state />
-                <RangeInput
-                    label=t.range_access
-                    name="access"
-                    range=move || filter.with(|f| f.access)
-                    set=move |r| filter.update(|f| f.access = r)
-                    state
-                />
+                <RangeInput state due=true />
+                <RangeInput state due=false />
                 <SortControl state />
             </div>
         }
@@ -142,36 +99,123 @@ pub fn FilterBar(
     }
 }
 
+/// A group of chips: which filter set it toggles and which facet counts it shows. One
+/// non-generic component for all four (each generic instance was its own copy of the view code).
+#[derive(Clone, Copy)]
+enum Chips {
+    Status,
+    Certificate,
+    Type,
+    Completion,
+}
+
+impl Chips {
+    /// The chips' `data-ec` name.
+    fn name(self) -> &'static str {
+        match self {
+            Chips::Status => "status",
+            Chips::Certificate => "certificate",
+            Chips::Type => "type",
+            Chips::Completion => "completion",
+        }
+    }
+
+    /// The group's label and, per place (see [`Member`]), the chip's label and value id.
+    fn options(self, state: CardsState) -> (&'static str, Vec<(&'static str, &'static str)>) {
+        let t = state.t();
+        match self {
+            Chips::Status => (
+                t.group_status,
+                Status::ALL.iter().map(|s| (t.status(*s), s.id())).collect(),
+            ),
+            Chips::Certificate => (
+                t.group_certificate,
+                CertificateState::ALL
+                    .iter()
+                    .map(|s| (t.certificate(*s), s.id()))
+                    .collect(),
+            ),
+            Chips::Type => (
+                t.group_type,
+                EnrollmentType::ALL.iter().map(|k| (t.kind(*k), k.id())).collect(),
+            ),
+            Chips::Completion => (
+                t.group_completion,
+                <Option<CompletionStatus> as Member>::ALL
+                    .iter()
+                    .map(|c| c.map_or((t.no_result, "none"), |c| (t.completion(c), c.id())))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Whether the chip at `place` is pressed.
+    fn pressed(self, f: &Filter, place: usize) -> bool {
+        match self {
+            Chips::Status => at(place).is_some_and(|v| f.statuses.contains(v)),
+            Chips::Certificate => at(place).is_some_and(|v| f.certificates.contains(v)),
+            Chips::Type => at(place).is_some_and(|v| f.types.contains(v)),
+            Chips::Completion => at(place).is_some_and(|v| f.completions.contains(v)),
+        }
+    }
+
+    /// Presses or releases the chip at `place`.
+    fn toggle(self, f: &mut Filter, place: usize) {
+        match self {
+            Chips::Status => at(place).map(|v| f.statuses.toggle(v)),
+            Chips::Certificate => at(place).map(|v| f.certificates.toggle(v)),
+            Chips::Type => at(place).map(|v| f.types.toggle(v)),
+            Chips::Completion => at(place).map(|v| f.completions.toggle(v)),
+        };
+    }
+
+    /// The facet count of the chip at `place`.
+    fn count(self, facets: &Facets, place: usize) -> u32 {
+        let counts: &[u32] = match self {
+            Chips::Status => &facets.statuses,
+            Chips::Certificate => &facets.certificates,
+            Chips::Type => &facets.types,
+            Chips::Completion => &facets.completions,
+        };
+        counts.get(place).copied().unwrap_or(0)
+    }
+}
+
+/// The value at `place` in [`Member::ALL`].
+fn at<T: Member>(place: usize) -> Option<T> {
+    T::ALL.get(place).copied()
+}
+
 /// A group of toggle chips (`aria-pressed`), each with its facet count.
 #[component]
-fn ChipGroup<T: Member + Send + Sync>(
-    label: &'static str,
-    name: &'static str,
-    /// (value, label, id) per chip.
-    options: Vec<(T, &'static str, &'static str)>,
-    selected: impl Fn() -> Set<T> + Copy + Send + Sync + 'static,
-    /// The facet count at a value's place.
-    count: impl Fn(usize) -> u32 + Copy + Send + Sync + 'static,
-    toggle: impl Fn(T) + Copy + Send + Sync + 'static,
-    number: impl Fn(usize) -> String + Copy + Send + Sync + 'static,
+fn ChipGroup(
+    /// Shared view state.
+    state: CardsState,
+    /// Which chips.
+    group: Chips,
 ) -> impl IntoView {
+    let (label, options) = group.options(state);
+    let name = group.name();
     view! {
         <div class="ec-chips" role="group" aria-label=label>
             <span class="ec-chips__label">{label}</span>
             {options
                 .into_iter()
-                .map(|(value, text, id)| {
+                .enumerate()
+                .map(|(place, (text, id))| {
                     view! {
                         <button
                             type="button"
                             class="ec-chip"
                             data-ec=format!("{name}-chip")
                             data-value=id
-                            aria-pressed=move || selected().contains(value).to_string()
-                            on:click=move |_| toggle(value)
+                            aria-pressed=move || state.filter.with(|f| group.pressed(f, place)).to_string()
+                            on:click=move |_| state.filter.update(|f| group.toggle(f, place))
                         >
                             {text}
-                            <span class="ec-chip__count">{move || number(count(usize::from(value.place())) as usize)}</span>
+                            <span class="ec-chip__count">
+                                {move || state.number(state.result.with(|r| group.count(&r.0.facets, place)) as usize)}
+                            </span>
                         </button>
                     }
                 })
@@ -180,16 +224,27 @@ fn ChipGroup<T: Member + Send + Sync>(
     }
 }
 
-/// A from/to pair of date inputs.
+/// A from/to pair of date inputs: the due range or the access range.
 #[component]
 fn RangeInput(
-    label: &'static str,
-    name: &'static str,
-    range: impl Fn() -> DateRange + Copy + Send + Sync + 'static,
-    set: impl Fn(DateRange) + Copy + Send + Sync + 'static,
+    /// Shared view state.
     state: CardsState,
+    /// The due range (else the access range).
+    due: bool,
 ) -> impl IntoView {
     let t = state.t();
+    let (label, name) = if due {
+        (t.range_due, "due")
+    } else {
+        (t.range_access, "access")
+    };
+    let range = move || state.filter.with(|f| if due { f.due } else { f.access });
+    let set = move |r: DateRange| {
+        state.filter.update(|f| match due {
+            true => f.due = r,
+            false => f.access = r,
+        })
+    };
     let text = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let parse = |value: String| crate::core::parse::parse_date(&value);
     view! {
