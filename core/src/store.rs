@@ -820,8 +820,14 @@ impl<'a> TextMatcher<'a> {
             return true;
         }
         let handle = c.id.get(r).unwrap_or(u32::MAX);
+        self.id_matches(c, handle, |h| self.finder.find(c.ids.get(h).as_bytes()).is_some())
+    }
+
+    /// Does the ID behind `handle` match? `uuid_hit` answers for a UUID record (a search of that
+    /// record alone, or the result of one pass over all of them).
+    fn id_matches(&self, c: &Columns, handle: u32, uuid_hit: impl FnOnce(u32) -> bool) -> bool {
         match c.ids.is_uuid(handle) {
-            true => self.uuid_possible && self.finder.find(c.ids.get(handle).as_bytes()).is_some(),
+            true => self.uuid_possible && uuid_hit(handle),
             false => self.contains(c.ids.get(handle)),
         }
     }
@@ -854,13 +860,11 @@ impl<'a> TextMatcher<'a> {
                     });
                 }
                 for (r, &handle) in (from..).zip(handles) {
-                    let hit = match c.ids.is_uuid(handle) {
-                        true => handle
-                            .checked_sub(first)
-                            .is_some_and(|i| uuid_hits.contains(i as usize)),
-                        false => self.contains(c.ids.get(handle)),
+                    let from_pass = |h: u32| {
+                        h.checked_sub(first)
+                            .is_some_and(|i| uuid_hits.contains(i as usize))
                     };
-                    if hit {
+                    if self.id_matches(c, handle, from_pass) {
                         set(r);
                     }
                 }
