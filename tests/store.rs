@@ -236,6 +236,25 @@ fn facet_counts_apply_every_other_filter() {
 }
 
 #[test]
+fn facet_counts_do_not_depend_on_the_order() {
+    let list = enrollments(1_500);
+    let store = store_of(&list);
+    for filter in sample_filters(&list) {
+        let loaded = store.query(&filter, Sort::default()).facets;
+        for key in [SortKey::Loaded, SortKey::DueDate, SortKey::Learner] {
+            for descending in [false, true] {
+                let sort = Sort { key, descending };
+                assert_eq!(
+                    store.query(&filter, sort).facets,
+                    loaded,
+                    "{filter:?} by {sort:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn typing_narrows_and_widens_correctly() {
     let list = enrollments(2_000);
     let mut store = store_of(&list);

@@ -330,13 +330,10 @@ impl Directory {
         self.departments.path_of(id)
     }
 
-    /// The completion option of store row `row` for filters and facets: the status's index in
-    /// [`CompletionStatus::ALL`], or [`crate::query::NO_RESULT`].
-    pub fn completion_index(&self, row: usize) -> u8 {
-        match self.completion.get(row) {
-            Some(&c) if usize::from(c) < CompletionStatus::ALL.len() => c,
-            _ => crate::query::NO_RESULT,
-        }
+    /// Every row's completion option as stored: below [`crate::query::NO_RESULT`] the status's
+    /// index in [`CompletionStatus::ALL`]; any other code, and a row past the end, has none.
+    pub fn completion_codes(&self) -> &[u8] {
+        &self.completion
     }
 
     /// The result of store row `row`, if known.

@@ -19,13 +19,13 @@ use crate::directory::{Directory, PersonEntry, ResultEntry};
 use crate::fold::{fold, Folded};
 use crate::ids::{contains_folded, could_be_in_uuid, Handles, IdColumn, Interner, RowIndex};
 use crate::model::{Certificate, Enrollment, EnrollmentType};
-use crate::query::{ActiveFilter, DateRange, Facets, Filter, Member, QueryResult, Rows, Sort, SortKey};
+use crate::query::{ActiveFilter, DateRange, Filter, Member, QueryResult, Rows, Sort, SortKey};
 use crate::related::{ContentItem, Department, LearnerResult, Person};
 use crate::status::{CertificateState, DayFields, Status, StatusRules};
 
 mod pass;
 
-use pass::Pass;
+use pass::{Limits, Pass};
 
 const NO_TIME: i64 = i64::MIN;
 
@@ -518,57 +518,35 @@ impl EnrollmentStore {
             let day = |d: Option<Date>, none| d.map_or(none, |d| d.to_julian_day());
             (!r.is_open()).then(|| (day(r.from, none.0), day(r.to, none.1)))
         };
-        let mut pass = Pass {
-            c,
-            dir: &self.dir,
-            filter,
+        let limits = Limits {
             courses: selection(&c.courses, &filter.courses),
             learners: selection(&c.learners, &filter.learners),
             departments,
             // An open start of the due range still leaves out enrollments without a due date.
             due: range(&filter.due, (i32::MIN + 1, i32::MAX)),
             access: range(&filter.access, (i32::MIN, i32::MAX)),
-            list_rows: true,
-            rows: Vec::new(),
-            facets: Facets {
-                courses: vec![0; c.courses.len()],
-                learners: vec![0; c.learners.len()],
-                ..Facets::default()
-            },
-            by_learner,
         };
-        let unfiltered = pass.courses.is_none()
-            && pass.learners.is_none()
-            && pass.departments.is_none()
+        let unfiltered = limits.are_open()
             && filter.statuses.is_any()
             && filter.certificates.is_any()
             && filter.types.is_any()
-            && filter.completions.is_any()
-            && pass.due.is_none()
-            && pass.access.is_none();
+            && filter.completions.is_any();
         // Nothing restricts and the rows are in load order: the answer is every row, and no
         // list of them is kept.
         let everything = loaded && unfiltered && !text_active;
-        pass.list_rows = !everything;
+        let completion = self.dir.completion_codes();
+        let mut pass = Pass::new(c, completion, filter, limits, !everything, by_learner);
         let order = cache.sorted.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice());
         // A row that fails the search text counts in no facet (the text has none of its own), so
         // only the matches are visited: their bits walked a word at a time in load order, each
         // row tested in any other order.
-        match (loaded, text_active, sort.descending) {
-            (true, true, false) => pass.run(&mut text_ok.ones()),
-            (true, true, true) => pass.run(&mut text_ok.ones().rev()),
-            (true, false, descending) => pass.run_loaded(descending),
-            (false, true, _) => {
-                pass.run(&mut order.iter().map(|&r| r as usize).filter(|&r| text_ok.contains(r)))
-            }
-            (false, false, _) => pass.run_listed(order),
+        match (loaded, text_active) {
+            (true, true) => pass.run_matching(text_ok, sort.descending),
+            (true, false) => pass.run_loaded(sort.descending),
+            (false, true) => pass.run_listed_matching(order, text_ok),
+            (false, false) => pass.run_listed(order),
         }
-        let Pass {
-            rows,
-            mut facets,
-            by_learner,
-            ..
-        } = pass;
+        let (rows, mut facets, by_learner) = pass.finish();
         if !tree.is_empty() {
             let mut direct = vec![0u32; tree.len()];
             for (&department, &rows) in learner_departments.iter().zip(&by_learner) {
