@@ -119,7 +119,9 @@ impl DepartmentTree {
                 (key, option)
             })
             .collect();
-        options.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.id.cmp(&y.id)));
+        crate::sorting::sort_by(&mut options, |(a, x), (b, y)| {
+            a.cmp(b).then_with(|| x.id.cmp(&y.id))
+        });
         options.into_iter().map(|(_, option)| option).collect()
     }
 

@@ -19,5 +19,6 @@ pub mod parse;
 pub mod query;
 pub mod related;
 pub mod selection;
+pub mod sorting;
 pub mod status;
 pub mod store;

@@ -246,7 +246,7 @@ impl<K: Eq + Hash + Clone + Ord> LookupPlan<K> {
 
     fn queue_missing(&mut self) {
         let mut rest: Vec<K> = self.missing.iter().cloned().collect();
-        rest.sort();
+        crate::sorting::sort_by(&mut rest, Ord::cmp);
         self.queue_by_id(rest);
     }
 

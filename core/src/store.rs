@@ -879,7 +879,7 @@ fn rank<'a>(interner: &'a Interner, name: impl Fn(u32) -> Option<&'a str>) -> Ve
         .iter()
         .map(|(i, id)| (i, name(i).map_or_else(|| id.to_owned(), fold)))
         .collect();
-    order.sort_by(|a, b| a.1.cmp(&b.1));
+    crate::sorting::sort_by(&mut order, |a, b| a.1.cmp(&b.1));
     let mut ranks = vec![0; order.len()];
     for (position, (index, _)) in order.into_iter().enumerate() {
         ranks[index as usize] = position as u32;

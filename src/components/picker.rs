@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::fold::fold;
 use crate::core::ids::contains_folded;
+use crate::core::sorting::sort_by;
 use crate::core::store::EnrollmentStore;
 use crate::state::CardsState;
 
@@ -99,9 +100,10 @@ fn list_options(
     };
     let found = matching.len();
     if kind == PickerKind::Department {
-        matching.sort_by_key(|o| !o.selected);
+        // Selected first, the tree's order kept.
+        sort_by(&mut matching, |a, b| b.selected.cmp(&a.selected));
     } else {
-        matching.sort_by(|a, b| {
+        sort_by(&mut matching, |a, b| {
             b.selected
                 .cmp(&a.selected)
                 .then(b.count.cmp(&a.count))
