@@ -116,16 +116,16 @@ impl<'a> EnrollmentReader<'a> {
                 }
                 b"enrollments" if !in_wrapper => return Ok(Stage::Response { in_wrapper: true }),
                 b"nextPageToken" => {
-                    p.read_value("nextPageToken", || Location::Response)?;
+                    p.read_value("nextPageToken", &|| Location::Response)?;
                     let token = p.text.trim();
                     self.next_page_token = (!token.is_empty()).then(|| token.to_owned());
                 }
                 b"code" if !in_wrapper => {
-                    p.read_value("code", || Location::Response)?;
+                    p.read_value("code", &|| Location::Response)?;
                     self.code = Some(p.text.trim().to_owned());
                 }
                 b"message" if !in_wrapper => {
-                    p.read_value("message", || Location::Response)?;
+                    p.read_value("message", &|| Location::Response)?;
                     self.message = Some(p.text.trim().to_owned());
                 }
                 _ => p.skip(&e)?,
@@ -230,7 +230,7 @@ impl<'a> Parser<'a> {
                     if name.as_ref() == b"certificate" && !in_certificate {
                         in_certificate = true;
                     } else if let Some(field) = Field::from_name(name.as_ref(), in_certificate) {
-                        self.read_value(field.name(), || draft.location())?;
+                        self.read_value(field.name(), &|| draft.location())?;
                         draft.set(field, self.text.trim(), self.value_offset)?;
                     } else {
                         self.skip(&e)?;
@@ -247,8 +247,9 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads the text of the element just opened into `self.text` (entities resolved, CDATA
-    /// included, nested markup ignored).
-    fn read_value(&mut self, field: &'static str, at: impl Fn() -> Location) -> Result<(), ParseError> {
+    /// included, nested markup ignored). `at` locates it for an error, and is called only then
+    /// (a reference, not a generic: one copy of this function serves every reader).
+    fn read_value(&mut self, field: &'static str, at: &dyn Fn() -> Location) -> Result<(), ParseError> {
         self.text.clear();
         self.value_offset = self.offset();
         loop {

@@ -166,16 +166,16 @@ fn read_listing(
                 }
                 name if !in_wrapper && name == shape.wrapper.as_bytes() => in_wrapper = true,
                 b"nextPageToken" => {
-                    p.read_value("nextPageToken", || Location::Response)?;
+                    p.read_value("nextPageToken", &|| Location::Response)?;
                     let token = p.text.trim();
                     next_page_token = (!token.is_empty()).then(|| token.to_owned());
                 }
                 b"code" if !in_wrapper => {
-                    p.read_value("code", || Location::Response)?;
+                    p.read_value("code", &|| Location::Response)?;
                     code = Some(p.text.trim().to_owned());
                 }
                 b"message" if !in_wrapper => {
-                    p.read_value("message", || Location::Response)?;
+                    p.read_value("message", &|| Location::Response)?;
                     message = Some(p.text.trim().to_owned());
                 }
                 _ => p.skip(&e)?,
@@ -247,7 +247,7 @@ impl<R: Record> ItemFields for Item<R> {
 
     fn read_field(&mut self, p: &mut Parser<'_>, name: &[u8]) -> Result<bool, ParseError> {
         if let Some(field) = R::field(name) {
-            p.read_value(R::field_name(field), || self.location())?;
+            p.read_value(R::field_name(field), &|| self.location())?;
             self.set(field, p.text.trim(), p.value_offset)?;
             return Ok(true);
         }
@@ -269,7 +269,7 @@ fn read_fields(
                 let name = e.local_name();
                 let name = name.as_ref();
                 if name == id_field.as_bytes() {
-                    p.read_value(id_field, || item.at())?;
+                    p.read_value(id_field, &|| item.at())?;
                     let id = p.text.trim();
                     if id.is_empty() {
                         return Err(ParseError::InvalidValue {
@@ -385,7 +385,7 @@ impl Record for Person {
                     if name.as_ref() == b"field" {
                         read_name_value(p, item)?;
                     } else if let Some(field) = member(name.as_ref()) {
-                        p.read_value(Person::field_name(field), || item.location())?;
+                        p.read_value(Person::field_name(field), &|| item.location())?;
                         item.set(field, p.text.trim(), p.value_offset)?;
                     } else {
                         p.skip(&e)?;
@@ -410,7 +410,7 @@ fn read_name_value(p: &mut Parser<'_>, item: &mut Item<Person>) -> Result<(), Pa
         match p.next("field")? {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"name" => {
-                    p.read_value("name", || item.location())?;
+                    p.read_value("name", &|| item.location())?;
                     let field = member(p.text.trim().as_bytes());
                     key = Some(field);
                     if let (Some(field), Some((value, offset))) = (field, early.take()) {
@@ -419,7 +419,7 @@ fn read_name_value(p: &mut Parser<'_>, item: &mut Item<Person>) -> Result<(), Pa
                 }
                 b"value" => {
                     let field = key.flatten();
-                    p.read_value(field.map_or("value", Person::field_name), || item.location())?;
+                    p.read_value(field.map_or("value", Person::field_name), &|| item.location())?;
                     match key {
                         Some(Some(field)) => item.set(field, p.text.trim(), p.value_offset)?,
                         Some(None) => {}
