@@ -12,6 +12,7 @@ pub mod fields;
 pub mod filter_state;
 pub mod fold;
 pub mod ids;
+pub mod index_column;
 pub mod json;
 pub mod lookup;
 pub mod model;

@@ -18,6 +18,7 @@ use crate::departments::DepartmentTree;
 use crate::directory::{Directory, PersonEntry, ResultEntry};
 use crate::fold::{fold, Folded};
 use crate::ids::{contains_folded, could_be_in_uuid, Handles, IdColumn, Interner, RowIndex};
+use crate::index_column::IndexColumn;
 use crate::model::{Certificate, Enrollment, EnrollmentType};
 use crate::query::{ActiveFilter, DateRange, Filter, Member, QueryResult, Rows, Sort, SortKey};
 use crate::related::{ContentItem, Department, LearnerResult, Person};
@@ -42,8 +43,8 @@ struct Columns {
     id: Handles,
     courses: Interner,
     learners: Interner,
-    course: Vec<u32>,
-    learner: Vec<u32>,
+    course: IndexColumn,
+    learner: IndexColumn,
     access: DayColumn,
     due: DayColumn,
     expiration: DayColumn,
@@ -216,7 +217,7 @@ impl EnrollmentStore {
                 continue;
             };
             self.dir.set_result(row as usize, rows, &result);
-            if let (Some(title), Some(&course)) =
+            if let (Some(title), Some(course)) =
                 (result.course_title.as_deref(), self.cols.course.get(row as usize))
             {
                 self.dir.offer_title(course, title, false);
@@ -228,12 +229,12 @@ impl EnrollmentStore {
 
     /// The learner of `row`, if known.
     pub fn person(&self, row: u32) -> Option<&PersonEntry> {
-        self.dir.person(*self.cols.learner.get(row as usize)?)
+        self.dir.person(self.cols.learner.get(row as usize)?)
     }
 
     /// The course title of `row`, if known.
     pub fn course_title(&self, row: u32) -> Option<&str> {
-        self.dir.title(*self.cols.course.get(row as usize)?)
+        self.dir.title(self.cols.course.get(row as usize)?)
     }
 
     /// The department path of `row`'s learner ("Sales / EMEA / Berlin"), if known.
@@ -310,9 +311,10 @@ impl EnrollmentStore {
         c.certificate_ids.shrink_to_fit();
         c.certificate_id.shrink_to_fit();
         c.id.shrink_to_fit();
-        for v in [&mut c.course, &mut c.learner, &mut c.certified] {
+        for v in [&mut c.course, &mut c.learner] {
             v.shrink_to_fit();
         }
+        c.certified.shrink_to_fit();
         for v in [&mut c.access, &mut c.due, &mut c.expiration] {
             v.shrink_to_fit();
         }
@@ -378,14 +380,14 @@ impl EnrollmentStore {
     pub fn course_id(&self, row: u32) -> &str {
         self.cols
             .courses
-            .get(self.cols.course.get(row as usize).copied().unwrap_or(u32::MAX))
+            .get(self.cols.course.get(row as usize).unwrap_or(u32::MAX))
     }
 
     /// The learner ID of `row`.
     pub fn learner_id(&self, row: u32) -> &str {
         self.cols
             .learners
-            .get(self.cols.learner.get(row as usize).copied().unwrap_or(u32::MAX))
+            .get(self.cols.learner.get(row as usize).unwrap_or(u32::MAX))
     }
 
     /// Derived status and certificate state of `row`.
@@ -437,7 +439,9 @@ impl EnrollmentStore {
             + c.courses.heap_bytes()
             + c.learners.heap_bytes()
             + c.id.heap_bytes()
-            + 4 * (c.course.capacity() + c.learner.capacity() + c.certified.capacity())
+            + c.course.heap_bytes()
+            + c.learner.heap_bytes()
+            + 4 * c.certified.capacity()
             + c.access.heap_bytes()
             + c.due.heap_bytes()
             + c.expiration.heap_bytes()
@@ -645,8 +649,8 @@ impl EnrollmentStore {
                 SortKey::Loaded => (true, r as u32),
                 SortKey::DueDate => day(c.due.day(r)),
                 SortKey::AccessDate => day(c.access.day(r)),
-                SortKey::Course => (true, course_rank[c.course[r] as usize]),
-                SortKey::Learner => (true, learner_rank[c.learner[r] as usize]),
+                SortKey::Course => (true, rank_of(&course_rank, c.course.get(r))),
+                SortKey::Learner => (true, rank_of(&learner_rank, c.learner.get(r))),
                 SortKey::Status => (true, u32::from(c.flags[r] >> STATUS_SHIFT & 0b111)),
                 SortKey::Progress => match result().and_then(|x| x.progress) {
                     Some(p) => (true, u32::from(p)),
@@ -670,8 +674,8 @@ impl Columns {
     /// Writes `e`'s fields (all but its ID) into `row`. A replaced certificate's old entry stays
     /// behind unreferenced (duplicates are rare).
     fn set_row(&mut self, row: usize, e: Enrollment) {
-        self.course[row] = self.courses.intern(e.course_id);
-        self.learner[row] = self.learners.intern(e.learner_id);
+        self.course.set(row, self.courses.intern(e.course_id));
+        self.learner.set(row, self.learners.intern(e.learner_id));
         self.access.set(row, e.access_date.to_julian_day());
         self.due.set(row, e.due_date.map_or(NO_DAY, Date::to_julian_day));
         self.expiration
@@ -794,7 +798,9 @@ impl<'a> TextMatcher<'a> {
 
     /// Does row `r` match? (Used to re-check the few rows that matched a shorter text.)
     fn matches(&self, c: &Columns, r: usize) -> bool {
-        if self.courses[c.course[r] as usize] || self.learners[c.learner[r] as usize] {
+        let chosen =
+            |table: &[bool], index: Option<u32>| index.and_then(|i| table.get(i as usize)) == Some(&true);
+        if chosen(&self.courses, c.course.get(r)) || chosen(&self.learners, c.learner.get(r)) {
             return true;
         }
         let handle = c.id.get(r).unwrap_or(u32::MAX);
@@ -859,17 +865,21 @@ impl<'a> TextMatcher<'a> {
             let start = block * BITS;
             let first = start.max(from);
             let end = (start + BITS).min(rows);
-            let courses = c.course.get(first..end).unwrap_or_default();
-            let learners = c.learner.get(first..end).unwrap_or_default();
-            let mut bits = 0;
-            for (bit, (&course, &learner)) in (first - start..).zip(courses.iter().zip(learners)) {
-                let course = self.courses.get(course as usize).copied().unwrap_or(false);
-                let learner = self.learners.get(learner as usize).copied().unwrap_or(false);
-                bits |= usize::from(course | learner) << bit;
+            if first >= end {
+                break;
             }
-            *word |= bits;
+            let bits = c.course.hits(first..end, &self.courses) | c.learner.hits(first..end, &self.learners);
+            *word |= bits << (first - start);
         }
     }
+}
+
+/// The rank of `index` in `ranks` (last when unknown).
+fn rank_of(ranks: &[u32], index: Option<u32>) -> u32 {
+    index
+        .and_then(|i| ranks.get(i as usize))
+        .copied()
+        .unwrap_or(u32::MAX)
 }
 
 /// Position of each interned string in sorted order: by its `name` when it has one (without

@@ -11,6 +11,7 @@ use fixedbitset::FixedBitSet;
 
 use super::{Columns, CATALOG, CERT_SHIFT, STATUS_SHIFT};
 use crate::days::DayColumn;
+use crate::index_column::IndexColumn;
 use crate::query::{Facets, Filter, NO_RESULT};
 
 // Bits of a row's failure mask: one per facet dimension, one for everything else.
@@ -218,6 +219,29 @@ impl<'a> Pass<'a> {
 
     /// Applies the filters to `rows` and counts each where it belongs.
     fn visit(&mut self, rows: &[u32]) {
+        // The course and learner columns' widths, matched once a block rather than per row.
+        let c = self.c;
+        match (&c.course, &c.learner) {
+            (IndexColumn::Narrow(course), IndexColumn::Narrow(learner)) => {
+                self.visit_with(rows, course, learner)
+            }
+            (IndexColumn::Narrow(course), IndexColumn::Wide(learner)) => {
+                self.visit_with(rows, course, learner)
+            }
+            (IndexColumn::Wide(course), IndexColumn::Narrow(learner)) => {
+                self.visit_with(rows, course, learner)
+            }
+            (IndexColumn::Wide(course), IndexColumn::Wide(learner)) => self.visit_with(rows, course, learner),
+        }
+    }
+
+    /// [`Self::visit`] over the course and learner columns as they are stored.
+    fn visit_with<C: Copy + Into<u32>, L: Copy + Into<u32>>(
+        &mut self,
+        rows: &[u32],
+        course_of: &[C],
+        learner_of: &[L],
+    ) {
         let c = self.c;
         let open = self.limits.are_open();
         let mut listed = [0u32; BLOCK];
@@ -225,11 +249,11 @@ impl<'a> Pass<'a> {
         for &r in rows {
             let r = r as usize;
             let (Some(&flags), Some(&course), Some(&learner)) =
-                (c.flags.get(r), c.course.get(r), c.learner.get(r))
+                (c.flags.get(r), course_of.get(r), learner_of.get(r))
             else {
                 continue;
             };
-            let (course, learner) = (course as usize, learner as usize);
+            let (course, learner) = (course.into() as usize, learner.into() as usize);
             let completion = self
                 .completion
                 .get(r)
