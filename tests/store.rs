@@ -820,3 +820,42 @@ proptest::proptest! {
         proptest::prop_assert_eq!(index.map(|i| answer.facets.courses[i] as usize), Some(expected_rows(&list, &alone).len()));
     }
 }
+
+#[test]
+fn learners_past_two_bytes_of_index_keep_their_rows() {
+    // 70,000 learners: the learner column widens to four bytes a row partway through loading.
+    let template = enrollments(1).remove(0);
+    let list: Vec<Enrollment> = (0..70_000u32)
+        .map(|i| Enrollment {
+            enrollment_id: format!("00000000-0000-4000-8000-{i:012x}"),
+            learner_id: format!("learner-{i}"),
+            ..template.clone()
+        })
+        .collect();
+    let store = store_of(&list);
+    for i in [0u32, 65_535, 65_536, 69_999] {
+        let filter = Filter {
+            learners: vec![format!("learner-{i}")],
+            ..Filter::default()
+        };
+        let answer = store.query(&filter, Sort::default());
+        assert_eq!(answer.rows.to_vec(), [i], "learner {i}");
+        assert_eq!(store.learner_id(i), format!("learner-{i}"));
+        let text = Filter {
+            text: format!("learner-{i}"),
+            ..Filter::default()
+        };
+        assert!(store.query(&text, Sort::default()).rows.to_vec().contains(&i));
+    }
+    let sorted = store.query(
+        &Filter::default(),
+        Sort {
+            key: SortKey::Learner,
+            descending: false,
+        },
+    );
+    assert_eq!(sorted.len(), 70_000);
+    // "learner-0" < "learner-1" < "learner-10" < … by text.
+    assert_eq!(sorted.rows.get(0), Some(0));
+    assert_eq!(sorted.rows.get(1), Some(1));
+}
