@@ -80,8 +80,7 @@ impl IndexColumn {
         }
     }
 
-    /// The index of `row`. Inlined: the query's pass reads two a row.
-    #[inline(always)]
+    /// The index of `row`.
     pub fn get(&self, row: usize) -> Option<u32> {
         match self {
             IndexColumn::Narrow(v) => v.get(row).map(|&i| u32::from(i)),
@@ -89,12 +88,13 @@ impl IndexColumn {
         }
     }
 
-    /// A bit per row of `rows` (bit 0 for its first row) set where `table` holds `true` for the
-    /// row's index: the column's width is matched once, not per row.
+    /// A bit per row of `rows` (bit 0 for its first row; a word's worth of rows at most) set
+    /// where `table` holds `true` for the row's index: the column's width is matched once, not
+    /// per row.
     pub fn hits(&self, rows: std::ops::Range<usize>, table: &[bool]) -> usize {
         fn bits<T: Copy + Into<u32>>(indices: &[T], table: &[bool]) -> usize {
             let mut bits = 0;
-            for (bit, &index) in indices.iter().enumerate() {
+            for (bit, &index) in indices.iter().take(usize::BITS as usize).enumerate() {
                 bits |= usize::from(table.get(index.into() as usize).copied().unwrap_or(false)) << bit;
             }
             bits
