@@ -329,9 +329,16 @@ export async function collectGarbage(page) {
       await cdp.detach();
     }
   } else {
-    await page.evaluate(() => {
-      for (let i = 0; i < 24; i++) new Uint8Array(16 << 20).fill(1);
-    });
+    // Firefox has no collection on demand here: allocation pressure starts one, and the
+    // finalizers that free what wasm-bindgen closures held run in tasks after it. Three rounds,
+    // each given time for those tasks, so that one missed round does not keep what a removed
+    // widget held until the next call.
+    for (let round = 0; round < 3; round++) {
+      await page.evaluate(() => {
+        for (let i = 0; i < 24; i++) new Uint8Array(16 << 20).fill(1);
+      });
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    }
   }
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
 }

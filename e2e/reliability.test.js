@@ -129,9 +129,11 @@ for (const name of BROWSERS) {
         await collectGarbage(page);
         const heapBefore = await wasmHeapBytes(page);
         const listenersBefore = await listenerCounts(page);
+        let heapMidway = heapBefore;
         for (let i = 0; i < CYCLES; i++) {
           await page.evaluate((i, kind) => window.cycle(i, kind), i, kind);
           if (i % 10 === 9) await collectGarbage(page);
+          if (i === CYCLES / 2 - 1) heapMidway = await wasmHeapBytes(page);
         }
         await collectGarbage(page);
         const heapAfter = await wasmHeapBytes(page);
@@ -142,7 +144,15 @@ for (const name of BROWSERS) {
         assert.deepEqual(await page.evaluate(() => window.lateRequests()), [], "no request after removal");
         assert.deepEqual(await page.evaluate(() => window.pageErrors), []);
         assert.deepEqual(seen.errors, []);
-        assert.equal(heapAfter, heapBefore, `the wasm heap stays flat over ${CYCLES} removals`);
+        // Flat in at least one half of the removals. Memory never shrinks, so a leak grows it in
+        // both halves; what may happen once is a new 20,000-enrollment answer (9.5 MB) that finds
+        // no free block of its size because the last one was returned an instant too late, or
+        // around a small allocation made in between (seen in Firefox: the heap grows by exactly
+        // one answer, once, in some runs).
+        assert.ok(
+          heapMidway === heapBefore || heapAfter === heapMidway,
+          `the wasm heap stops growing over ${CYCLES} removals: ${heapBefore} → ${heapMidway} → ${heapAfter} bytes`,
+        );
         await page.evaluate(() => document.querySelectorAll("enrollment-cards").forEach((el) => el.remove()));
         assert.deepEqual(await listenerCounts(page), listenersBefore, "no listeners left on window or document");
         if (kind === "parsing") {
