@@ -7,6 +7,7 @@
 mod support;
 
 use enrollment_cards::core::fold::fold;
+use enrollment_cards::core::query::Member;
 use enrollment_cards::{
     CertificateState, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Rows, Set, Sort,
     SortKey, Status, StatusRules,
@@ -699,6 +700,17 @@ fn certificates_changing_state_call_for_a_re_derivation() {
     );
 }
 
+/// The members whose places in `T::ALL` are the set bits of `bits`.
+fn picked<T: Member>(bits: u8) -> Set<T> {
+    Set::of(
+        T::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & (1 << i) != 0)
+            .map(|(_, v)| *v),
+    )
+}
+
 /// A filter and an order from generated choices: statuses, certificate states and types as bit
 /// sets, courses and learners picked from the data, an optional text and due range.
 #[allow(clippy::too_many_arguments)]
@@ -714,29 +726,10 @@ fn generated_query(
     key: usize,
     descending: bool,
 ) -> (Filter, Sort) {
-    let pick = |bits: u8, i: usize| bits & (1 << i) != 0;
     let filter = Filter {
-        statuses: Set::of(
-            Status::ALL
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| pick(statuses, *i))
-                .map(|(_, s)| *s),
-        ),
-        certificates: Set::of(
-            CertificateState::ALL
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| pick(certificates, *i))
-                .map(|(_, s)| *s),
-        ),
-        types: Set::of(
-            EnrollmentType::ALL
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| pick(types, *i))
-                .map(|(_, t)| *t),
-        ),
+        statuses: picked(statuses),
+        certificates: picked(certificates),
+        types: picked(types),
         courses: courses
             .iter()
             .map(|&i| list[i % list.len()].course_id.clone())
@@ -755,18 +748,10 @@ fn generated_query(
         }),
         ..Filter::default()
     };
-    let keys = [
-        SortKey::Loaded,
-        SortKey::DueDate,
-        SortKey::AccessDate,
-        SortKey::Course,
-        SortKey::Learner,
-        SortKey::Status,
-    ];
     (
         filter,
         Sort {
-            key: keys[key % keys.len()],
+            key: SortKey::ALL[key % SortKey::ALL.len()],
             descending,
         },
     )
@@ -790,7 +775,7 @@ proptest::proptest! {
         learners in proptest::collection::vec(0usize..600, 0..2),
         text in proptest::option::weighted(0.3, 0usize..600),
         due in proptest::option::weighted(0.2, (-60i64..60, 0i64..90)),
-        key in 0usize..6,
+        key in 0usize..8,
         descending: bool,
     ) {
         let list = enrollments(600);

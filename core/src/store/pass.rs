@@ -121,15 +121,14 @@ impl<'a> Pass<'a> {
     ) -> Self {
         let mut small = [0; COMBOS];
         for (combo, fail) in small.iter_mut().enumerate() {
-            let flags = ((combo as u32) << FLAG_SHIFT) as u8;
-            let completion = (combo >> COMPLETION_SHIFT) as u8;
-            if !filter.statuses.admits_place(flags >> STATUS_SHIFT & 0b111) {
+            let [status, cert, kind, completion] = places(combo);
+            if !filter.statuses.admits_place(status) {
                 *fail |= STATUS;
             }
-            if !filter.certificates.admits_place(flags >> CERT_SHIFT & 0b11) {
+            if !filter.certificates.admits_place(cert) {
                 *fail |= CERT;
             }
-            if !filter.types.admits_place(u8::from(flags & CATALOG != 0)) {
+            if !filter.types.admits_place(kind) {
                 *fail |= TYPE;
             }
             if !filter.completions.admits_place(completion) {
@@ -294,16 +293,12 @@ impl<'a> Pass<'a> {
             if rows == 0 {
                 continue;
             }
-            let flags = ((combo as u32) << FLAG_SHIFT) as u8;
+            let [status, cert, kind, completion] = places(combo);
             let counts: [(&mut [u32], u8, u8); 4] = [
-                (&mut facets.statuses, flags >> STATUS_SHIFT & 0b111, STATUS),
-                (&mut facets.certificates, flags >> CERT_SHIFT & 0b11, CERT),
-                (&mut facets.types, u8::from(flags & CATALOG != 0), TYPE),
-                (
-                    &mut facets.completions,
-                    (combo >> COMPLETION_SHIFT) as u8,
-                    COMPLETION,
-                ),
+                (&mut facets.statuses, status, STATUS),
+                (&mut facets.certificates, cert, CERT),
+                (&mut facets.types, kind, TYPE),
+                (&mut facets.completions, completion, COMPLETION),
             ];
             for (counts, place, own) in counts {
                 // Counted where it passes every filter but this facet's own.
@@ -314,6 +309,17 @@ impl<'a> Pass<'a> {
         }
         (self.rows, facets, self.by_learner)
     }
+}
+
+/// A combination's places: status, certificate state, type and completion option.
+fn places(combo: usize) -> [u8; 4] {
+    let flags = ((combo as u32) << FLAG_SHIFT) as u8;
+    [
+        flags >> STATUS_SHIFT & 0b111,
+        flags >> CERT_SHIFT & 0b11,
+        u8::from(flags & CATALOG != 0),
+        (combo >> COMPLETION_SHIFT) as u8,
+    ]
 }
 
 /// Adds one to `counts[i]` when `yes` (nothing when `i` is out of range).
