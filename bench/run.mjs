@@ -285,16 +285,9 @@ async function newPage(browser, timeout) {
 async function coldFirstCard(browser, mock, widget, idleMs = 0) {
   const { context, page, errors } = await newPage(browser, 120_000);
   try {
-    await page.goto(`${mock.url}/bench/cold.html?widget=${widget}`);
+    await page.goto(`${mock.url}/bench/cold.html?widget=${widget}&page-size=${PAGE_SIZE}&idle=${idleMs}`);
     await page.waitForFunction(() => window.cold !== undefined);
-    const measured = await page.evaluate(
-      async ({ pageSize, idleMs }) => {
-        await window.cold.ready();
-        if (idleMs > 0) await new Promise((resolve) => setTimeout(resolve, idleMs));
-        return window.cold.firstCard({ pageSize });
-      },
-      { pageSize: PAGE_SIZE, idleMs },
-    );
+    const measured = await page.evaluate(() => window.cold.result);
     if (errors.length > 0) throw new Error(`cold ${widget}: page errors: ${errors.join("; ")}`);
     return measured;
   } finally {
