@@ -283,7 +283,7 @@ fn completion_filter_and_facets() {
 
 #[test]
 fn department_filter_takes_sub_departments_and_counts_them() {
-    use enrollment_cards::core::query::Set;
+    use enrollment_cards::core::query::{Counted, Set};
     use enrollment_cards::core::status::Status;
     use enrollment_cards::{ActiveFilter, Filter, Sort};
     let data = dataset(300);
@@ -333,6 +333,18 @@ fn department_filter_takes_sub_departments_and_counts_them() {
             data.departments[d].name
         );
     }
+    // Counted only when asked for (while the department picker is open); nothing else changes.
+    let counted = |departments| Counted {
+        departments,
+        ..Counted::default()
+    };
+    let without = store.query_counting(&filter, Sort::default(), counted(false));
+    assert!(without.facets.departments.is_empty());
+    assert_eq!(without.rows.to_vec(), answer.rows.to_vec());
+    assert_eq!(without.facets.statuses, answer.facets.statuses);
+    let with = store.query_counting(&filter, Sort::default(), counted(true));
+    assert_eq!(with.facets.departments, answer.facets.departments);
+
     let chip = ActiveFilter::Department(top_id.clone());
     assert_eq!(
         store.chip_name(&chip).as_deref(),

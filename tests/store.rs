@@ -7,7 +7,7 @@
 mod support;
 
 use enrollment_cards::core::fold::fold;
-use enrollment_cards::core::query::Member;
+use enrollment_cards::core::query::{Counted, Member};
 use enrollment_cards::{
     CertificateState, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Rows, Set, Sort,
     SortKey, Status, StatusRules,
@@ -803,6 +803,38 @@ proptest::proptest! {
         let alone = Filter { courses: vec![course.clone()], ..filter.clone() };
         let index = store.courses().find(|(_, id)| *id == course).map(|(i, _)| i as usize);
         proptest::prop_assert_eq!(index.map(|i| answer.facets.courses[i] as usize), Some(expected_rows(&list, &alone).len()));
+    }
+
+    /// Counting fewer of the facets per course and learner (the pickers closed) leaves those
+    /// empty and changes nothing else: the rows, their order and the other facets are the full
+    /// query's, and a facet counted is the full query's.
+    #[test]
+    fn counting_fewer_facets_changes_nothing_else(
+        statuses in 0u8..32,
+        certificates in 0u8..16,
+        courses in proptest::collection::vec(0usize..600, 0..2),
+        learners in proptest::collection::vec(0usize..600, 0..2),
+        text in proptest::option::weighted(0.3, 0usize..600),
+        due in proptest::option::weighted(0.2, (-60i64..60, 0i64..90)),
+        key in 0usize..8,
+        descending: bool,
+        counted in (proptest::bool::ANY, proptest::bool::ANY),
+    ) {
+        let list = enrollments(600);
+        let store = store_of(&list);
+        let (filter, sort) =
+            generated_query(&list, statuses, certificates, 3, &courses, &learners, text, due, key, descending);
+        let full = store.query(&filter, sort);
+        let counted = Counted { courses: counted.0, learners: counted.1, departments: false };
+        let answer = store.query_counting(&filter, sort, counted);
+        proptest::prop_assert_eq!(answer.rows.to_vec(), full.rows.to_vec());
+        proptest::prop_assert_eq!(answer.facets.statuses, full.facets.statuses);
+        proptest::prop_assert_eq!(answer.facets.certificates, full.facets.certificates);
+        proptest::prop_assert_eq!(answer.facets.types, full.facets.types);
+        proptest::prop_assert_eq!(answer.facets.completions, full.facets.completions);
+        let expected = |yes: bool, all: &Vec<u32>| if yes { all.clone() } else { Vec::new() };
+        proptest::prop_assert_eq!(&answer.facets.courses, &expected(counted.courses, &full.facets.courses));
+        proptest::prop_assert_eq!(&answer.facets.learners, &expected(counted.learners, &full.facets.learners));
     }
 }
 

@@ -20,7 +20,7 @@ use crate::fold::{fold, Folded};
 use crate::ids::{contains_folded, could_be_in_uuid, Handles, IdColumn, Interner, RowIndex};
 use crate::index_column::IndexColumn;
 use crate::model::{Certificate, Enrollment, EnrollmentType};
-use crate::query::{ActiveFilter, DateRange, Filter, Member, QueryResult, Rows, Sort, SortKey};
+use crate::query::{ActiveFilter, Counted, DateRange, Filter, Member, QueryResult, Rows, Sort, SortKey};
 use crate::related::{ContentItem, Department, LearnerResult, Person};
 use crate::status::{CertificateState, DayFields, Status, StatusRules};
 
@@ -464,13 +464,20 @@ impl EnrollmentStore {
             + cache.ids.1.heap_bytes()
     }
 
-    /// Runs a query: the rows passing every criterion of `filter`, ordered by `sort`, with
-    /// facet counts. Work is one pass over the rows (plus a sort when the order changes).
+    /// Runs a query: the rows passing every criterion of `filter`, ordered by `sort`, with every
+    /// facet counted. See [`EnrollmentStore::query_counting`].
+    pub fn query(&self, filter: &Filter, sort: Sort) -> QueryResult {
+        self.query_counting(filter, sort, Counted::ALL)
+    }
+
+    /// Runs a query: the rows passing every criterion of `filter`, ordered by `sort`, with the
+    /// status, certificate, type and completion facets and those of `counted`. Work is one pass
+    /// over the rows (plus a sort when the order changes).
     ///
     /// A read: what it keeps to make the next query cheap (the recent search texts' matches, the
     /// sorted order, the folded IDs) is the store's own cache, behind a `RefCell`, so a reactive
     /// read of the store never writes to it from the outside.
-    pub fn query(&self, filter: &Filter, sort: Sort) -> QueryResult {
+    pub fn query_counting(&self, filter: &Filter, sort: Sort, counted: Counted) -> QueryResult {
         // Folded once: IDs, names, titles and departments all match the folded needle.
         let needle = fold(filter.text.trim());
         let text_active = !needle.is_empty();
@@ -495,12 +502,13 @@ impl EnrollmentStore {
                 .collect::<Vec<bool>>()
         });
         // Rows per learner passing every filter but the department one (for department facets).
+        let department_facets = counted.departments && !tree.is_empty();
         let by_learner = vec![
             0u32;
-            if tree.is_empty() {
-                0
-            } else {
+            if department_facets {
                 learner_departments.len()
+            } else {
+                0
             }
         ];
         let c = &self.cols;
@@ -539,7 +547,7 @@ impl EnrollmentStore {
         // list of them is kept.
         let everything = loaded && unfiltered && !text_active;
         let completion = self.dir.completion_codes();
-        let mut pass = Pass::new(c, completion, filter, limits, !everything, by_learner);
+        let mut pass = Pass::new(c, completion, filter, limits, !everything, counted, by_learner);
         let order = cache.sorted.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice());
         // A row that fails the search text counts in no facet (the text has none of its own), so
         // only the matches are visited: their bits walked a word at a time in load order, each
@@ -551,7 +559,7 @@ impl EnrollmentStore {
             (false, false) => pass.run_listed(order),
         }
         let (rows, mut facets, by_learner) = pass.finish();
-        if !tree.is_empty() {
+        if department_facets {
             let mut direct = vec![0u32; tree.len()];
             for (&department, &rows) in learner_departments.iter().zip(&by_learner) {
                 if let Some(n) = direct.get_mut(department as usize) {

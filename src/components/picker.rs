@@ -123,7 +123,12 @@ pub fn Picker(
     kind: PickerKind,
 ) -> impl IntoView {
     let t = state.t();
-    let open = RwSignal::new(false);
+    // The state's: the query counts this picker's facet while it is open.
+    let open = match kind {
+        PickerKind::Course => state.pickers_open.courses,
+        PickerKind::Learner => state.pickers_open.learners,
+        PickerKind::Department => state.pickers_open.departments,
+    };
     let query = RwSignal::new(String::new());
     let selected_count = move || {
         state.filter.with(|f| match kind {
@@ -165,7 +170,7 @@ pub fn Picker(
     view! {
         <details class="ec-picker" data-ec=format!("{}-picker", kind.name()) prop:open=open on:toggle=move |ev| {
             let is_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
-            open.set(is_open);
+            open.try_set(is_open);
         }>
             <summary class="ec-button">
                 {t.pickers[kind.index()]}

@@ -10,7 +10,7 @@ use crate::api::ApiError;
 use crate::core::enrichment::{EnrichParts, EnrichmentStatus};
 use crate::core::fields::CardFields;
 use crate::core::model::Enrollment;
-use crate::core::query::{Filter, QueryResult, Sort};
+use crate::core::query::{Counted, Filter, QueryResult, Sort};
 use crate::core::selection::Selection;
 use crate::core::status::StatusRules;
 use crate::core::store::EnrollmentStore;
@@ -91,6 +91,17 @@ struct Unannounced {
     names: bool,
 }
 
+/// Whether the course, learner and department pickers are open.
+#[derive(Clone, Copy)]
+pub struct PickersOpen {
+    /// The course picker.
+    pub courses: RwSignal<bool>,
+    /// The learner picker.
+    pub learners: RwSignal<bool>,
+    /// The department picker.
+    pub departments: RwSignal<bool>,
+}
+
 /// Handles to the view's state (cheap to copy into closures).
 #[derive(Clone, Copy)]
 pub struct CardsState {
@@ -106,6 +117,9 @@ pub struct CardsState {
     pub load: RwSignal<LoadState>,
     /// Rows matching the filter, in order, with facet counts.
     pub result: Memo<Answer>,
+    /// Which pickers are open: the result counts the facets per course, learner and department
+    /// of those only (each costs the query a counter update per row).
+    pub pickers_open: PickersOpen,
     /// The fields cards show, in order.
     pub fields: RwSignal<CardFields>,
     /// Selected enrollments, by store row (kept across filters, cleared by a reload).
@@ -133,11 +147,21 @@ impl CardsState {
         let version = RwSignal::new(0u64);
         let filter = RwSignal::new(Filter::default());
         let sort = RwSignal::new(Sort::default());
+        let pickers_open = PickersOpen {
+            courses: RwSignal::new(false),
+            learners: RwSignal::new(false),
+            departments: RwSignal::new(false),
+        };
         let result = Memo::new(move |_| {
             version.track();
             let sort = sort.get();
+            let counted = Counted {
+                courses: pickers_open.courses.get(),
+                learners: pickers_open.learners.get(),
+                departments: pickers_open.departments.get(),
+            };
             // A read of the store: its query caches are its own business.
-            let answer = filter.with(|f| store.try_with_value(|s| s.query(f, sort)));
+            let answer = filter.with(|f| store.try_with_value(|s| s.query_counting(f, sort, counted)));
             Answer(Arc::new(answer.unwrap_or_default()))
         });
         CardsState {
@@ -147,6 +171,7 @@ impl CardsState {
             sort,
             load: RwSignal::new(LoadState::Loading),
             result,
+            pickers_open,
             fields: RwSignal::new(CardFields::default()),
             selection: RwSignal::new(Selection::default()),
             show_filters: RwSignal::new(true),

@@ -5,14 +5,16 @@
 //! order, a search's matches), without a branch per row on whether it passes: a row's
 //! status, certificate state, type and completion option form one of [`COMBOS`] combinations,
 //! which filters of those four fail for it is one table lookup, and those four facets are
-//! counted per combination and summed after the pass.
+//! counted per combination and summed after the pass. The facets per course, learner and
+//! department are counted only when asked for; without them, and without a filter on courses,
+//! learners, departments or dates, a row is read from two columns only.
 
 use fixedbitset::FixedBitSet;
 
 use super::{Columns, CATALOG, CERT_SHIFT, STATUS_SHIFT};
 use crate::days::DayColumn;
 use crate::index_column::IndexColumn;
-use crate::query::{Facets, Filter, NO_RESULT};
+use crate::query::{Counted, Facets, Filter, NO_RESULT};
 
 // Bits of a row's failure mask: one per facet dimension, one for everything else.
 const COURSE: u8 = 1;
@@ -110,13 +112,15 @@ pub(super) struct Pass<'a> {
 
 impl<'a> Pass<'a> {
     /// A pass over the rows of `c` for `filter`, its other filters resolved to `limits`,
-    /// counting learners for departments when `by_learner` is not empty.
+    /// counting the course and learner facets of `counted`, and learners for departments when
+    /// `by_learner` is not empty.
     pub fn new(
         c: &'a Columns,
         completion: &'a [u8],
         filter: &Filter,
         limits: Limits,
         list_rows: bool,
+        counted: Counted,
         by_learner: Vec<u32>,
     ) -> Self {
         let mut small = [0; COMBOS];
@@ -142,8 +146,8 @@ impl<'a> Pass<'a> {
             small,
             list_rows,
             rows: Vec::new(),
-            courses: vec![0; c.courses.len()],
-            learners: vec![0; c.learners.len()],
+            courses: vec![0; if counted.courses { c.courses.len() } else { 0 }],
+            learners: vec![0; if counted.learners { c.learners.len() } else { 0 }],
             by_learner,
             combos: [0; COMBOS],
         }
@@ -218,6 +222,13 @@ impl<'a> Pass<'a> {
 
     /// Applies the filters to `rows` and counts each where it belongs.
     fn visit(&mut self, rows: &[u32]) {
+        if self.limits.are_open()
+            && self.courses.is_empty()
+            && self.learners.is_empty()
+            && self.by_learner.is_empty()
+        {
+            return self.visit_combinations(rows);
+        }
         // The course and learner columns' widths, matched once a block rather than per row.
         let c = self.c;
         match (&c.course, &c.learner) {
@@ -253,13 +264,7 @@ impl<'a> Pass<'a> {
                 continue;
             };
             let (course, learner) = (course.into() as usize, learner.into() as usize);
-            let completion = self
-                .completion
-                .get(r)
-                .map_or(NO_RESULT, |&code| code.min(NO_RESULT));
-            let combo = (usize::from((flags & FLAG_BITS) >> FLAG_SHIFT)
-                | usize::from(completion) << COMPLETION_SHIFT)
-                & (COMBOS - 1);
+            let combo = self.combination(flags, r);
             let others = if open {
                 0
             } else {
@@ -279,6 +284,39 @@ impl<'a> Pass<'a> {
         if self.list_rows {
             self.rows.extend_from_slice(listed.get(..n).unwrap_or_default());
         }
+    }
+
+    /// [`Self::visit`] when only the status, certificate, type and completion filters can fail
+    /// and only their facets are counted: two columns read per row.
+    fn visit_combinations(&mut self, rows: &[u32]) {
+        let mut listed = [0u32; BLOCK];
+        let mut n = 0;
+        for &r in rows {
+            let Some(&flags) = self.c.flags.get(r as usize) else {
+                continue;
+            };
+            let combo = self.combination(flags, r as usize);
+            self.combos[combo] += 1;
+            if let Some(slot) = listed.get_mut(n) {
+                // Written every time, kept when the row passes.
+                *slot = r;
+                n += usize::from(self.small[combo] == 0);
+            }
+        }
+        if self.list_rows {
+            self.rows.extend_from_slice(listed.get(..n).unwrap_or_default());
+        }
+    }
+
+    /// Row `r`'s combination, from its `flags` and its completion option (always below
+    /// [`COMBOS`]).
+    fn combination(&self, flags: u8, r: usize) -> usize {
+        let completion = self
+            .completion
+            .get(r)
+            .map_or(NO_RESULT, |&code| code.min(NO_RESULT));
+        (usize::from((flags & FLAG_BITS) >> FLAG_SHIFT) | usize::from(completion) << COMPLETION_SHIFT)
+            & (COMBOS - 1)
     }
 
     /// The rows that pass (in the order visited; empty unless listed), the facet counts, and
