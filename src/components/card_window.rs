@@ -40,9 +40,14 @@ impl Grid {
         (self.card + self.gap).max(MIN_ROW_PX)
     }
 
-    /// Columns that fit in `width` pixels (one on a narrow container).
+    /// Columns that fit in `width` pixels (one on a narrow container, and one while the card
+    /// probe is not measured: its observer may report after the container's, and a zero width
+    /// would otherwise make every pixel a column and every card of the result one row).
     fn columns(&self, width: f64) -> usize {
-        (((width + self.gap) / (self.min_width + self.gap).max(1.0)).floor() as usize).max(1)
+        if self.min_width <= 0.0 {
+            return 1;
+        }
+        (((width + self.gap) / (self.min_width + self.gap)).floor() as usize).max(1)
     }
 }
 /// The tallest the scrolling spacer gets. Browsers cap an element's height (Firefox at about
@@ -437,6 +442,15 @@ mod tests {
         };
         assert!(unmeasured.columns(1200.0) >= 1);
         assert!(window_for(0.0, 0.0, 0.0, 100, OVERSCAN_ROWS, unmeasured).end <= 2);
+        // The container measured before the probes: one column of the rows a viewport of
+        // minimum-height rows holds, not the whole result.
+        assert_eq!(unmeasured.columns(1400.0), 1);
+        let early = window_for(0.0, 900.0, 1400.0, 100_000, OVERSCAN_ROWS, unmeasured);
+        assert_eq!(early.columns, 1);
+        assert!(
+            early.end <= (900.0 / MIN_ROW_PX).ceil() as usize + OVERSCAN_ROWS,
+            "{early:?}"
+        );
     }
 
     #[test]
