@@ -699,6 +699,42 @@ async fn a_narrow_host_folds_the_filters_behind_a_button() {
 }
 
 #[wasm_bindgen_test]
+async fn a_picker_removed_while_open_comes_back_closed() {
+    // Open in a wide host, which then narrows: the bar folds and the open picker goes with it
+    // (no click closed it). Unfolded, the picker is a new one, closed, and counts nothing.
+    let root = mount_in(
+        container_of(1000),
+        "en-US",
+        fixture(30),
+        LoadState::Done,
+        &NO_RETRY,
+    );
+    let picker = || {
+        query(&root, "[data-ec=course-picker]").and_then(|p| p.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+    };
+    assert!(until(2_000, || picker().is_some()).await);
+    query(&root, "[data-ec=course-picker] summary")
+        .expect("summary")
+        .click();
+    assert!(
+        until(2_000, || count_of(
+            &root,
+            "[data-ec=course-picker] .ec-picker__option"
+        ) > 0)
+        .await
+    );
+    root.style().set_property("width", "380px").expect("narrow");
+    assert!(until(2_000, || picker().is_none()).await, "folded");
+    query(&root, "[data-ec=filters-toggle]").expect("toggle").click();
+    assert!(until(2_000, || picker().is_some()).await, "unfolded");
+    assert!(
+        !picker().expect("course picker").open(),
+        "the picker comes back closed"
+    );
+    assert_eq!(count_of(&root, "[data-ec=course-picker] .ec-picker__option"), 0);
+}
+
+#[wasm_bindgen_test]
 async fn the_grid_follows_the_hosts_font_size_and_gap() {
     // A host raising the font size and the gap: cards grow with the text (no clipping) and the
     // window places them where the stylesheet does.

@@ -123,12 +123,16 @@ pub fn Picker(
     kind: PickerKind,
 ) -> impl IntoView {
     let t = state.t();
-    // The state's: the query counts this picker's facet while it is open.
+    // The state's: the query counts this picker's facet while it is open, and no longer once
+    // the picker is gone (a hidden or folded filter bar).
     let open = match kind {
         PickerKind::Course => state.pickers_open.courses,
         PickerKind::Learner => state.pickers_open.learners,
         PickerKind::Department => state.pickers_open.departments,
     };
+    on_cleanup(move || {
+        open.try_set(false);
+    });
     let query = RwSignal::new(String::new());
     let selected_count = move || {
         state.filter.with(|f| match kind {
