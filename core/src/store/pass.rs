@@ -309,7 +309,9 @@ impl<'a> Pass<'a> {
     }
 
     /// Row `r`'s combination, from its `flags` and its completion option (always below
-    /// [`COMBOS`]).
+    /// [`COMBOS`]). Always inlined: it runs once a row, and the callers' lookups in the
+    /// per-combination tables then see the mask and need no bounds check.
+    #[inline(always)]
     fn combination(&self, flags: u8, r: usize) -> usize {
         let completion = self
             .completion
