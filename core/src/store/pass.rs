@@ -264,7 +264,7 @@ impl<'a> Pass<'a> {
                 continue;
             };
             let (course, learner) = (course.into() as usize, learner.into() as usize);
-            let combo = self.combination(flags, r);
+            let combo = self.combination(flags, r) & (COMBOS - 1);
             let others = if open {
                 0
             } else {
@@ -295,7 +295,7 @@ impl<'a> Pass<'a> {
             let Some(&flags) = self.c.flags.get(r as usize) else {
                 continue;
             };
-            let combo = self.combination(flags, r as usize);
+            let combo = self.combination(flags, r as usize) & (COMBOS - 1);
             self.combos[combo] += 1;
             if let Some(slot) = listed.get_mut(n) {
                 // Written every time, kept when the row passes.
@@ -308,10 +308,9 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Row `r`'s combination, from its `flags` and its completion option (always below
-    /// [`COMBOS`]). Always inlined: it runs once a row, and the callers' lookups in the
-    /// per-combination tables then see the mask and need no bounds check.
-    #[inline(always)]
+    /// Row `r`'s combination, from its `flags` and its completion option, masked to [`COMBOS`]
+    /// (the callers mask it again where they index: the mask in sight, the per-combination
+    /// tables need no bounds check).
     fn combination(&self, flags: u8, r: usize) -> usize {
         let completion = self
             .completion
