@@ -10,6 +10,7 @@ pub mod components;
 pub mod embed;
 pub mod enrich;
 pub mod i18n;
+pub mod idle;
 pub mod loader;
 pub mod state;
 

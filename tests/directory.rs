@@ -113,6 +113,34 @@ fn names_titles_departments_and_results_reach_the_rows() {
 }
 
 #[test]
+fn a_prepared_search_finds_what_an_unprepared_one_does() {
+    use enrollment_cards::{Filter, Sort};
+    let data = dataset(300);
+    let search = |store: &EnrollmentStore, text: &str| {
+        let filter = Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        store.query(&filter, Sort::default()).rows.to_vec()
+    };
+    EnrollmentStore::new(StatusRules::new(TODAY)).prepare_search();
+    let (mut prepared, mut plain) = (loaded(&data), loaded(&data));
+    // Prepared before the names arrive, and again after: the names added in between are found.
+    prepared.prepare_search();
+    add_people_and_departments(&mut prepared, &data);
+    add_people_and_departments(&mut plain, &data);
+    let surname = data.learners[3].last_name.to_lowercase();
+    assert!(!search(&plain, &surname).is_empty());
+    for text in ["0f", &surname] {
+        assert_eq!(search(&prepared, text), search(&plain, text), "{text}");
+    }
+    prepared.prepare_search();
+    for text in ["0f", "0f3", "a", &surname, &data.enrollments[9].id[..6]] {
+        assert_eq!(search(&prepared, text), search(&plain, text), "{text}");
+    }
+}
+
+#[test]
 fn search_finds_names_titles_and_departments_without_case_or_accents() {
     use enrollment_cards::{Filter, Sort};
     let data = dataset(300);

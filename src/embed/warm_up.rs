@@ -8,9 +8,6 @@
 
 use std::cell::Cell;
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-
 use super::mount::WidgetHandle;
 use crate::core::parse::parse_enrollments;
 
@@ -30,20 +27,9 @@ pub(super) fn widget_mounted() {
     WIDGET_MOUNTED.with(|m| m.set(true));
 }
 
-/// Runs the rehearsal when the page is next idle (`requestIdleCallback`, or a timer where the
-/// browser has none).
+/// Runs the rehearsal when the page is next idle.
 pub(super) fn schedule() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let run = Closure::once_into_js(rehearse);
-    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let _ = match idle {
-        Some(request) => request.call1(&window, &run).map(drop),
-        None => window.set_timeout_with_callback(run.unchecked_ref()).map(drop),
-    };
+    crate::idle::when_idle(Box::new(rehearse));
 }
 
 /// Shows [`REHEARSAL`] in a detached widget, then removes it once its deferred work has run.

@@ -89,6 +89,8 @@ struct Unannounced {
     waiting: bool,
     /// What changed includes names, titles, departments or results.
     names: bool,
+    /// The search's preparation for the data as it stands is waiting for an idle moment.
+    search_prepare_waiting: bool,
 }
 
 /// Whether the course, learner and department pickers are open.
@@ -270,12 +272,36 @@ impl CardsState {
     pub fn set_enrichment(&self, status: EnrichmentStatus) {
         self.flush();
         self.enrichment.try_set(status);
+        self.prepare_search_when_settled();
     }
 
     /// Sets the load state.
     pub fn set_load(&self, load: LoadState) {
         self.flush();
         self.load.try_set(load);
+        self.prepare_search_when_settled();
+    }
+
+    /// Once every page is in and enrichment has settled, prepares the first search while the
+    /// page is idle ([`EnrollmentStore::prepare_search`]), so that the first keystroke costs no
+    /// more than the next ones.
+    fn prepare_search_when_settled(&self) {
+        let settled = self.load.try_with_untracked(|l| *l == LoadState::Done) == Some(true)
+            && self.enrichment.try_with_untracked(EnrichmentStatus::is_settled) == Some(true);
+        let schedule = settled
+            && self
+                .unannounced
+                .try_update_value(|u| !std::mem::replace(&mut u.search_prepare_waiting, true))
+                == Some(true);
+        if schedule {
+            let state = *self;
+            crate::idle::when_idle(Box::new(move || {
+                state
+                    .unannounced
+                    .try_update_value(|u| u.search_prepare_waiting = false);
+                state.with_store(EnrollmentStore::prepare_search);
+            }));
+        }
     }
 
     /// The rules states are derived with.
