@@ -80,7 +80,8 @@ impl PartialEq for Answer {
 /// query over a million rows takes about 20 ms.
 const ANNOUNCE_MS: f64 = 100.0;
 
-/// Store changes not announced yet (see [`ANNOUNCE_MS`]).
+/// Store changes not announced yet (see [`ANNOUNCE_MS`]), and whether the search's preparation
+/// is waiting for an idle moment.
 #[derive(Debug, Default)]
 struct Unannounced {
     /// When `version` last moved for new data (ms since the epoch).
