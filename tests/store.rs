@@ -711,48 +711,80 @@ fn picked<T: Member>(bits: u8) -> Set<T> {
     )
 }
 
-/// A filter and an order from generated choices: statuses, certificate states and types as bit
-/// sets, courses and learners picked from the data, an optional text and due range.
-#[allow(clippy::too_many_arguments)]
-fn generated_query(
-    list: &[Enrollment],
+/// Generated choices of a query: statuses, certificate states and types as bit sets, courses
+/// and learners as positions in the data, an optional text and due range, an order.
+#[derive(Debug, Clone)]
+struct Choices {
     statuses: u8,
     certificates: u8,
     types: u8,
-    courses: &[usize],
-    learners: &[usize],
+    courses: Vec<usize>,
+    learners: Vec<usize>,
     text: Option<usize>,
     due: Option<(i64, i64)>,
     key: usize,
     descending: bool,
-) -> (Filter, Sort) {
+}
+
+/// Any [`Choices`] (positions below 600, the data's size).
+fn choices() -> impl proptest::strategy::Strategy<Value = Choices> {
+    use proptest::prelude::*;
+    (
+        (0u8..32, 0u8..16, 0u8..4),
+        proptest::collection::vec(0usize..600, 0..3),
+        proptest::collection::vec(0usize..600, 0..2),
+        proptest::option::weighted(0.3, 0usize..600),
+        proptest::option::weighted(0.2, (-60i64..60, 0i64..90)),
+        (0usize..8, any::<bool>()),
+    )
+        .prop_map(
+            |((statuses, certificates, types), courses, learners, text, due, (key, descending))| Choices {
+                statuses,
+                certificates,
+                types,
+                courses,
+                learners,
+                text,
+                due,
+                key,
+                descending,
+            },
+        )
+}
+
+/// The filter and the order `choices` make of `list`.
+fn generated_query(list: &[Enrollment], choices: &Choices) -> (Filter, Sort) {
     let filter = Filter {
-        statuses: picked(statuses),
-        certificates: picked(certificates),
-        types: picked(types),
-        courses: courses
+        statuses: picked(choices.statuses),
+        certificates: picked(choices.certificates),
+        types: picked(choices.types),
+        courses: choices
+            .courses
             .iter()
             .map(|&i| list[i % list.len()].course_id.clone())
             .collect(),
-        learners: learners
+        learners: choices
+            .learners
             .iter()
             .map(|&i| list[i % list.len()].learner_id.clone())
             .collect(),
         // Two characters of some enrollment's ID: hex pairs match about one row in eight.
-        text: text.map_or_else(String::new, |i| {
+        text: choices.text.map_or_else(String::new, |i| {
             list[i % list.len()].enrollment_id[3..5].to_owned()
         }),
-        due: due.map_or_else(DateRange::default, |(from, days)| DateRange {
-            from: Some(TODAY + Duration::days(from)),
-            to: Some(TODAY + Duration::days(from + days)),
-        }),
+        due: choices
+            .due
+            .map_or_else(DateRange::default, |(from, days)| DateRange {
+                from: Some(TODAY + Duration::days(from)),
+                to: Some(TODAY + Duration::days(from + days)),
+            }),
         ..Filter::default()
     };
     (
         filter,
         Sort {
-            key: SortKey::ALL[key % SortKey::ALL.len()],
-            descending,
+            key: SortKey::ALL[choices.key % SortKey::ALL.len()],
+            descending: choices.descending,
         },
     )
 }
@@ -767,21 +799,10 @@ proptest::proptest! {
     /// unfiltered answer, and each small facet counts what the reference finds with that
     /// facet's own filter replaced by just the option.
     #[test]
-    fn generated_queries_agree_with_the_reference(
-        statuses in 0u8..32,
-        certificates in 0u8..16,
-        types in 0u8..4,
-        courses in proptest::collection::vec(0usize..600, 0..3),
-        learners in proptest::collection::vec(0usize..600, 0..2),
-        text in proptest::option::weighted(0.3, 0usize..600),
-        due in proptest::option::weighted(0.2, (-60i64..60, 0i64..90)),
-        key in 0usize..8,
-        descending: bool,
-    ) {
+    fn generated_queries_agree_with_the_reference(choices in choices()) {
         let list = enrollments(600);
         let store = store_of(&list);
-        let (filter, sort) =
-            generated_query(&list, statuses, certificates, types, &courses, &learners, text, due, key, descending);
+        let (filter, sort) = generated_query(&list, &choices);
         let answer = store.query(&filter, sort);
         let matching = expected_rows(&list, &filter);
         let every = store.query(&Filter::default(), sort).rows.to_vec();
@@ -799,7 +820,7 @@ proptest::proptest! {
             let alone = Filter { types: Set::of([kind]), ..filter.clone() };
             proptest::prop_assert_eq!(answer.facets.types[kind as usize] as usize, expected_rows(&list, &alone).len());
         }
-        let course = list[courses.first().copied().unwrap_or(0) % list.len()].course_id.clone();
+        let course = list[choices.courses.first().copied().unwrap_or(0) % list.len()].course_id.clone();
         let alone = Filter { courses: vec![course.clone()], ..filter.clone() };
         let index = store.courses().find(|(_, id)| *id == course).map(|(i, _)| i as usize);
         proptest::prop_assert_eq!(index.map(|i| answer.facets.courses[i] as usize), Some(expected_rows(&list, &alone).len()));
@@ -810,20 +831,12 @@ proptest::proptest! {
     /// query's, and a facet counted is the full query's.
     #[test]
     fn counting_fewer_facets_changes_nothing_else(
-        statuses in 0u8..32,
-        certificates in 0u8..16,
-        courses in proptest::collection::vec(0usize..600, 0..2),
-        learners in proptest::collection::vec(0usize..600, 0..2),
-        text in proptest::option::weighted(0.3, 0usize..600),
-        due in proptest::option::weighted(0.2, (-60i64..60, 0i64..90)),
-        key in 0usize..8,
-        descending: bool,
+        choices in choices(),
         counted in (proptest::bool::ANY, proptest::bool::ANY),
     ) {
         let list = enrollments(600);
         let store = store_of(&list);
-        let (filter, sort) =
-            generated_query(&list, statuses, certificates, 3, &courses, &learners, text, due, key, descending);
+        let (filter, sort) = generated_query(&list, &choices);
         let full = store.query(&filter, sort);
         let counted = Counted { courses: counted.0, learners: counted.1, departments: false };
         let answer = store.query_counting(&filter, sort, counted);
