@@ -3,6 +3,9 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// How long [`next_paint`] waits at most (ms): a hidden tab paints no frames.
+const PAINT_WAIT_MS: i32 = 100;
+
 /// Runs `work` once when the page is next idle (nothing, without a window). Boxed: one copy of
 /// the callback's glue for every caller.
 pub fn when_idle(work: Box<dyn FnOnce()>) {
@@ -17,4 +20,24 @@ pub fn when_idle(work: Box<dyn FnOnce()>) {
         Some(request) => request.call1(&window, &run).map(drop),
         None => window.set_timeout_with_callback(run.unchecked_ref()).map(drop),
     };
+}
+
+/// Runs `work` once the next frame has been painted, when the page is idle: what the frame
+/// shows is on screen before `work` starts, and input waiting by then goes first.
+pub fn after_next_paint(work: Box<dyn FnOnce()>) {
+    leptos::prelude::request_animation_frame(move || when_idle(work));
+}
+
+/// Resolves when [`after_next_paint`] would run its work, or after [`PAINT_WAIT_MS`] when no
+/// frame comes (a hidden tab).
+pub async fn next_paint() {
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_WAIT_MS);
+        }
+        after_next_paint(Box::new(move || {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }

@@ -29,6 +29,11 @@ use crate::state::{CardsState, LoadState};
 /// parsed whole before the first cards show.
 const PARSE_BATCH: usize = 5000;
 
+/// Enrollments of a load's first answer stored and shown before the rest of that answer: more
+/// than a large screen's cards. The rest is stored once their frame is painted, so a cold first
+/// card does not wait for the whole first page to be stored (and, unpaged, parsed).
+const FIRST_CARDS: usize = 100;
+
 /// How a finished load went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LoadSummary {
@@ -367,7 +372,7 @@ impl Inner {
         let state = self.state;
         self.with_retries(async || {
             self.client
-                .fetch_enrollments_in_batches(query, PARSE_BATCH, |batch| state.append(batch))
+                .fetch_enrollments_in_batches(query, [FIRST_CARDS, PARSE_BATCH], |batch| state.append(batch))
                 .await
         })
         .await?;
@@ -389,7 +394,17 @@ impl Inner {
                 .with_retries(async || self.client.fetch_page(query, request).await)
                 .await?;
             let next = page.next_page_token.take();
-            self.state.append(page.enrollments);
+            let first = self.cursor.borrow().pages == 0;
+            if first && page.enrollments.len() > FIRST_CARDS {
+                // Parsed whole (a page is stored whole or not at all: a failed page is sent
+                // again), stored in two steps.
+                let rest = page.enrollments.split_off(FIRST_CARDS);
+                self.state.append(page.enrollments);
+                crate::idle::next_paint().await;
+                self.state.append(rest);
+            } else {
+                self.state.append(page.enrollments);
+            }
             self.with_enricher(Enricher::kick);
             let mut cursor = self.cursor.borrow_mut();
             cursor.pages += 1;

@@ -516,3 +516,39 @@ async fn the_first_request_goes_out_before_the_filter_bar_and_count_are_built() 
     assert_eq!(widget.total(), 0, "the first page is still on its way");
     assert!(until(5_000, || widget.total() > 0).await);
 }
+
+#[wasm_bindgen_test]
+async fn a_loads_first_cards_are_stored_and_shown_before_the_rest_of_its_first_answer() {
+    for page_size in [Some(250), None] {
+        let widget = mount(ListSource {
+            page_size,
+            ..source(MOCK, "demo-token")
+        });
+        // What the store held each time the view was told of new data.
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let state = widget.state();
+        let owner = Owner::new();
+        owner.with(|| {
+            let seen = seen.clone();
+            Effect::new(move || {
+                state.version.track();
+                seen.borrow_mut().push(state.with_store(|s| s.len()).unwrap_or(0));
+            });
+        });
+        let summary = widget.finished(5_000).await;
+        assert_eq!(summary.count, ENROLLMENTS, "{page_size:?}");
+        let seen = seen.borrow().clone();
+        assert_eq!(
+            seen.iter().find(|&&n| n > 0),
+            Some(&100),
+            "{page_size:?}: the first 100 are shown on their own: {seen:?}"
+        );
+        assert_eq!(seen.last(), Some(&ENROLLMENTS), "{page_size:?}: {seen:?}");
+        let cards = widget
+            .root
+            .query_selector_all("[data-enrollment-id]")
+            .expect("cards")
+            .length();
+        assert!(cards > 0, "{page_size:?}: cards shown");
+    }
+}

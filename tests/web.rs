@@ -297,12 +297,14 @@ async fn cards_view_shows_a_readable_error() {
 async fn one_answer_parsed_in_batches_with_turns_for_the_browser() {
     let mut sizes = Vec::new();
     let total = client()
-        .fetch_enrollments_in_batches(&EnrollmentQuery::default(), 120, |batch| sizes.push(batch.len()))
+        .fetch_enrollments_in_batches(&EnrollmentQuery::default(), [40, 120], |batch| {
+            sizes.push(batch.len())
+        })
         .await
         .expect("200");
-    assert_eq!((total, sizes), (ENROLLMENTS, vec![120, 120, 60]));
+    assert_eq!((total, sizes), (ENROLLMENTS, vec![40, 120, 120, 20]));
     let err = Client::new(config(&faulty("body=truncated"), "demo-token"))
-        .fetch_enrollments_in_batches(&EnrollmentQuery::default(), 50, |_| {})
+        .fetch_enrollments_in_batches(&EnrollmentQuery::default(), [50, 50], |_| {})
         .await
         .expect_err("truncated");
     assert!(

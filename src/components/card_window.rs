@@ -7,7 +7,6 @@
 //! last card selected).
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -138,8 +137,8 @@ pub fn CardWindow(
     });
     let row_height = Memo::new(move |_| grid.get().row());
     // A new filter or sort (a keystroke, a chip) first builds and paints the cards the viewport
-    // shows; the overscan rows follow once that frame is painted (a quarter of the cards, and of
-    // the work, on every keystroke). Scrolling, loading and names arriving keep them (and so
+    // shows; the overscan rows follow once that frame is painted and the page is idle (a quarter
+    // of the cards, and of the work, on every keystroke; input waiting goes first). Scrolling, loading and names arriving keep them (and so
     // keep the card elements, and the focus, where they are).
     let overscan_tick = RwSignal::new(0u64);
     // The answer shown and the store version it was computed from: a new answer from the same
@@ -155,14 +154,9 @@ pub fn CardWindow(
             shown.try_set_value((answer, version));
         }
         if fresh {
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        overscan_tick.try_update(|t| *t += 1);
-                    },
-                    Duration::ZERO,
-                );
-            });
+            crate::idle::after_next_paint(Box::new(move || {
+                overscan_tick.try_update(|t| *t += 1);
+            }));
         }
         let overscan = if fresh { 0 } else { OVERSCAN_ROWS };
         window_for(
