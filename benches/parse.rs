@@ -1,12 +1,16 @@
 //! Parser throughput on generated documents of 1k, 10k and 100k enrollments (the ones `make bench`
-//! parses in the browser), and the store's append, search and chip filter at 100k.
+//! parses in the browser), the store's append, search and chip filter at 100k, and the learner
+//! picker's list at 100,000 learners (the million-enrollment account's).
 //!
 //! `cargo bench --bench parse` (or `make bench-native`).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use enrollment_cards::core::fold::fold;
+use enrollment_cards::core::parse::parse_users;
+use enrollment_cards::core::picker_options::{picker_options, PickerKind};
 use enrollment_cards::{parse_enrollments, EnrollmentStore, Filter, Sort, Status, StatusRules};
 use mock_lms::xml::{self, Listing};
-use mock_lms::{Dataset, GeneratorConfig};
+use mock_lms::{Dataset, GeneratorConfig, Sizes};
 use time::macros::date;
 
 fn document(n: usize) -> String {
@@ -78,5 +82,39 @@ fn parse(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse);
+/// The learner picker opened, then searched, at 100,000 learners with names: 300,000 enrollments
+/// (a million hold the same learners, ten courses each; the list depends on the learners).
+fn picker(c: &mut Criterion) {
+    let config = GeneratorConfig {
+        seed: 42,
+        enrollments: 300_000,
+        today: date!(2026 - 11 - 26),
+    };
+    let sizes = Sizes {
+        learners: Some(100_000),
+        courses: Some(200),
+    };
+    let data = Dataset::generate_with(config, sizes);
+    let mut store = EnrollmentStore::new(StatusRules::new(config.today));
+    let xml = xml::enrollments(&data, data.enrollments.iter(), Listing::Unpaged);
+    store.append(parse_enrollments(&xml).map(|p| p.enrollments).unwrap_or_default());
+    drop(xml);
+    let paged = Listing::Paged {
+        wrapper: "userProfiles",
+        next_page_token: None,
+    };
+    let users = xml::users(&data, 0..data.learners.len(), paged);
+    store.add_people(parse_users(&users).map(|p| p.items).unwrap_or_default());
+    let counts = store.query(&Filter::default(), Sort::default()).facets.learners;
+    let mut group = c.benchmark_group("learner picker");
+    group.sample_size(10);
+    for (name, needle) in [("opened", String::new()), ("searched", fold("an"))] {
+        group.bench_function(format!("{name}, 100k learners"), |b| {
+            b.iter(|| picker_options(&store, PickerKind::Learner, &needle, &counts, &[], 60).found)
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse, picker);
 criterion_main!(benches);

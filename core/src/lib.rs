@@ -17,6 +17,7 @@ pub mod json;
 pub mod lookup;
 pub mod model;
 pub mod parse;
+pub mod picker_options;
 pub mod query;
 pub mod related;
 pub mod selection;

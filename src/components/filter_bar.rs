@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use time::Date;
 
 use super::observe::element_size;
-use super::picker::{Picker, PickerKind};
+use super::picker::Picker;
 use crate::core::model::EnrollmentType;
+use crate::core::picker_options::PickerKind;
 use crate::core::query::{DateRange, Facets, Filter, Member, SortKey};
 use crate::core::related::CompletionStatus;
 use crate::core::status::{CertificateState, Status};

@@ -5,114 +5,11 @@
 use leptos::prelude::*;
 
 use crate::core::fold::fold;
-use crate::core::ids::contains_folded;
-use crate::core::sorting::sort_by;
-use crate::core::store::EnrollmentStore;
+use crate::core::picker_options::{picker_options, PickerKind, PickerList};
 use crate::state::CardsState;
 
 /// Options listed at once; the rest are reached by typing.
 const MAX_OPTIONS: usize = 60;
-
-/// Which dimension a picker selects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PickerKind {
-    /// Courses.
-    Course = 0,
-    /// Learners.
-    Learner = 1,
-    /// Departments, each with the departments below it.
-    Department = 2,
-}
-
-impl PickerKind {
-    /// Position in the message table's picker lists.
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            PickerKind::Course => "course",
-            PickerKind::Learner => "learner",
-            PickerKind::Department => "department",
-        }
-    }
-}
-
-/// One listed option.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct PickerOption {
-    id: String,
-    /// Title, name or department name; the ID while it is not known.
-    label: String,
-    /// Shown on hover: the ID (and a department's path).
-    hint: String,
-    /// Indentation (departments below others).
-    depth: usize,
-    count: u32,
-    selected: bool,
-}
-
-/// The options of `kind` matching `needle` (folded), selected first, then by count and name
-/// (departments in tree order), at most [`MAX_OPTIONS`]; and how many matched.
-fn list_options(
-    store: &EnrollmentStore,
-    kind: PickerKind,
-    needle: &str,
-    counts: &[u32],
-    chosen: &[String],
-) -> (Vec<PickerOption>, usize) {
-    let count = |i: u32| counts.get(i as usize).copied().unwrap_or(0);
-    let matches = |label: &str, id: &str| contains_folded(id, needle) || fold(label).contains(needle);
-    let option = |i: u32, id: &str, label: Option<&str>| PickerOption {
-        id: id.to_owned(),
-        label: label.unwrap_or(id).to_owned(),
-        hint: id.to_owned(),
-        depth: 0,
-        count: count(i),
-        selected: chosen.iter().any(|c| c == id),
-    };
-    let mut matching: Vec<PickerOption> = match kind {
-        PickerKind::Course => store
-            .courses()
-            .map(|(i, id)| (i, id, store.title_of_course(i)))
-            .filter(|(_, id, title)| matches(title.unwrap_or_default(), id))
-            .map(|(i, id, title)| option(i, id, title))
-            .collect(),
-        PickerKind::Learner => store
-            .learners()
-            .map(|(i, id)| (i, id, store.name_of_learner(i)))
-            .filter(|(_, id, name)| matches(name.unwrap_or_default(), id))
-            .map(|(i, id, name)| option(i, id, name))
-            .collect(),
-        PickerKind::Department => store
-            .departments()
-            .options()
-            .into_iter()
-            .filter(|d| matches(&d.path, &d.id))
-            .map(|d| PickerOption {
-                hint: format!("{}\n{}", d.path, d.id),
-                depth: if needle.is_empty() { d.depth } else { 0 },
-                label: if needle.is_empty() { d.name.into() } else { d.path },
-                ..option(d.index, &d.id, None)
-            })
-            .collect(),
-    };
-    let found = matching.len();
-    if kind == PickerKind::Department {
-        // Selected first, the tree's order kept.
-        sort_by(&mut matching, |a, b| b.selected.cmp(&a.selected));
-    } else {
-        sort_by(&mut matching, |a, b| {
-            b.selected
-                .cmp(&a.selected)
-                .then(b.count.cmp(&a.count))
-                .then_with(|| a.label.cmp(&b.label))
-        });
-    }
-    matching.truncate(MAX_OPTIONS);
-    (matching, found)
-}
 
 /// A `<details>` dropdown with a search box and checkboxes.
 #[component]
@@ -144,7 +41,7 @@ pub fn Picker(
     // Computed only while open: the learner list can be long.
     let options = Memo::new(move |_| {
         if !open.get() {
-            return (Vec::new(), 0);
+            return PickerList::default();
         }
         state.names_version.track();
         let needle = query.with(|q| fold(q.trim()));
@@ -160,7 +57,7 @@ pub fn Picker(
                 PickerKind::Department => &r.0.facets.departments,
             };
             state
-                .with_store(|s| list_options(s, kind, &needle, counts, &chosen))
+                .with_store(|s| picker_options(s, kind, &needle, counts, &chosen, MAX_OPTIONS))
                 .unwrap_or_default()
         })
     });
@@ -172,12 +69,12 @@ pub fn Picker(
         })
     };
     view! {
-        <details class="ec-picker" data-ec=format!("{}-picker", kind.name()) prop:open=open on:toggle=move |ev| {
+        <details class="ec-picker" data-ec=format!("{}-picker", kind.id()) prop:open=open on:toggle=move |ev| {
             let is_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
             open.try_set(is_open);
         }>
             <summary class="ec-button">
-                {t.pickers[kind.index()]}
+                {t.pickers[kind as usize]}
                 {move || match selected_count() {
                     0 => String::new(),
                     n => format!(" ({})", state.number(n)),
@@ -187,14 +84,14 @@ pub fn Picker(
                 <input
                     type="search"
                     class="ec-picker__search"
-                    placeholder=t.picker_find[kind.index()]
-                    aria-label=t.picker_find[kind.index()]
+                    placeholder=t.picker_find[kind as usize]
+                    aria-label=t.picker_find[kind as usize]
                     prop:value=query
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
                 <ul class="ec-picker__options">
                     <For
-                        each=move || options.get().0
+                        each=move || options.get().options
                         key=|o| o.clone()
                         children=move |o| {
                             let id = o.id.clone();
@@ -211,7 +108,7 @@ pub fn Picker(
                     />
                 </ul>
                 {move || {
-                    let (shown, found) = options.with(|(o, f)| (o.len(), *f));
+                    let (shown, found) = options.with(|l| (l.options.len(), l.found));
                     (found > shown)
                         .then(|| view! { <p class="ec-picker__more">{state.with_locale(|l| l.count((found - shown) as u64, &t.picker_more))}</p> })
                 }}

@@ -1,0 +1,219 @@
+//! What a course, learner or department picker lists: the options matching its search text,
+//! selected first, then by count and label (departments in tree order), only the first few.
+//!
+//! A million enrollments hold about 100,000 learners. Only the listed options are built: the
+//! others are matched and ranked without a copy of their texts, and kept out of the list as
+//! soon as they rank below its last option, so the work is one pass over the learners whatever
+//! their number (the picker lists again on every keystroke and every filter while it is open).
+
+use std::cmp::Ordering;
+
+use crate::fold::fold_into;
+use crate::ids::contains_folded;
+use crate::sorting::sort_by;
+use crate::store::EnrollmentStore;
+
+/// Which dimension a picker selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    /// Courses.
+    Course = 0,
+    /// Learners.
+    Learner = 1,
+    /// Departments, each with the departments below it.
+    Department = 2,
+}
+
+impl PickerKind {
+    /// `course`, `learner` or `department`.
+    pub fn id(self) -> &'static str {
+        match self {
+            PickerKind::Course => "course",
+            PickerKind::Learner => "learner",
+            PickerKind::Department => "department",
+        }
+    }
+}
+
+/// One listed option.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PickerOption {
+    /// The course, learner or department ID (what the filter holds).
+    pub id: String,
+    /// Title, name or department name; the ID while it is not known.
+    pub label: String,
+    /// Shown on hover: the ID (and a department's path).
+    pub hint: String,
+    /// Indentation (departments below others).
+    pub depth: usize,
+    /// Enrollments it has among those the other filters let through.
+    pub count: u32,
+    /// In the filter.
+    pub selected: bool,
+}
+
+/// The options a picker lists, and how many matched in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PickerList {
+    /// At most the limit asked for, best first.
+    pub options: Vec<PickerOption>,
+    /// Options matching the search text (listed or not).
+    pub found: usize,
+}
+
+/// A course or learner being ranked: nothing copied.
+struct Candidate<'a> {
+    id: &'a str,
+    label: &'a str,
+    count: u32,
+    selected: bool,
+}
+
+impl Candidate<'_> {
+    /// Selected first, then the larger count, then the label.
+    fn rank(&self, other: &Candidate<'_>) -> Ordering {
+        other
+            .selected
+            .cmp(&self.selected)
+            .then(other.count.cmp(&self.count))
+            .then_with(|| self.label.cmp(other.label))
+    }
+}
+
+/// The options of `kind` whose label or ID contains `needle` (already folded,
+/// [`crate::fold::fold`]): those in `chosen` first, then by their count in `counts` (indexed like
+/// the store's courses, learners or departments; missing counts are 0) and label, ties in the
+/// store's order; departments in tree order, those in `chosen` first. At most `limit`.
+pub fn picker_options(
+    store: &EnrollmentStore,
+    kind: PickerKind,
+    needle: &str,
+    counts: &[u32],
+    chosen: &[String],
+    limit: usize,
+) -> PickerList {
+    let mut folded = String::new();
+    let mut matches = |label: &str, id: &str| {
+        if contains_folded(id, needle) {
+            return true;
+        }
+        folded.clear();
+        fold_into(label, &mut folded);
+        folded.contains(needle)
+    };
+    let wanted = Wanted {
+        counts,
+        chosen,
+        limit,
+    };
+    match kind {
+        PickerKind::Course => ranked(
+            &mut store.courses(),
+            &|i| store.title_of_course(i),
+            &mut matches,
+            wanted,
+        ),
+        PickerKind::Learner => ranked(
+            &mut store.learners(),
+            &|i| store.name_of_learner(i),
+            &mut matches,
+            wanted,
+        ),
+        PickerKind::Department => department_options(store, &mut matches, needle, wanted),
+    }
+}
+
+/// What a listing counts, puts first and how long it gets.
+#[derive(Clone, Copy)]
+struct Wanted<'a> {
+    counts: &'a [u32],
+    chosen: &'a [String],
+    limit: usize,
+}
+
+impl Wanted<'_> {
+    fn count(&self, index: u32) -> u32 {
+        self.counts.get(index as usize).copied().unwrap_or(0)
+    }
+
+    fn chosen(&self, id: &str) -> bool {
+        self.chosen.iter().any(|c| c == id)
+    }
+}
+
+/// The best `wanted.limit` of the courses or learners `ids` (index and ID) that `matches`, by
+/// [`Candidate::rank`]; only those are copied. Behind references: one copy for both kinds.
+fn ranked<'a>(
+    ids: &mut dyn Iterator<Item = (u32, &'a str)>,
+    label_of: &dyn Fn(u32) -> Option<&'a str>,
+    matches: &mut dyn FnMut(&str, &str) -> bool,
+    wanted: Wanted<'_>,
+) -> PickerList {
+    let mut found = 0;
+    let mut best: Vec<Candidate<'a>> = Vec::new();
+    for (index, id) in ids {
+        let label = label_of(index).unwrap_or(id);
+        if !matches(label, id) {
+            continue;
+        }
+        found += 1;
+        let candidate = Candidate {
+            id,
+            label,
+            count: wanted.count(index),
+            selected: wanted.chosen(id),
+        };
+        let full = best.len() >= wanted.limit;
+        if full
+            && best
+                .last()
+                .is_none_or(|last| candidate.rank(last) != Ordering::Less)
+        {
+            continue;
+        }
+        // After every listed option it does not rank before (equal ones keep their order).
+        let at = best.partition_point(|b| candidate.rank(b) != Ordering::Less);
+        best.insert(at, candidate);
+        best.truncate(wanted.limit);
+    }
+    let options = best
+        .into_iter()
+        .map(|c| PickerOption {
+            id: c.id.to_owned(),
+            label: c.label.to_owned(),
+            hint: c.id.to_owned(),
+            depth: 0,
+            count: c.count,
+            selected: c.selected,
+        })
+        .collect();
+    PickerList { options, found }
+}
+
+/// The departments matching `needle`, in tree order (indented by depth) with an empty needle and
+/// by their path otherwise; those chosen first. There are few: all are built, then cut.
+fn department_options(
+    store: &EnrollmentStore,
+    matches: &mut dyn FnMut(&str, &str) -> bool,
+    needle: &str,
+    wanted: Wanted<'_>,
+) -> PickerList {
+    let mut options: Vec<PickerOption> = store
+        .departments()
+        .options()
+        .into_iter()
+        .filter(|d| matches(&d.path, &d.id))
+        .map(|d| PickerOption {
+            hint: format!("{}\n{}", d.path, d.id),
+            depth: if needle.is_empty() { d.depth } else { 0 },
+            label: if needle.is_empty() { d.name.into() } else { d.path },
+            count: wanted.count(d.index),
+            selected: wanted.chosen(&d.id),
+            id: d.id.into(),
+        })
+        .collect();
+    let found = options.len();
+    sort_by(&mut options, |a, b| b.selected.cmp(&a.selected));
+    options.truncate(wanted.limit);
+    PickerList { options, found }
+}
