@@ -13,7 +13,7 @@ use crate::ids::contains_folded;
 use crate::sorting::sort_by;
 use crate::store::EnrollmentStore;
 
-/// Which dimension a picker selects.
+/// Which dimension a picker selects (numbered as the message table lists the pickers' words).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
     /// Courses.

@@ -311,8 +311,9 @@ async fn read_body(
                 .try_reserve_exact(wanted - start)
                 .map_err(|_| Some(too_large((start + length) as u64)))?;
         }
-        // A copy out of the chunk, then a block copy: filling the space with zeros first
-        // (`resize`) runs a byte-by-byte loop, about 7 ms of a cold first page of 1,000.
+        // The chunk copied out whole (a chunk's worth of memory for a moment), then one block
+        // copy: zero-filling the reserved space first (`resize`) ran a byte-by-byte loop, about
+        // 7 ms of a cold first page of 1,000.
         bytes.extend_from_slice(&chunk.to_vec());
     }
 }

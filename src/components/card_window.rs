@@ -138,8 +138,9 @@ pub fn CardWindow(
     let row_height = Memo::new(move |_| grid.get().row());
     // A new filter or sort (a keystroke, a chip) first builds and paints the cards the viewport
     // shows; the overscan rows follow once that frame is painted and the page is idle (a quarter
-    // of the cards, and of the work, on every keystroke; input waiting goes first). Scrolling, loading and names arriving keep them (and so
-    // keep the card elements, and the focus, where they are).
+    // of the cards, and of the work, on every keystroke; input waiting goes first). Scrolling,
+    // loading and names arriving keep them (and so keep the card elements, and the focus, where
+    // they are).
     let overscan_tick = RwSignal::new(0u64);
     // The answer shown and the store version it was computed from: a new answer from the same
     // version is a new filter or sort.
