@@ -155,8 +155,11 @@ pub fn CardWindow(
             shown.try_set_value((answer, version));
         }
         if fresh {
+            // Not for an answer replaced meanwhile (typing on): its own cards come first.
             crate::idle::after_next_paint(Box::new(move || {
-                overscan_tick.try_update(|t| *t += 1);
+                if shown.try_with_value(|(shown, _)| *shown == answer) == Some(true) {
+                    overscan_tick.try_update(|t| *t += 1);
+                }
             }));
         }
         let overscan = if fresh { 0 } else { OVERSCAN_ROWS };
