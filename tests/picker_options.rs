@@ -12,6 +12,7 @@ use enrollment_cards::core::parse::{parse_contents, parse_departments, parse_use
 use enrollment_cards::core::picker_options::{picker_options, PickerKind, PickerList, PickerOption};
 use enrollment_cards::{EnrollmentStore, Filter, Status, StatusRules};
 use mock_lms::xml::{self, Listing};
+use mock_lms::Dataset;
 use support::{dataset, unpaged_xml, TODAY};
 
 /// The last page of a paged answer wrapped in `wrapper`.
@@ -22,8 +23,8 @@ fn paged(wrapper: &'static str) -> Listing<'static> {
     }
 }
 
-/// A store of `n` generated enrollments with every name, title and department.
-fn store_with_names(n: usize) -> EnrollmentStore {
+/// A store of `n` generated enrollments with every name, title and department, and the account.
+fn store_with_names(n: usize) -> (EnrollmentStore, Dataset) {
     let data = dataset(n);
     let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
     let page = enrollment_cards::parse_enrollments(&unpaged_xml(&data)).expect("enrollments");
@@ -35,13 +36,37 @@ fn store_with_names(n: usize) -> EnrollmentStore {
     store.add_contents(parse_contents(&contents).expect("contents").items);
     let departments = xml::departments(&data, 0..data.departments.len(), paged("departments"));
     store.add_departments(parse_departments(&departments).expect("departments").items);
-    store
+    (store, data)
 }
 
-/// The rule for courses and learners: every matching option, selected first, then by count
-/// (largest first) and label, equal ones in the store's order.
+/// What a picker finds an option by besides its ID: a course's title; a learner's name as
+/// shown, e-mail, login and department path (from the account itself).
+fn texts(store: &EnrollmentStore, data: &Dataset, kind: PickerKind, index: u32, id: &str) -> Vec<String> {
+    match kind {
+        PickerKind::Course => store
+            .title_of_course(index)
+            .map(str::to_owned)
+            .into_iter()
+            .collect(),
+        _ => {
+            let learner = data
+                .learners
+                .iter()
+                .find(|l| l.id == id)
+                .expect("a learner of the account");
+            let department = &data.departments[learner.department].id;
+            let mut texts = vec![learner.email.clone(), learner.login.clone()];
+            texts.extend(store.name_of_learner(index).map(str::to_owned));
+            texts.extend(store.departments().path_of(department));
+            texts
+        }
+    }
+}
+
+/// The rule for courses and learners: every option found by its ID or one of its [`texts`],
+/// selected first, then by count (largest first) and label, equal ones in the store's order.
 fn expected(
-    store: &EnrollmentStore,
+    (store, data): (&EnrollmentStore, &Dataset),
     kind: PickerKind,
     needle: &str,
     counts: &[u32],
@@ -59,10 +84,16 @@ fn expected(
             .collect(),
         PickerKind::Department => unreachable!("departments keep the tree's order"),
     };
+    let found_by = |index: u32, id: &str| {
+        fold(id).contains(needle)
+            || texts(store, data, kind, index, id)
+                .iter()
+                .any(|t| fold(t).contains(needle))
+    };
     let mut options: Vec<PickerOption> = all
         .into_iter()
+        .filter(|&(i, id, _)| found_by(i, id))
         .map(|(i, id, label)| (i, id, label.unwrap_or(id)))
-        .filter(|(_, id, label)| fold(id).contains(needle) || fold(label).contains(needle))
         .map(|(i, id, label)| PickerOption {
             id: id.to_owned(),
             label: label.to_owned(),
@@ -85,7 +116,7 @@ fn expected(
 
 /// Texts to search for: none, single letters, parts of names and titles (accented ones among
 /// them, folded as the picker folds what is typed), a piece of a UUID, and nothing that exists.
-fn needles(store: &EnrollmentStore) -> Vec<String> {
+fn needles(store: &EnrollmentStore, data: &Dataset) -> Vec<String> {
     let mut needles: Vec<String> = ["", "a", "e", "ma", "zz-none"].map(String::from).into();
     let accented = store
         .learners()
@@ -104,12 +135,17 @@ fn needles(store: &EnrollmentStore) -> Vec<String> {
     needles.push(fold(title).chars().take(4).collect());
     let (_, id) = store.learners().nth(3).expect("learners");
     needles.push(id[9..13].to_owned());
+    // An e-mail, a login and a department, which learners are found by too.
+    let learner = &data.learners[7];
+    needles.push(fold(&learner.email));
+    needles.push(fold(&learner.login[..4]));
+    needles.push(fold(data.departments[2].name));
     needles
 }
 
 #[test]
 fn courses_and_learners_are_listed_as_the_rule_says() {
-    let store = store_with_names(3_000);
+    let (store, data) = store_with_names(3_000);
     let everything = store.query(&Filter::default(), Default::default()).facets;
     let overdue = store
         .query(
@@ -135,11 +171,11 @@ fn courses_and_learners_are_listed_as_the_rule_says() {
             PickerKind::Course => f.courses.clone(),
             _ => f.learners.clone(),
         }) {
-            for needle in needles(&store) {
+            for needle in needles(&store, &data) {
                 for chosen in [&chosen[..0], &chosen[..]] {
                     for limit in [0, 1, 7, 60, usize::MAX] {
                         let got = picker_options(&store, kind, &needle, &counts, chosen, limit);
-                        let want = expected(&store, kind, &needle, &counts, chosen, limit);
+                        let want = expected((&store, &data), kind, &needle, &counts, chosen, limit);
                         assert_eq!(got, want, "{kind:?} {needle:?} {chosen:?} {limit}");
                     }
                 }
@@ -150,7 +186,7 @@ fn courses_and_learners_are_listed_as_the_rule_says() {
 
 #[test]
 fn a_chosen_learner_comes_first_and_counts_then_names_order_the_rest() {
-    let store = store_with_names(3_000);
+    let (store, _) = store_with_names(3_000);
     let counts = store
         .query(&Filter::default(), Default::default())
         .facets
@@ -193,7 +229,7 @@ fn a_chosen_learner_comes_first_and_counts_then_names_order_the_rest() {
 
 #[test]
 fn an_accented_name_is_found_without_its_accents_and_by_its_id() {
-    let store = store_with_names(3_000);
+    let (store, _) = store_with_names(3_000);
     let counts = store
         .query(&Filter::default(), Default::default())
         .facets
@@ -222,7 +258,7 @@ fn an_accented_name_is_found_without_its_accents_and_by_its_id() {
 
 #[test]
 fn departments_keep_the_tree_order_with_the_chosen_first_and_paths_when_searching() {
-    let store = store_with_names(3_000);
+    let (store, _) = store_with_names(3_000);
     let counts = store
         .query(&Filter::default(), Default::default())
         .facets
@@ -259,5 +295,44 @@ fn departments_keep_the_tree_order_with_the_chosen_first_and_paths_when_searchin
     for (option, department) in found.options.iter().zip(matching) {
         assert_eq!(option.label, department.path, "a search shows whole paths");
         assert_eq!(option.depth, 0);
+    }
+}
+
+#[test]
+fn a_learner_is_found_by_e_mail_login_and_department_as_the_search_box_finds_them() {
+    let (store, data) = store_with_names(3_000);
+    let counts = store
+        .query(&Filter::default(), Default::default())
+        .facets
+        .learners;
+    let (index, id) = store.learners().nth(11).expect("learners");
+    let learner = data.learners.iter().find(|l| l.id == id).expect("in the account");
+    let department = &data.departments[learner.department];
+    let path = store
+        .departments()
+        .path_of(&department.id)
+        .expect("a known department");
+    for text in [&learner.email, &learner.login, &path] {
+        let list = picker_options(&store, PickerKind::Learner, &fold(text), &counts, &[], usize::MAX);
+        let option = list.options.iter().find(|o| o.id == id);
+        assert_eq!(
+            option.map(|o| o.label.as_str()),
+            store.name_of_learner(index),
+            "{text:?} finds the learner, listed by name"
+        );
+        let by_search = store.query(
+            &Filter {
+                text: text.to_string(),
+                ..Filter::default()
+            },
+            Default::default(),
+        );
+        assert!(
+            by_search
+                .rows_in(0, usize::MAX)
+                .iter()
+                .any(|&r| store.learner_id(r) == id),
+            "the search box finds the same learner's enrollments for {text:?}"
+        );
     }
 }

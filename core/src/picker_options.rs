@@ -1,14 +1,15 @@
-//! What a course, learner or department picker lists: the options matching its search text,
+//! What a course, learner or department picker lists: the options its search text finds,
 //! selected first, then by count and label (departments in tree order), only the first few.
 //!
-//! A million enrollments hold about 100,000 learners. Only the listed options are built: the
-//! others are matched and ranked without a copy of their texts, and kept out of the list as
-//! soon as they rank below its last option, so the work is one pass over the learners whatever
-//! their number (the picker lists again on every keystroke and every filter while it is open).
+//! A million enrollments hold about 100,000 learners, and a picker lists again on every
+//! keystroke and every filter while it is open. Learners and courses are found through the
+//! store's folded texts (one byte search, as the search box finds them), and only the listed
+//! options are built: the others are ranked without a copy of their texts and kept out of the
+//! list as soon as they rank below its last option, one pass whatever their number.
 
 use std::cmp::Ordering;
 
-use crate::fold::fold_into;
+use crate::fold::fold;
 use crate::ids::contains_folded;
 use crate::sorting::sort_by;
 use crate::store::EnrollmentStore;
@@ -80,10 +81,12 @@ impl Candidate<'_> {
     }
 }
 
-/// The options of `kind` whose label or ID contains `needle` (already folded,
-/// [`crate::fold::fold`]): those in `chosen` first, then by their count in `counts` (indexed like
-/// the store's courses, learners or departments; missing counts are 0) and label, ties in the
-/// store's order; departments in tree order, those in `chosen` first. At most `limit`.
+/// The options of `kind` that `needle` (already folded, [`crate::fold::fold`]) finds: courses
+/// by ID or title, learners by ID, name, e-mail, login or department path (as the search box
+/// finds them, [`EnrollmentStore::course_and_learner_hits`]), departments by ID or path. Those
+/// in `chosen` first, then by their count in `counts` (indexed like the store's courses,
+/// learners or departments; missing counts are 0) and label, ties in the store's order;
+/// departments in tree order, those in `chosen` first. At most `limit`.
 pub fn picker_options(
     store: &EnrollmentStore,
     kind: PickerKind,
@@ -92,34 +95,26 @@ pub fn picker_options(
     chosen: &[String],
     limit: usize,
 ) -> PickerList {
-    let mut folded = String::new();
-    let mut matches = |label: &str, id: &str| {
-        if contains_folded(id, needle) {
-            return true;
-        }
-        folded.clear();
-        fold_into(label, &mut folded);
-        folded.contains(needle)
-    };
     let wanted = Wanted {
         counts,
         chosen,
         limit,
     };
+    let hits = || (!needle.is_empty()).then(|| store.course_and_learner_hits(needle));
     match kind {
         PickerKind::Course => ranked(
             &mut store.courses(),
             &|i| store.title_of_course(i),
-            &mut matches,
+            hits().map(|(courses, _)| courses),
             wanted,
         ),
         PickerKind::Learner => ranked(
             &mut store.learners(),
             &|i| store.name_of_learner(i),
-            &mut matches,
+            hits().map(|(_, learners)| learners),
             wanted,
         ),
-        PickerKind::Department => department_options(store, &mut matches, needle, wanted),
+        PickerKind::Department => department_options(store, needle, wanted),
     }
 }
 
@@ -141,21 +136,25 @@ impl Wanted<'_> {
     }
 }
 
-/// The best `wanted.limit` of the courses or learners `ids` (index and ID) that `matches`, by
-/// [`Candidate::rank`]; only those are copied. Behind references: one copy for both kinds.
+/// The best `wanted.limit` of the courses or learners `ids` (index and ID) found (`found_by`,
+/// per index; `None`: all), by [`Candidate::rank`]; only those are copied. Behind references:
+/// one copy for both kinds.
 fn ranked<'a>(
     ids: &mut dyn Iterator<Item = (u32, &'a str)>,
     label_of: &dyn Fn(u32) -> Option<&'a str>,
-    matches: &mut dyn FnMut(&str, &str) -> bool,
+    found_by: Option<Vec<bool>>,
     wanted: Wanted<'_>,
 ) -> PickerList {
     let mut found = 0;
     let mut best: Vec<Candidate<'a>> = Vec::new();
     for (index, id) in ids {
-        let label = label_of(index).unwrap_or(id);
-        if !matches(label, id) {
+        let hit = found_by
+            .as_ref()
+            .is_none_or(|hits| hits.get(index as usize).copied().unwrap_or(false));
+        if !hit {
             continue;
         }
+        let label = label_of(index).unwrap_or(id);
         found += 1;
         let candidate = Candidate {
             id,
@@ -190,19 +189,15 @@ fn ranked<'a>(
     PickerList { options, found }
 }
 
-/// The departments matching `needle`, in tree order (indented by depth) with an empty needle and
-/// by their path otherwise; those chosen first. There are few: all are built, then cut.
-fn department_options(
-    store: &EnrollmentStore,
-    matches: &mut dyn FnMut(&str, &str) -> bool,
-    needle: &str,
-    wanted: Wanted<'_>,
-) -> PickerList {
+/// The departments whose ID or path contains `needle`, in tree order (indented by depth) with
+/// an empty needle and by their path otherwise; those chosen first. There are few: all are
+/// built, then cut.
+fn department_options(store: &EnrollmentStore, needle: &str, wanted: Wanted<'_>) -> PickerList {
     let mut options: Vec<PickerOption> = store
         .departments()
         .options()
         .into_iter()
-        .filter(|d| matches(&d.path, &d.id))
+        .filter(|d| contains_folded(&d.id, needle) || fold(&d.path).contains(needle))
         .map(|d| PickerOption {
             hint: format!("{}\n{}", d.path, d.id),
             depth: if needle.is_empty() { d.depth } else { 0 },

@@ -598,6 +598,16 @@ impl EnrollmentStore {
         matcher.scan(&self.cols, 0, &mut found);
     }
 
+    /// Which courses and which learners (indexed as [`Self::courses`] and [`Self::learners`]) a
+    /// search for `needle` (folded, [`crate::fold::fold`]) finds by themselves: by ID and, once
+    /// known, by title, or by name, e-mail, login or department path. One byte search over each
+    /// kind's folded texts (kept from the searches before), not a fold of every name.
+    pub fn course_and_learner_hits(&self, needle: &str) -> (Vec<bool>, Vec<bool>) {
+        let mut cache = self.cache.borrow_mut();
+        let matcher = self.text_matcher(&mut cache.ids, needle);
+        (matcher.courses, matcher.learners)
+    }
+
     /// Makes the matches of `needle` the last of `cache.texts`, up to date with the rows: taken
     /// from the history when this text was searched recently (deleting back), narrowed from a
     /// shorter text it extends when that matched few rows (typing on), or one pass over all rows.
