@@ -1,6 +1,7 @@
 //! Searchable multi-select for courses, learners or departments, with facet counts. Options
-//! show titles, names and departments (the ID on hover) and are found by them or by ID. Only the
-//! best matches are listed (there can be thousands of learners); typing narrows the list.
+//! show titles, names and departments (the ID on hover) and are found as the search box finds
+//! them (learners by e-mail, login and department too; `core/src/picker_options.rs`). Only the
+//! best matches are listed (there can be 100,000 learners); typing narrows the list.
 
 use leptos::prelude::*;
 
