@@ -6,7 +6,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -551,4 +551,52 @@ async fn a_loads_first_cards_are_stored_and_shown_before_the_rest_of_its_first_a
             .length();
         assert!(cards > 0, "{page_size:?}: cards shown");
     }
+}
+
+#[wasm_bindgen_test]
+async fn removal_between_a_loads_first_cards_and_the_rest_of_its_first_page_ends_it() {
+    let mut widget = mount(ListSource {
+        page_size: Some(250),
+        ..source(MOCK, "demo-token")
+    });
+    let state = widget.state();
+    let loader = widget.loader().downgrade();
+    widget.reports.parts.replace(None);
+    let handle = Rc::new(RefCell::new(widget.handle.take()));
+    // Removed as soon as the view is told of the first cards: before their frame, while the
+    // loader waits to store the rest of the page.
+    let shown = Rc::new(Cell::new(0));
+    let owner = Owner::new();
+    owner.with(|| {
+        let (handle, shown) = (handle.clone(), shown.clone());
+        Effect::new(move || {
+            state.version.track();
+            let stored = state.with_store(|s| s.len()).unwrap_or(0);
+            if stored > 0 && shown.get() == 0 {
+                shown.set(stored);
+                let handle = handle.clone();
+                leptos::task::spawn_local(async move {
+                    drop(handle.borrow_mut().take());
+                });
+            }
+        });
+    });
+    assert!(
+        until(5_000, || loader.is_gone()).await,
+        "the loader outlived its widget"
+    );
+    assert_eq!(
+        shown.get(),
+        100,
+        "removed while the first 100 were shown on their own"
+    );
+    assert_eq!(state.with_store(|s| s.len()), None, "the state is gone");
+    // The frame and the idle moment the loader waited for come and go without it.
+    gloo_timers::future::TimeoutFuture::new(300).await;
+    let again = mount(source(MOCK, "demo-token"));
+    assert_eq!(
+        again.finished(5_000).await.count,
+        ENROLLMENTS,
+        "the module still works"
+    );
 }
