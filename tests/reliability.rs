@@ -500,7 +500,7 @@ async fn removal_while_a_large_answer_is_parsed_stops_the_parsing() {
 }
 
 #[wasm_bindgen_test]
-async fn the_first_request_goes_out_before_the_filter_bar_and_count_are_built() {
+async fn the_first_request_goes_out_before_the_filter_bar_and_count_are_built_while_idle() {
     let widget = mount(source(&faulty("latency=300"), "demo-token"));
     let built = |selector: &str| widget.root.query_selector(selector).ok().flatten().is_some();
     assert!(built("[data-ec=loading]"), "the mount shows the loading panel");
@@ -509,10 +509,10 @@ async fn the_first_request_goes_out_before_the_filter_bar_and_count_are_built() 
         "and builds nothing else before the first request"
     );
     // The loader's task sends the request in the microtasks after the mount; the filter bar and
-    // the count are built in the next task, long before the slow first page arrives.
+    // the count are built when the page is next idle, long before the slow first page arrives.
     gloo_timers::future::TimeoutFuture::new(0).await;
     assert_eq!(widget.loader().requests_sent(), 1);
-    assert!(built("[data-ec=search]") && built("[data-ec=count]"));
+    assert!(until(200, || built("[data-ec=search]") && built("[data-ec=count]")).await);
     assert_eq!(widget.total(), 0, "the first page is still on its way");
     assert!(until(5_000, || widget.total() > 0).await);
 }

@@ -11,10 +11,12 @@ use enrollment_cards::{
 };
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use time::macros::{date, datetime};
 use time::{Date, Duration};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 mod browser;
@@ -777,4 +779,32 @@ async fn the_grid_follows_the_hosts_font_size_and_gap() {
         first.scroll_height(),
         first.client_height()
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_first_page_before_any_idle_moment_brings_the_filter_bar_and_count_with_it() {
+    let root = container();
+    let slot = Rc::new(Cell::new(None));
+    let mounted = slot.clone();
+    leptos::mount::mount_to(root.clone(), move || {
+        let state = CardsState::new(StatusRules::new(TODAY), Some("en-US"));
+        state.load.set(LoadState::Loading);
+        mounted.set(Some(state));
+        view! { <CardsView state retry=Callback::new(|()| {}) /> }
+    })
+    .forget();
+    let state = slot.get().expect("mounted");
+    let controls = || query(&root, "[data-ec=search]").is_some() && query(&root, "[data-ec=count]").is_some();
+    assert!(!controls(), "only the panels and the card window at first");
+    // The first page in the same task: no idle moment, no timer came before it. What it
+    // shows (reactive effects, microtasks) comes with the filter bar and the count, in the
+    // same frame, so they never push the cards down.
+    state.append(fixture(30));
+    for _ in 0..50 {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED))
+            .await
+            .expect("a resolved promise");
+    }
+    assert!(controls(), "built in the task that stored the first page");
+    assert_eq!(shown(&root).as_deref(), Some("30"));
 }

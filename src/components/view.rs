@@ -2,8 +2,6 @@
 //! state panels and the windowed card grid. What happens is reported through [`ViewEvents`]
 //! (the embedding turns them into DOM events).
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -252,7 +250,7 @@ pub fn CardsView(
     #[prop(optional_no_strip)]
     on_activate: Option<Callback<u32>>,
 ) -> impl IntoView {
-    let controls = controls_after_first_request(state);
+    let controls = controls_by_first_cards(state);
     // Worded again as a whole when the locale changes (rare; the state itself is kept).
     move || {
         state.locale_version.track();
@@ -284,21 +282,27 @@ pub fn CardsView(
 }
 
 /// Whether the filter bar, the count with its toolbar, and the print list are built. The mount
-/// builds only the state panels and the card window, so the first request goes out at once; the
-/// rest is built in the next task, while the first page is on its way (on a real network it is
-/// ready long before the page; the layout does not move when the cards arrive). At once when
-/// there is already something to show or loading has stopped (no token, an error).
-fn controls_after_first_request(state: CardsState) -> ReadSignal<bool> {
-    let settled = state.with_store(|s| !s.is_empty()).unwrap_or(false)
-        || state.load.with_untracked(|l| *l != LoadState::Loading);
-    let built = RwSignal::new(settled);
-    if !settled {
-        set_timeout(
-            move || {
-                built.try_set(true);
-            },
-            Duration::ZERO,
-        );
+/// builds only the state panels and the card window, so the first request goes out at once. The
+/// rest is built when the page is next idle (on a real network, long before the first page
+/// arrives), or else in the task that shows the first cards, never after them: they then share
+/// one layout and never push the cards down, and a first page already waiting is not kept
+/// waiting behind them. At once when there is already something to show or loading has stopped
+/// (no token, an error).
+fn controls_by_first_cards(state: CardsState) -> ReadSignal<bool> {
+    let arrived = move || {
+        state.version.track();
+        state.with_store(|s| !s.is_empty()).unwrap_or(false) || state.load.with(|l| *l != LoadState::Loading)
+    };
+    let built = RwSignal::new(untrack(arrived));
+    if !built.get_untracked() {
+        crate::idle::when_idle(Box::new(move || {
+            built.try_set(true);
+        }));
+        Effect::new(move || {
+            if !built.get() && arrived() {
+                built.set(true);
+            }
+        });
     }
     built.read_only()
 }
