@@ -1,0 +1,80 @@
+// Compares two builds of the shipped module on the cold first card (element created at once, as
+// in the cold phase of bench/run.mjs), alternating them, with the JavaScript widget as a third:
+// single runs of `make bench` vary too much on a shared machine to tell a 5% change apart.
+//
+//   node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 8] [--per-round 3]
+//
+// BEFORE_PKG and AFTER_PKG are copies of pkg/ made by `make dist` (scripts/dist.sh) from the two
+// builds; each round copies one into pkg/ and times `--per-round` loads, each in a fresh browser
+// context, then the other, then the JavaScript widget. pkg/ holds AFTER_PKG when it ends. The
+// mock LMS serves the 100k enrollment account (10k learners, 60 courses), 1,000 a page.
+
+import { cpSync, existsSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { spawn } from "node:child_process";
+import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const TARGET = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target");
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const [before, after] = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
+if (!before || !after || !existsSync(join(before, "enrollment_cards_bg.wasm")) || !existsSync(join(after, "enrollment_cards_bg.wasm"))) {
+  console.error("usage: node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 8] [--per-round 3] (copies of pkg/ from make dist)");
+  process.exit(2);
+}
+const rounds = option("--rounds", 8);
+const perRound = option("--per-round", 3);
+
+const mock = spawn(
+  join(TARGET, "debug/mock-lms"),
+  ["--port", "0", "--seed", "42", "--today", "2026-11-26", "--enrollments", "100000", "--learners", "10000", "--courses", "60", "--static", ROOT],
+  { stdio: ["ignore", "pipe", "pipe"] },
+);
+const url = await new Promise((done, fail) => {
+  let log = "";
+  const read = (chunk) => {
+    log += chunk;
+    const found = log.match(/http:\/\/127\.0\.0\.1:\d+/);
+    if (found) done(found[0]);
+  };
+  mock.stdout.on("data", read);
+  mock.stderr.on("data", read);
+  mock.on("exit", (code) => fail(new Error(`mock-lms exited (${code}): ${log}`)));
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-dev-shm-usage"],
+});
+const use = (pkg) => {
+  rmSync(join(ROOT, "pkg"), { recursive: true, force: true });
+  cpSync(pkg, join(ROOT, "pkg"), { recursive: true });
+};
+const times = { before: [], after: [], js: [] };
+try {
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, pkg] of [["before", before], ["after", after], ["js", null]]) {
+      if (pkg) use(pkg);
+      for (let i = 0; i < perRound; i++) {
+        const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+        const page = await context.newPage();
+        await page.goto(`${url}/bench/cold.html?widget=${pkg ? "wasm" : "js"}&page-size=1000`);
+        await page.waitForFunction(() => window.cold !== undefined, null, { timeout: 30_000 });
+        times[name].push(await page.evaluate(async () => (await window.cold.result).firstCardMs));
+        await context.close();
+      }
+    }
+  }
+} finally {
+  use(after);
+  await browser.close();
+  mock.kill();
+}
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+for (const [name, list] of Object.entries(times)) {
+  console.log(`${name}: median ${median(list).toFixed(0)} ms over ${list.length} (${list.map((t) => t.toFixed(0)).join(" ")})`);
+}
