@@ -1,4 +1,5 @@
-//! Work for when the page is idle: `requestIdleCallback`, or a timer where the browser has none.
+//! Work for when the page is idle (`requestIdleCallback`, or a timer where the browser has none),
+//! and for once the next frame is painted.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
