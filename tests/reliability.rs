@@ -600,3 +600,44 @@ async fn removal_between_a_loads_first_cards_and_the_rest_of_its_first_page_ends
         "the module still works"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_reload_and_a_new_token_between_a_loads_first_cards_and_the_rest_start_clean() {
+    let widget = mount(ListSource {
+        page_size: Some(250),
+        ..source(MOCK, "demo-token")
+    });
+    let (state, loader) = (widget.state(), widget.loader());
+    // As a host re-configuring the element does, the moment the first cards are shown: a new
+    // token, then a new load (the store emptied, the old load's task ended).
+    let reloaded = Rc::new(Cell::new(false));
+    let owner = Owner::new();
+    owner.with(|| {
+        let reloaded = reloaded.clone();
+        Effect::new(move || {
+            state.version.track();
+            let stored = state.with_store(|s| s.len()).unwrap_or(0);
+            if stored == 100 && !reloaded.get() {
+                reloaded.set(true);
+                let loader = loader.clone();
+                leptos::task::spawn_local(async move {
+                    loader.set_token(AccessToken::new("demo-token-refreshed"));
+                    loader.start();
+                });
+            }
+        });
+    });
+    let summary = widget.finished(5_000).await;
+    assert!(
+        reloaded.get(),
+        "reloaded while the first 100 were shown on their own"
+    );
+    assert_eq!(summary.count, ENROLLMENTS);
+    assert_eq!(widget.total(), ENROLLMENTS);
+    assert_eq!(
+        state.with_store(|s| s.duplicates()),
+        Some(0),
+        "nothing of the first load's page came in after the reload"
+    );
+    assert_eq!(widget.error(), None);
+}
