@@ -10,13 +10,10 @@
 // mock LMS serves the 100k enrollment account (10k learners, 60 courses), 1,000 a page.
 
 import { cpSync, existsSync, rmSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
+import { ROOT, startMock } from "./mock.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const TARGET = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target");
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const at = args.indexOf(name);
@@ -30,22 +27,7 @@ if (!before || !after || !existsSync(join(before, "enrollment_cards_bg.wasm")) |
 const rounds = option("--rounds", 8);
 const perRound = option("--per-round", 3);
 
-const mock = spawn(
-  join(TARGET, "debug/mock-lms"),
-  ["--port", "0", "--seed", "42", "--today", "2026-11-26", "--enrollments", "100000", "--learners", "10000", "--courses", "60", "--static", ROOT],
-  { stdio: ["ignore", "pipe", "pipe"] },
-);
-const url = await new Promise((done, fail) => {
-  let log = "";
-  const read = (chunk) => {
-    log += chunk;
-    const found = log.match(/http:\/\/127\.0\.0\.1:\d+/);
-    if (found) done(found[0]);
-  };
-  mock.stdout.on("data", read);
-  mock.stderr.on("data", read);
-  mock.on("exit", (code) => fail(new Error(`mock-lms exited (${code}): ${log}`)));
-});
+const { url, stop } = await startMock(["--seed", "42", "--today", "2026-11-26", "--enrollments", "100000", "--learners", "10000", "--courses", "60"]);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-dev-shm-usage"],
@@ -72,7 +54,7 @@ try {
 } finally {
   use(after);
   await browser.close();
-  mock.kill();
+  stop();
 }
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 for (const [name, list] of Object.entries(times)) {

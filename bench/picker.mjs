@@ -7,32 +7,14 @@
 // Expects scripts/bench.sh to have built bench/out/pkg/ and the mock (the page is bench/index.html,
 // loaded as the million phase of bench/run.mjs loads it).
 
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
+import { startMock } from "./mock.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const TARGET = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target");
 const at = process.argv.indexOf("--enrollments");
 const n = at >= 0 ? Number(process.argv[at + 1]) : 1_000_000;
 
-const mock = spawn(
-  join(TARGET, "debug/mock-lms"),
-  ["--port", "0", "--seed", "42", "--today", "2026-11-26", "--enrollments", String(n), "--learners", String(n / 10), "--courses", "200", "--static", ROOT],
-  { stdio: ["ignore", "pipe", "pipe"] },
-);
-const url = await new Promise((done, fail) => {
-  let log = "";
-  const read = (chunk) => {
-    log += chunk;
-    const found = log.match(/http:\/\/127\.0\.0\.1:\d+/);
-    if (found) done(found[0]);
-  };
-  mock.stdout.on("data", read);
-  mock.stderr.on("data", read);
-  mock.on("exit", (code) => fail(new Error(`mock-lms exited (${code}): ${log}`)));
-});
+const { url, stop } = await startMock(["--seed", "42", "--today", "2026-11-26", "--enrollments", String(n), "--learners", String(n / 10), "--courses", "200"]);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-dev-shm-usage"],
@@ -86,5 +68,5 @@ try {
   console.log(JSON.stringify(times));
 } finally {
   await browser.close();
-  mock.kill();
+  stop();
 }

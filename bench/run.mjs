@@ -23,17 +23,14 @@
 // Expects scripts/bench.sh to have built pkg/, bench/out/pkg/, the mock and (full run) the native
 // Criterion results in target/criterion/parse/.
 
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 // The end-to-end tests' pinned playwright-core (e2e/package.json): one install serves both.
 import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
+import { ROOT, TARGET, startMock as startMockLms } from "./mock.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-/** Cargo's target directory (`CARGO_TARGET_DIR`, as cargo reads it, else `target/`). */
-const TARGET = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const TODAY = "2026-11-26";
 const SEED = 42; // benches/parse.rs generates the same documents natively.
@@ -174,22 +171,7 @@ const remember = (typed, texts) => {
 
 /** Starts the mock with `n` enrollments on a free port, serving the repository's files. */
 function startMock(n, more = []) {
-  const mock = spawn(
-    join(TARGET, "debug/mock-lms"),
-    ["--port", "0", "--seed", String(SEED), "--today", TODAY, "--enrollments", String(n), ...more, "--static", ROOT],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  return new Promise((resolve, reject) => {
-    let log = "";
-    const read = (chunk) => {
-      log += chunk;
-      const url = log.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (url) resolve({ url: url[0], stop: () => mock.kill() });
-    };
-    mock.stdout.on("data", read);
-    mock.stderr.on("data", read);
-    mock.on("exit", (code) => reject(new Error(`mock-lms exited (${code}): ${log}`)));
-  });
+  return startMockLms(["--seed", String(SEED), "--today", TODAY, "--enrollments", String(n), ...more]);
 }
 
 // ---- warm: one size --------------------------------------------------------------------------
