@@ -29,9 +29,9 @@ use crate::state::{CardsState, LoadState};
 /// parsed whole before the first cards show.
 const PARSE_BATCH: usize = 5000;
 
-/// Enrollments of a load's first answer stored and shown before the rest of that answer: more
-/// than a large screen's cards. The rest is stored once their frame is painted, so a cold first
-/// card does not wait for the whole first page to be stored (and, unpaged, parsed).
+/// Enrollments of a load's first answer parsed, stored and shown before the rest of that
+/// answer: more than a large screen's cards. The rest is parsed and stored once their frame is
+/// painted, so a cold first card does not wait for the whole first page.
 const FIRST_CARDS: usize = 100;
 
 /// How a finished load went.
@@ -369,19 +369,37 @@ impl Inner {
     /// The single answer, appended in batches; a retry starts it over (a retryable failure
     /// happens before any batch was appended).
     async fn load_unpaged(&self, query: &EnrollmentQuery) -> Result<(), ApiError> {
-        let state = self.state;
-        self.with_retries(async || {
-            self.client
-                .fetch_enrollments_in_batches(query, [FIRST_CARDS, PARSE_BATCH], |batch| state.append(batch))
-                .await
-        })
-        .await?;
+        self.append_in_batches(query, None).await?;
         self.cursor.borrow_mut().pages = 1;
         Ok(())
     }
 
+    /// One answer (unpaged, or a page when `page` is given) parsed and appended in batches,
+    /// the first cards shown before the rest is parsed; its next page's token.
+    async fn append_in_batches(
+        &self,
+        query: &EnrollmentQuery,
+        page: Option<PageRequest<'_>>,
+    ) -> Result<Option<String>, ApiError> {
+        let state = self.state;
+        let read = self
+            .with_retries(async || {
+                self.client
+                    .fetch_enrollments_in_batches(query, page, [FIRST_CARDS, PARSE_BATCH], |batch| {
+                        state.append(batch)
+                    })
+                    .await
+            })
+            .await?;
+        Ok(read.next_page_token)
+    }
+
     /// Every page from the cursor on. Each page is appended once: the cursor moves past it as
-    /// it is appended, and a failure leaves the cursor on the page that failed.
+    /// it is appended, and a failure leaves the cursor on the page that failed. The first page
+    /// is parsed and appended in batches, its first cards shown before the rest is parsed: until
+    /// it is appended whole the load is not resumable, so a Retry after a failure there starts
+    /// over rather than appending its first batches twice. Every later page is appended whole
+    /// or not at all.
     async fn load_pages(&self, query: &EnrollmentQuery, size: u32) -> Result<(), ApiError> {
         let max_pages = self.policy.borrow().max_pages.max(1);
         loop {
@@ -390,21 +408,16 @@ impl Inner {
                 size: size.max(1),
                 token: token.as_deref(),
             };
-            let mut page = self
-                .with_retries(async || self.client.fetch_page(query, request).await)
-                .await?;
-            let next = page.next_page_token.take();
-            let first = self.cursor.borrow().pages == 0;
-            if first && page.enrollments.len() > FIRST_CARDS {
-                // Parsed whole (a page is stored whole or not at all: a failed page is sent
-                // again), stored in two steps.
-                let rest = page.enrollments.split_off(FIRST_CARDS);
-                self.state.append(page.enrollments);
-                crate::idle::next_paint().await;
-                self.state.append(rest);
+            let next = if self.cursor.borrow().pages == 0 {
+                self.append_in_batches(query, Some(request)).await?
             } else {
+                let mut page = self
+                    .with_retries(async || self.client.fetch_page(query, request).await)
+                    .await?;
+                let next = page.next_page_token.take();
                 self.state.append(page.enrollments);
-            }
+                next
+            };
             self.with_enricher(Enricher::kick);
             let mut cursor = self.cursor.borrow_mut();
             cursor.pages += 1;

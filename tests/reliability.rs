@@ -16,7 +16,7 @@ use enrollment_cards::components::view::WidgetParts;
 use enrollment_cards::components::{EnrollmentCards, ListSource, LoadState, ViewEvents};
 use enrollment_cards::enrich::EnrichParts;
 use enrollment_cards::loader::LoadSummary;
-use enrollment_cards::StatusRules;
+use enrollment_cards::{ParseError, StatusRules};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use time::macros::date;
@@ -640,4 +640,26 @@ async fn a_reload_and_a_new_token_between_a_loads_first_cards_and_the_rest_start
         "nothing of the first load's page came in after the reload"
     );
     assert_eq!(widget.error(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_first_page_malformed_after_its_first_cards_keeps_them_and_retry_starts_over() {
+    // The first page's XML cut in half: its first 100 enrollments are parsed and shown before
+    // the rest, which fails. A Retry then loads from scratch: none of the 100 is stored twice.
+    let widget = mount(ListSource {
+        page_size: Some(250),
+        ..source(&faulty("page=1,body=truncated,times=1"), "demo-token")
+    });
+    assert!(until(5_000, || widget.error().is_some()).await);
+    assert!(
+        matches!(widget.error(), Some(ApiError::Body(ParseError::Truncated { .. }))),
+        "{:?}",
+        widget.error()
+    );
+    assert_eq!(widget.total(), 100, "the first cards stay beside the error");
+    widget.click("[data-ec=retry]");
+    let summary = widget.finished(5_000).await;
+    assert_eq!(summary.count, ENROLLMENTS);
+    assert_eq!(summary.duplicates, 0, "the first 100 were not stored again");
+    assert_eq!(widget.total(), ENROLLMENTS);
 }

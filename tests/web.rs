@@ -296,21 +296,55 @@ async fn cards_view_shows_a_readable_error() {
 #[wasm_bindgen_test]
 async fn one_answer_parsed_in_batches_with_turns_for_the_browser() {
     let mut sizes = Vec::new();
-    let total = client()
-        .fetch_enrollments_in_batches(&EnrollmentQuery::default(), [40, 120], |batch| {
+    let read = client()
+        .fetch_enrollments_in_batches(&EnrollmentQuery::default(), None, [40, 120], |batch| {
             sizes.push(batch.len())
         })
         .await
         .expect("200");
-    assert_eq!((total, sizes), (ENROLLMENTS, vec![40, 120, 120, 20]));
+    assert_eq!(
+        (read.count, read.next_page_token, sizes),
+        (ENROLLMENTS, None, vec![40, 120, 120, 20])
+    );
     let err = Client::new(config(&faulty("body=truncated"), "demo-token"))
-        .fetch_enrollments_in_batches(&EnrollmentQuery::default(), [50, 50], |_| {})
+        .fetch_enrollments_in_batches(&EnrollmentQuery::default(), None, [50, 50], |_| {})
         .await
         .expect_err("truncated");
     assert!(
         matches!(err, ApiError::Body(ParseError::Truncated { .. })),
         "{err:?}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_page_parsed_in_batches_brings_its_next_token() {
+    use enrollment_cards::api::url::PageRequest;
+    let client = client();
+    let first = PageRequest {
+        size: 120,
+        token: None,
+    };
+    let whole = client
+        .fetch_page(&EnrollmentQuery::default(), first)
+        .await
+        .expect("paged 200");
+    let (mut sizes, mut ids) = (Vec::new(), Vec::new());
+    let read = client
+        .fetch_enrollments_in_batches(&EnrollmentQuery::default(), Some(first), [40, 50], |batch| {
+            sizes.push(batch.len());
+            ids.extend(batch.into_iter().map(|e| e.enrollment_id));
+        })
+        .await
+        .expect("paged 200");
+    assert_eq!(sizes, vec![40, 50, 30]);
+    assert_eq!(read.count, 120);
+    let expected: Vec<String> = whole.enrollments.into_iter().map(|e| e.enrollment_id).collect();
+    assert_eq!(ids, expected, "the same enrollments, in order");
+    assert!(
+        read.next_page_token.is_some(),
+        "a first page of 120 out of {ENROLLMENTS} has a next one"
+    );
+    assert_eq!(read.next_page_token, whole.next_page_token);
 }
 
 #[wasm_bindgen_test]

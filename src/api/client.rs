@@ -22,6 +22,15 @@ use super::url::{enrollments_url, PageRequest};
 use crate::core::model::{Enrollment, EnrollmentPage};
 use crate::core::parse::{parse_enrollments, EnrollmentReader};
 
+/// What [`Client::fetch_enrollments_in_batches`] read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRead {
+    /// Enrollments handed over.
+    pub count: usize,
+    /// `<nextPageToken>` (`None` on the last page and for an unpaged answer).
+    pub next_page_token: Option<String>,
+}
+
 /// A lane's request in flight, numbered so that a finished request clears only itself.
 type Running = Rc<RefCell<Option<(u64, AbortController)>>>;
 
@@ -123,29 +132,38 @@ impl Client {
         parse_enrollments(&body).map_err(ApiError::from)
     }
 
-    /// `GET {endpoint}/enrollment`, parsed a batch of enrollments at a time (`first` enrollments,
-    /// then `then` at a time): each batch is handed to `on_batch` and the browser gets a turn
-    /// before the next (after the first, once its frame is painted), so a large answer neither
-    /// freezes the tab nor waits to be parsed whole before the first cards show. The answer's
-    /// text is dropped once parsed. Returns the number of enrollments.
+    /// `GET {endpoint}/enrollment`, or with `page` one page of `GET {endpoint}/enrollments`,
+    /// parsed a batch of enrollments at a time (`first` enrollments, then `then` at a time):
+    /// each batch is handed to `on_batch` and the browser gets a turn before the next (after
+    /// the first, once its frame is painted), so a large answer neither freezes the tab nor
+    /// waits to be parsed whole before the first cards show. The answer's text is dropped once
+    /// parsed. A failure after the first batch (malformed XML further on, the client closed)
+    /// leaves the batches already handed over with the caller.
     pub async fn fetch_enrollments_in_batches(
         &self,
         query: &EnrollmentQuery,
+        page: Option<PageRequest<'_>>,
         [first, then]: [usize; 2],
         mut on_batch: impl FnMut(Vec<Enrollment>),
-    ) -> Result<usize, ApiError> {
-        let url = enrollments_url(&self.config.borrow().endpoint, query, None);
+    ) -> Result<AnswerRead, ApiError> {
+        let url = enrollments_url(&self.config.borrow().endpoint, query, page);
         let body = self.get_body(&url).await?;
         let mut reader = EnrollmentReader::new(&body)?;
-        let mut total = 0;
+        let mut count = 0;
         loop {
-            let is_first = total == 0;
+            let is_first = count == 0;
             let batch = reader.next_batch(if is_first { first } else { then })?;
             if batch.is_empty() {
-                return Ok(total);
+                return Ok(AnswerRead {
+                    count,
+                    next_page_token: reader.next_page_token().map(str::to_owned),
+                });
             }
-            total += batch.len();
+            count += batch.len();
             on_batch(batch);
+            if reader.is_done() {
+                continue;
+            }
             if is_first {
                 crate::idle::next_paint().await;
             } else {

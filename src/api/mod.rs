@@ -9,6 +9,6 @@ pub mod error;
 pub mod retry;
 pub mod url;
 
-pub use client::Client;
+pub use client::{AnswerRead, Client};
 pub use config::{AccessToken, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider};
 pub use error::{ApiError, ServiceMessage, TokenTrouble};
