@@ -368,7 +368,72 @@ async fn each_resource_a_token_may_not_read_falls_back_alone() {
             notice.text_content().unwrap_or_default().contains("403"),
             "{token}"
         );
+        // What could not come gives up the place it held.
+        let present = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
+        assert_eq!(
+            present("[data-ec=completion-chip]"),
+            token != "no-results-token",
+            "{token}: completion chips"
+        );
+        assert_eq!(
+            present("[data-ec=department-picker]"),
+            token != "no-departments-token",
+            "{token}: department picker"
+        );
     }
+}
+
+#[wasm_bindgen_test]
+async fn completion_chips_and_the_department_picker_hold_their_place_until_their_data_comes() {
+    // Every answer 300 ms late: the one page of enrollments is in while results and
+    // departments are still on their way.
+    let endpoint = format!("{MOCK}/_fault/latency=300,id=hold-place");
+    let (root, reports) = mount_with(&endpoint, "demo-token", |s| s.page_size = Some(1000));
+    let present = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
+    let loaded = || {
+        root.query_selector("[data-ec=count]")
+            .ok()
+            .flatten()
+            .and_then(|c| c.get_attribute("data-total"))
+            == Some(ENROLLMENTS.to_string())
+    };
+    let cards_top = || {
+        root.query_selector(".ec-window")
+            .ok()
+            .flatten()
+            .map(|w| w.get_bounding_client_rect().top())
+    };
+    assert!(until(5_000, loaded).await, "every enrollment in");
+    assert!(
+        reports.status.borrow().is_none(),
+        "results and departments still on their way"
+    );
+    assert!(
+        present("[data-ec=completion-chip]"),
+        "completion chips hold their place"
+    );
+    assert!(
+        present("[data-ec=department-picker]"),
+        "the department picker holds its place"
+    );
+    let before = cards_top();
+    assert!(before.is_some_and(|top| top > 0.0), "{before:?}");
+    assert!(
+        until(10_000, || reports.status.borrow().is_some()).await,
+        "settled"
+    );
+    let status = reports.status.borrow().expect("status");
+    assert_eq!(
+        (status.results, status.departments),
+        (PartStatus::Complete, PartStatus::Complete)
+    );
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    assert!(present("[data-ec=completion-chip]") && present("[data-ec=department-picker]"));
+    assert_eq!(
+        cards_top(),
+        before,
+        "the cards stay where they were when the data came"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -9,6 +9,7 @@ use time::Date;
 
 use super::observe::element_size;
 use super::picker::Picker;
+use crate::core::enrichment::PartStatus;
 use crate::core::model::EnrollmentType;
 use crate::core::picker_options::PickerKind;
 use crate::core::query::{DateRange, Facets, Filter, Member, SortKey};
@@ -44,10 +45,13 @@ pub fn FilterBar(
             <ChipGroup state group=Chips::Status />
             <ChipGroup state group=Chips::Certificate />
             <ChipGroup state group=Chips::Type />
-            // Completion chips once results are known (progress may be off or not permitted).
+            // Completion chips and the department picker hold their place while their data is
+            // on its way, so the cards are not pushed down when it comes; they go when it cannot
+            // come (switched off, not permitted, failed) or brought none.
             <Show when=move || {
                 state.names_version.track();
                 state.with_store(|s| s.results_known() > 0).unwrap_or(false)
+                    || state.enrichment.with(|e| e.results == PartStatus::Pending)
             }>
                 <ChipGroup state group=Chips::Completion />
             </Show>
@@ -57,6 +61,7 @@ pub fn FilterBar(
                 <Show when=move || {
                     state.names_version.track();
                     state.with_store(|s| !s.departments().is_empty()).unwrap_or(false)
+                        || state.enrichment.with(|e| e.departments == PartStatus::Pending)
                 }>
                     <Picker state kind=PickerKind::Department />
                 </Show>
