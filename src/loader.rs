@@ -24,9 +24,9 @@ use crate::api::{
 use crate::enrich::{EnrichParts, Enricher, EnrichmentStatus};
 use crate::state::{CardsState, LoadState};
 
-/// Enrollments parsed from one unpaged answer before the browser gets a turn: about 2 MB of
-/// XML, a few milliseconds of work, so a 40 MB answer neither freezes the tab nor waits to be
-/// parsed whole before the first cards show.
+/// Enrollments parsed from one answer (unpaged, or a paged load's first page) before the
+/// browser gets a turn: about 2 MB of XML, a few milliseconds of work, so a 40 MB answer
+/// neither freezes the tab nor waits to be parsed whole before the first cards show.
 const PARSE_BATCH: usize = 5000;
 
 /// Enrollments of a load's first answer parsed, stored and shown before the rest of that
@@ -148,7 +148,8 @@ impl Loader {
     }
 
     /// After a failure: goes on from the page that failed, keeping what loaded (or starts over
-    /// where that makes no sense: an unpaged answer, a circle, the page cap).
+    /// where that makes no sense: an unpaged answer, a first page that failed partway, a
+    /// circle, the page cap).
     pub fn resume(&self) {
         if self.0.cursor.borrow().resumable {
             self.stop_task();
@@ -161,7 +162,8 @@ impl Loader {
     /// Uses `token` for the next request (and the retry after a 401): never reloads. A widget
     /// waiting for credentials starts loading. A token that cannot be sent stops the requests
     /// with that error, what loaded staying; a good token after it picks up where they stopped
-    /// (a finished list stays finished, a paged load resumes). A new token after a 401 or a
+    /// (a finished list stays finished, a paged load resumes from its page; one stopped before
+    /// its first page was in starts over). A new token after a 401 or a
     /// failed provider resumes too.
     pub fn set_token(&self, token: Result<AccessToken, TokenError>) {
         let token = match token {
@@ -348,6 +350,11 @@ impl Inner {
             Err(ApiError::Aborted) => {}
             Err(error) => {
                 state.set_load(LoadState::Failed(error.clone()));
+                // What arrived before the failure gets its names and titles too (a page's
+                // lookups are otherwise set off once the whole page is in).
+                if state.with_store(|s| !s.is_empty()) == Some(true) {
+                    self.with_enricher(Enricher::kick);
+                }
                 if let Some(report) = self.events.error {
                     report.try_run(error);
                 }
@@ -375,7 +382,10 @@ impl Inner {
     }
 
     /// One answer (unpaged, or a page when `page` is given) parsed and appended in batches,
-    /// the first cards shown before the rest is parsed; its next page's token.
+    /// the first cards shown before the rest is parsed; its next page's token. Retrying the
+    /// request never appends a batch twice: every error after the first batch is a body error
+    /// or [`ApiError::Aborted`], and neither is retried (`api::error`'s tests hold it to that).
+    /// A caller must still not resume after a failure here (see `load_pages`).
     async fn append_in_batches(
         &self,
         query: &EnrollmentQuery,

@@ -198,6 +198,9 @@ mod tests {
             );
         }
         assert!(ApiError::Network.is_retryable() && ApiError::Timeout { after_ms: 1 }.is_retryable());
+        // The loader relies on these two never being retried: they are the only errors that can
+        // follow a batch of an answer already stored (`Loader`, `append_in_batches`).
+        assert!(!ApiError::Body(ParseError::EmptyBody).is_retryable() && !ApiError::Aborted.is_retryable());
         assert!(ApiError::Network.to_string().contains("its own origin"));
         assert!(ApiError::Timeout { after_ms: 30_000 }
             .to_string()

@@ -9,14 +9,14 @@ use time::Date;
 
 use super::observe::element_size;
 use super::picker::Picker;
-use crate::core::enrichment::PartStatus;
+use crate::core::enrichment::{EnrichmentStatus, PartStatus};
 use crate::core::model::EnrollmentType;
 use crate::core::picker_options::PickerKind;
 use crate::core::query::{DateRange, Facets, Filter, Member, SortKey};
 use crate::core::related::CompletionStatus;
 use crate::core::status::{CertificateState, Status};
 use crate::i18n::fill;
-use crate::state::CardsState;
+use crate::state::{CardsState, LoadState};
 
 /// Below this width (px) the filters fold behind a button, so the first cards show on the first
 /// screen.
@@ -47,11 +47,10 @@ pub fn FilterBar(
             <ChipGroup state group=Chips::Type />
             // Completion chips and the department picker hold their place while their data is
             // on its way, so the cards are not pushed down when it comes; they go when it cannot
-            // come (switched off, not permitted, failed) or brought none.
+            // come (switched off, not permitted, failed, the load itself failed) or brought none.
             <Show when=move || {
                 state.names_version.track();
-                state.with_store(|s| s.results_known() > 0).unwrap_or(false)
-                    || state.enrichment.with(|e| e.results == PartStatus::Pending)
+                state.with_store(|s| s.results_known() > 0).unwrap_or(false) || coming(state, |e| e.results)
             }>
                 <ChipGroup state group=Chips::Completion />
             </Show>
@@ -61,7 +60,7 @@ pub fn FilterBar(
                 <Show when=move || {
                     state.names_version.track();
                     state.with_store(|s| !s.departments().is_empty()).unwrap_or(false)
-                        || state.enrichment.with(|e| e.departments == PartStatus::Pending)
+                        || coming(state, |e| e.departments)
                 }>
                     <Picker state kind=PickerKind::Department />
                 </Show>
@@ -105,6 +104,19 @@ pub fn FilterBar(
     }
 }
 
+/// Whether the part of the enrichment `part` picks is still on its way for a load that will
+/// ask for it (results and departments are asked for once every page is in, so not after the
+/// load failed, nor while it waits for credentials).
+fn coming(state: CardsState, part: fn(&EnrichmentStatus) -> PartStatus) -> bool {
+    state.enrichment.with(|e| part(e) == PartStatus::Pending)
+        && state.load.with(|l| {
+            matches!(
+                l,
+                LoadState::Loading | LoadState::Retrying { .. } | LoadState::Done
+            )
+        })
+}
+
 /// A group of chips: which filter set it toggles and which facet counts it shows. One
 /// non-generic component for all four (each generic instance was its own copy of the view code).
 #[derive(Clone, Copy)]
@@ -124,6 +136,16 @@ impl Chips {
             Chips::Type => "type",
             Chips::Completion => "completion",
         }
+    }
+
+    /// Whether the group waits for its data (completion chips before any result is known:
+    /// they hold their place, but there is nothing to filter by yet).
+    fn waiting(self, state: CardsState) -> bool {
+        if !matches!(self, Chips::Completion) {
+            return false;
+        }
+        state.names_version.track();
+        state.with_store(|s| s.results_known() == 0).unwrap_or(true)
     }
 
     /// The group's label and, per place (see [`Member`]), the chip's label and value id.
@@ -216,6 +238,7 @@ fn ChipGroup(
                             data-ec=format!("{name}-chip")
                             data-value=id
                             aria-pressed=move || state.filter.with(|f| group.pressed(f, place)).to_string()
+                            disabled=move || group.waiting(state)
                             on:click=move |_| state.filter.update(|f| group.toggle(f, place))
                         >
                             {text}
