@@ -83,6 +83,11 @@ fn mount(token: &str, enrich: EnrichParts) -> (web_sys::HtmlElement, Rc<Reports>
     mount_on(MOCK, token, enrich)
 }
 
+/// Whether `root` holds an element matching `selector`.
+fn present(root: &web_sys::HtmlElement, selector: &str) -> bool {
+    root.query_selector(selector).ok().flatten().is_some()
+}
+
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).expect("selector");
     (0..list.length())
@@ -369,14 +374,13 @@ async fn each_resource_a_token_may_not_read_falls_back_alone() {
             "{token}"
         );
         // What could not come gives up the place it held.
-        let present = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
         assert_eq!(
-            present("[data-ec=completion-chip]"),
+            present(&root, "[data-ec=completion-chip]"),
             token != "no-results-token",
             "{token}: completion chips"
         );
         assert_eq!(
-            present("[data-ec=department-picker]"),
+            present(&root, "[data-ec=department-picker]"),
             token != "no-departments-token",
             "{token}: department picker"
         );
@@ -401,7 +405,6 @@ async fn completion_chips_and_the_department_picker_hold_their_place_until_their
     // departments are still on their way.
     let endpoint = format!("{MOCK}/_fault/latency=600,id=hold-place");
     let (root, reports) = mount_with(&endpoint, "demo-token", |s| s.page_size = Some(1000));
-    let present = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
     let loaded = || {
         root.query_selector("[data-ec=count]")
             .ok()
@@ -427,7 +430,7 @@ async fn completion_chips_and_the_department_picker_hold_their_place_until_their
         "completion chips hold their place, with nothing to filter by yet"
     );
     assert!(
-        present("[data-ec=department-picker]"),
+        present(&root, "[data-ec=department-picker]"),
         "the department picker holds its place"
     );
     let before = cards_top();
@@ -447,7 +450,7 @@ async fn completion_chips_and_the_department_picker_hold_their_place_until_their
         Some(false),
         "results known: chips work"
     );
-    assert!(present("[data-ec=department-picker]"));
+    assert!(present(&root, "[data-ec=department-picker]"));
     // Counts growing wider may re-wrap a row by a few pixels in some widths and fonts; a group
     // or picker coming in late moves the cards by a whole row (more than 30 px).
     let moved = (cards_top() - before).abs();
@@ -460,17 +463,19 @@ async fn a_failed_load_holds_no_place_for_what_will_not_come() {
     // on the first page, not retried) they will not come, and nothing waits for them.
     let endpoint = format!("{MOCK}/_fault/page=1,status=500,id=no-place");
     let (root, _) = mount_with(&endpoint, "demo-token", |s| s.page_size = Some(1000));
-    let present = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
     assert!(
-        until(5_000, || present("[data-ec=error]")).await,
+        until(5_000, || present(&root, "[data-ec=error]")).await,
         "the error panel"
     );
     assert!(
-        until(2_000, || present("[data-ec=search]")).await,
+        until(2_000, || present(&root, "[data-ec=search]")).await,
         "the filter bar"
     );
     assert_eq!(completion_chips_disabled(&root), None, "no completion chips");
-    assert!(!present("[data-ec=department-picker]"), "no department picker");
+    assert!(
+        !present(&root, "[data-ec=department-picker]"),
+        "no department picker"
+    );
 }
 
 #[wasm_bindgen_test]
