@@ -20,7 +20,7 @@ use enrollment_cards::{ParseError, StatusRules};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use time::macros::date;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 mod browser;
@@ -515,6 +515,76 @@ async fn the_first_request_goes_out_before_the_filter_bar_and_count_are_built_wh
     assert!(until(200, || built("[data-ec=search]") && built("[data-ec=count]")).await);
     assert_eq!(widget.total(), 0, "the first page is still on its way");
     assert!(until(5_000, || widget.total() > 0).await);
+}
+
+/// Keeps the page busy with a queue of short tasks, so it has no idle moment, until the
+/// function returned is called.
+fn keep_busy() -> impl FnOnce() {
+    let start = js_sys::Function::new_no_args(
+        "const channel = new MessageChannel();
+         let busy = true;
+         channel.port1.onmessage = () => {
+           if (!busy) return;
+           const until = performance.now() + 2;
+           while (performance.now() < until) {}
+           channel.port2.postMessage(0);
+         };
+         channel.port2.postMessage(0);
+         return () => { busy = false; channel.port1.close(); };",
+    );
+    let stop: js_sys::Function = start.call0(&JsValue::NULL).expect("spinner").unchecked_into();
+    move || {
+        stop.call0(&JsValue::NULL).expect("stop");
+    }
+}
+
+/// Resolves at the page's next idle moment.
+async fn idle() {
+    let wait =
+        js_sys::Function::new_no_args("return new Promise((done) => requestIdleCallback(() => done()))");
+    let promise: js_sys::Promise = wait.call0(&JsValue::NULL).expect("idle").unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("idle");
+}
+
+#[wasm_bindgen_test]
+async fn the_controls_built_with_the_first_cards_are_not_built_again_when_the_page_goes_idle() {
+    // No idle moment before the first cards: the filter bar and the count come with them.
+    let stop = keep_busy();
+    let widget = mount(source(MOCK, "demo-token"));
+    let find = |selector: &str| widget.root.query_selector(selector).ok().flatten();
+    let built = until(5_000, || {
+        widget.total() > 0 && find("[data-ec=status-chip]").is_some()
+    })
+    .await;
+    stop();
+    assert!(built, "the first cards and the filter bar");
+    let (chip, search) = (find("[data-ec=status-chip]"), find("[data-ec=search]"));
+    let search_input: web_sys::HtmlElement = search.clone().expect("search").unchecked_into();
+    search_input.focus().expect("focus");
+    // The idle moment that would have built them comes now, and then the rest of the load.
+    idle().await;
+    widget.finished(5_000).await;
+    idle().await;
+    let same = |before: &Option<web_sys::Element>, selector: &str| {
+        before
+            .as_ref()
+            .is_some_and(|b| b.is_connected() && find(selector).is_some_and(|now| now.is_same_node(Some(b))))
+    };
+    assert!(
+        same(&chip, "[data-ec=status-chip]"),
+        "the status chips are the ones first built"
+    );
+    assert!(
+        same(&search, "[data-ec=search]"),
+        "the search field is the one first built"
+    );
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    assert!(
+        active.is_some_and(|a| search.as_ref().is_some_and(|s| s.is_same_node(Some(&a)))),
+        "the search field keeps the focus"
+    );
 }
 
 #[wasm_bindgen_test]

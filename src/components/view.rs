@@ -296,7 +296,12 @@ fn controls_by_first_cards(state: CardsState) -> ReadSignal<bool> {
     let built = RwSignal::new(untrack(arrived));
     if !built.get_untracked() {
         crate::idle::when_idle(Box::new(move || {
-            built.try_set(true);
+            // Only if the first cards have not built them already: setting it again would
+            // build them a second time (a signal notifies on every set), losing focus and an
+            // open picker, whenever the page's first idle moment comes after the first cards.
+            if built.try_get_untracked() == Some(false) {
+                built.set(true);
+            }
         }));
         Effect::new(move || {
             if !built.get() && arrived() {
