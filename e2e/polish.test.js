@@ -794,6 +794,25 @@ for (const name of BROWSERS) {
       assert.equal(after.text, "Filters (1 active)");
       assert.equal(after.chips, 0, "still folded");
       assert.equal(after.search, true);
+
+      // Widened and narrowed across the fold, the bar folds and unfolds without a
+      // "ResizeObserver loop" error event on the host's window (which error trackers report).
+      const errors = await page.evaluate(async () => {
+        const errors = [];
+        const record = (event) => errors.push(event.message);
+        window.addEventListener("error", record);
+        const host = document.getElementById("narrow");
+        const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const narrowed = [];
+        for (const width of ["640px", "560px", "640px", "560px"]) {
+          host.style.width = width;
+          await frame();
+          narrowed.push(host.shadowRoot.querySelector(".ec-filters").dataset.narrow);
+        }
+        window.removeEventListener("error", record);
+        return { errors, narrowed };
+      });
+      assert.deepEqual(errors, { errors: [], narrowed: ["false", "true", "false", "true"] });
     });
 
     test("density: the compact widget shows at least twice as many cards per screen as a comfortable one of the same width", async () => {

@@ -30,8 +30,11 @@ pub fn FilterBar(
 ) -> impl IntoView {
     let filter = state.filter;
     let t = state.t();
-    let bar = NodeRef::<html::Div>::new();
-    let (width, _) = element_size(bar);
+    // The bar's width, read from a probe of no height across it: folding changes the bar's
+    // height, and were the bar itself observed, that change inside the observer's callback
+    // would end the browser's resize loop with an error event on the host page's window.
+    let probe = NodeRef::<html::Div>::new();
+    let (width, _) = element_size(probe);
     // Until the first measurement the bar is shown unfolded (width 0 means "not measured").
     let narrow = Memo::new(move |_| (1.0..FOLD_BELOW_PX).contains(&width.get()));
     let unfolded = RwSignal::new(false);
@@ -71,7 +74,8 @@ pub fn FilterBar(
         }
     };
     view! {
-        <div class="ec-filters" role="search" node_ref=bar data-narrow=move || narrow.get().to_string()>
+        <div class="ec-filters" role="search" data-narrow=move || narrow.get().to_string()>
+            <div class="ec-filters__probe" node_ref=probe aria-hidden="true"></div>
             <div class="ec-filters__top">
                 <label class="ec-search">
                     <span class="ec-visually-hidden">{t.search_label}</span>
