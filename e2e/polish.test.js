@@ -804,7 +804,7 @@ for (const name of BROWSERS) {
         const host = document.getElementById("narrow");
         const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
         const narrowed = [];
-        for (const width of ["640px", "560px", "640px", "560px"]) {
+        for (const width of ["680px", "560px", "680px", "560px"]) {
           host.style.width = width;
           await frame();
           narrowed.push(host.shadowRoot.querySelector(".ec-filters").dataset.narrow);

@@ -114,6 +114,28 @@ for (const name of BROWSERS) {
       });
       await waitForShadow(page, "#full", "[data-ec=status-chip][data-value=locked][aria-pressed=true]");
 
+      // A host mirroring the event back (el.filters = e.detail) gets one event per change: the
+      // same state set again reports nothing (the mirror gives up after 20, so a loop fails here
+      // rather than freezing the page).
+      const echoes = await page.evaluate(async () => {
+        const el = document.getElementById("full");
+        const settle = () => new Promise((done) => setTimeout(done, 300));
+        let count = 0;
+        const mirror = (event) => {
+          count += 1;
+          if (count < 20) el.filters = event.detail;
+        };
+        el.addEventListener("filters-change", mirror);
+        el.filters = el.filters;
+        await settle();
+        const same = count;
+        el.shadowRoot.querySelector("[data-ec=status-chip][data-value=overdue]").click();
+        await settle();
+        el.removeEventListener("filters-change", mirror);
+        return { same, click: count - same };
+      });
+      assert.deepEqual(echoes, { same: 0, click: 1 }, "filters-change events");
+
       const card = await waitForShadow(page, "#full", "article[data-enrollment-id]");
       const ids = await card.evaluate((el) => el.dataset.enrollmentId);
       await click(page, card);

@@ -22,6 +22,10 @@ use crate::state::{CardsState, LoadState};
 /// screen.
 pub const FOLD_BELOW_PX: f64 = 600.0;
 
+/// Folded filters unfold only this much wider than [`FOLD_BELOW_PX`]: folding can take away
+/// the page's scrollbar and so widen the bar by its width, which must not unfold it again.
+const UNFOLD_MARGIN_PX: f64 = 24.0;
+
 /// Search, chips, pickers, ranges and sort.
 #[component]
 pub fn FilterBar(
@@ -36,7 +40,13 @@ pub fn FilterBar(
     let probe = NodeRef::<html::Div>::new();
     let (width, _) = element_size(probe);
     // Until the first measurement the bar is shown unfolded (width 0 means "not measured").
-    let narrow = Memo::new(move |_| (1.0..FOLD_BELOW_PX).contains(&width.get()));
+    let narrow = Memo::new(move |folded: Option<&bool>| {
+        let below = match folded {
+            Some(true) => FOLD_BELOW_PX + UNFOLD_MARGIN_PX,
+            _ => FOLD_BELOW_PX,
+        };
+        (1.0..below).contains(&width.get())
+    });
     let unfolded = RwSignal::new(false);
     let active = move || filter.with(|f| f.active().len());
     let fold_label = move || match active() {

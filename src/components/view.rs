@@ -152,15 +152,18 @@ pub fn EnrollmentCards(
     state.show_filters.set(source.show_filters);
     state.density.set(source.density);
     if let Some(report) = events.filters {
-        Effect::new(move |previous: Option<()>| {
+        // Reported when the state changes (not for the initial one, nor for the same state set
+        // again: a host that mirrors the event back into `el.filters` must not loop).
+        Effect::new(move |previous: Option<FilterState>| {
             let current = FilterState {
                 filter: state.filter.get(),
                 sort: state.sort.get(),
                 fields: state.fields.get(),
             };
-            if previous.is_some() {
-                report.try_run(current);
+            if previous.as_ref().is_some_and(|p| *p != current) {
+                report.try_run(current.clone());
             }
+            current
         });
     }
     if let Some(report) = events.selection {

@@ -160,7 +160,10 @@ export function defineElement(mount) {
             this.#handle = mount(this, options);
           }
         } catch (error) {
-          // Never an uncaught error in the host page: report it like a load error.
+          // Never an uncaught error in the host page: report it like a load error. A trapped
+          // module (a bug, and every widget on the page shares it) also goes to the page's
+          // error reporting, where the host's error tracker sees it.
+          if (error instanceof WebAssembly.RuntimeError) globalThis.reportError?.(error);
           const message = String(error?.message ?? error);
           this.dispatchEvent(new CustomEvent("enrollments-error", {
             bubbles: true, composed: true, detail: { status: null, message },

@@ -236,12 +236,20 @@ fn apply_live(
     }
 }
 
-/// Sets a mounted widget's filter, sort and card fields.
+/// Sets a mounted widget's filter, sort and card fields, each only where it differs (a signal
+/// notifies on every set: the view would redo its work for a state it already shows).
 fn apply_filter_state(parts: &WidgetParts, saved: FilterState) {
     let FilterState { filter, sort, fields } = saved;
-    parts.state.filter.try_set(filter);
-    parts.state.sort.try_set(sort);
-    parts.state.fields.try_set(fields);
+    let state = parts.state;
+    if state.filter.try_with_untracked(|f| *f != filter) == Some(true) {
+        state.filter.try_set(filter);
+    }
+    if state.sort.try_with_untracked(|s| *s != sort) == Some(true) {
+        state.sort.try_set(sort);
+    }
+    if state.fields.try_with_untracked(|f| *f != fields) == Some(true) {
+        state.fields.try_set(fields);
+    }
 }
 
 impl WidgetHandle {
