@@ -279,6 +279,23 @@ export async function type(page, target, text) {
  * Waits (in this process) until `condition()` is truthy, polling every `interval` ms; rejects after
  * `timeout` ms. For what the test process records, e.g. `seen` (page conditions: waitForFunction).
  */
+/**
+ * In the page (pass it to `page.evaluate`): a new `<enrollment-cards>` on the mock's account
+ * with the demo token; resolves with its `enrollments-loaded` count, rejects on
+ * `enrollments-error` or after 20 s.
+ */
+export function loadFreshWidget() {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error("a fresh widget did not load")), 20_000);
+    const el = document.createElement("enrollment-cards");
+    el.setAttribute("endpoint", "/lms-api");
+    el.addEventListener("enrollments-loaded", (event) => resolve(event.detail.count), { once: true });
+    el.addEventListener("enrollments-error", (event) => reject(new Error(event.detail.message)), { once: true });
+    el.token = "demo-token";
+    document.body.append(el);
+  });
+}
+
 export async function waitUntil(condition, { timeout = 10_000, interval = 20 } = {}) {
   const deadline = now() + timeout;
   for (;;) {

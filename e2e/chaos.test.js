@@ -15,7 +15,7 @@
 
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BROWSERS, useBrowser } from "./browsers.js";
+import { BROWSERS, loadFreshWidget, useBrowser } from "./browsers.js";
 
 const SEED = Number(process.env.CHAOS_SEED ?? 20261129);
 const STEPS = Number(process.env.CHAOS_STEPS ?? 160);
@@ -249,18 +249,9 @@ async function run({ seed, steps, tag }) {
   return outcome;
 }
 
-// In the page: a fresh element and a fresh mount() on the module the run used; resolves with
-// how many enrollments each loaded.
-async function freshLoads() {
-  const element = await new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error("a fresh element did not load")), 20_000);
-    const el = document.createElement("enrollment-cards");
-    el.setAttribute("endpoint", "/lms-api");
-    el.addEventListener("enrollments-loaded", (event) => resolve(event.detail.count), { once: true });
-    el.addEventListener("enrollments-error", (event) => reject(new Error(event.detail.message)), { once: true });
-    el.token = "demo-token";
-    document.body.append(el);
-  });
+// In the page: a fresh mount() on the module the run used; resolves with how many enrollments
+// it loaded.
+async function freshMount() {
   const slot = document.createElement("div");
   document.body.append(slot);
   const handle = window.lib.mount(slot, { endpoint: "/lms-api", token: "demo-token" });
@@ -275,7 +266,7 @@ async function freshLoads() {
     check();
   });
   handle.unmount();
-  return { element, mounted };
+  return mounted;
 }
 
 for (const name of BROWSERS) {
@@ -300,7 +291,7 @@ for (const name of BROWSERS) {
       assert.equal(outcome.injected, false, `hostile text ran as markup ${replay}`);
       assert.deepEqual(await page.evaluate(() => window.pageErrors), [], `page errors ${replay}`);
       assert.deepEqual(seen.errors, [], `uncaught errors ${replay}`);
-      const fresh = await page.evaluate(freshLoads);
+      const fresh = { element: await page.evaluate(loadFreshWidget), mounted: await page.evaluate(freshMount) };
       assert.deepEqual(fresh, { element: 300, mounted: 300 }, `the module still serves fresh widgets ${replay}`);
       assert.deepEqual(await page.evaluate(() => window.pageErrors), [], `page errors in the fresh loads ${replay}`);
       const decoded = (url) => {

@@ -9,6 +9,7 @@ import {
   BROWSERS,
   collectGarbage,
   listenerCounts,
+  loadFreshWidget,
   now,
   shadowCount,
   useBrowser,
@@ -100,15 +101,6 @@ function harness() {
       const tag = Object.keys(window.removedAt).find((t) => entry.url.includes(t + "/") || entry.url.endsWith(t));
       return tag && entry.time > window.removedAt[tag];
     });
-  // A fresh widget with a token: resolves with its enrollments-loaded detail.
-  window.loadOne = () =>
-    new Promise((resolve, reject) => {
-      const el = widget("/lms-api");
-      el.addEventListener("enrollments-loaded", (event) => resolve(event.detail), { once: true });
-      el.addEventListener("enrollments-error", (event) => reject(new Error(event.detail.message)), { once: true });
-      el.token = "demo-token";
-      document.body.append(el);
-    });
 }
 
 for (const name of BROWSERS) {
@@ -139,8 +131,7 @@ for (const name of BROWSERS) {
         const heapAfter = await wasmHeapBytes(page);
         // A new widget on the same page loads; anything a removed widget would still send goes
         // out before this widget's answer arrives.
-        const loaded = await page.evaluate(() => window.loadOne());
-        assert.equal(loaded.count, 300);
+        assert.equal(await page.evaluate(loadFreshWidget), 300);
         assert.deepEqual(await page.evaluate(() => window.lateRequests()), [], "no request after removal");
         assert.deepEqual(await page.evaluate(() => window.pageErrors), []);
         assert.deepEqual(seen.errors, []);
@@ -190,18 +181,7 @@ for (const name of BROWSERS) {
       assert.equal(await page.evaluate(() => document.body.children.length), 1, "the page holds only its script");
       assert.deepEqual(seen.errors, []);
       // A widget created afterwards loads as usual.
-      const count = await page.evaluate(
-        () =>
-          new Promise((resolve, reject) => {
-            const el = document.createElement("enrollment-cards");
-            el.setAttribute("endpoint", "/lms-api");
-            el.addEventListener("enrollments-loaded", (event) => resolve(event.detail.count), { once: true });
-            el.addEventListener("enrollments-error", (event) => reject(new Error(event.detail.message)), { once: true });
-            el.token = "demo-token";
-            document.body.append(el);
-          }),
-      );
-      assert.equal(count, 300);
+      assert.equal(await page.evaluate(loadFreshWidget), 300);
     });
 
     test("the README's embedding order under a strict Content-Security-Policy: no unauthenticated request, styled and windowed cards, no violation", async () => {
