@@ -1,13 +1,16 @@
 // Compares two builds of the shipped module on the cold first card (element created at once, as
 // in the cold phase of bench/run.mjs), alternating them, with the JavaScript widget as a third:
-// single runs of `make bench` vary too much on a shared machine to tell a 5% change apart.
+// single runs of `make bench` vary too much on a shared machine to tell a 5% change apart. Also
+// prints each one's created → first request (the widget starting up until its `fetch` of page 1).
 //
-//   node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 8] [--per-round 3]
+//   node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 8] [--per-round 3] [--latency MS]
 //
 // BEFORE_PKG and AFTER_PKG are copies of pkg/ made by `make dist` (scripts/dist.sh) from the two
 // builds; each round copies one into pkg/ and times `--per-round` loads, each in a fresh browser
 // context, then the other, then the JavaScript widget. pkg/ holds AFTER_PKG when it ends. The
-// mock LMS serves the 100k enrollment account (10k learners, 60 courses), 1,000 a page.
+// mock LMS serves the 100k enrollment account (10k learners, 60 courses), 1,000 a page, page 1
+// held back `--latency` ms (default 0: the local mock answers in a few milliseconds; a real
+// service takes tens to hundreds, during which the widget's own startup work is hidden).
 
 import { cpSync, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -21,11 +24,12 @@ const option = (name, fallback) => {
 };
 const [before, after] = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
 if (!before || !after || !existsSync(join(before, "enrollment_cards_bg.wasm")) || !existsSync(join(after, "enrollment_cards_bg.wasm"))) {
-  console.error("usage: node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 8] [--per-round 3] (copies of pkg/ from make dist)");
+  console.error("usage: node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 8] [--per-round 3] [--latency MS] (copies of pkg/ from make dist)");
   process.exit(2);
 }
 const rounds = option("--rounds", 8);
 const perRound = option("--per-round", 3);
+const latency = option("--latency", 0);
 
 const { url, stop } = await startMock(["--seed", "42", "--today", "2026-11-26", "--enrollments", "100000", "--learners", "10000", "--courses", "60"]);
 const browser = await chromium.launch({
@@ -37,6 +41,8 @@ const use = (pkg) => {
   cpSync(pkg, join(ROOT, "pkg"), { recursive: true });
 };
 const times = { before: [], after: [], js: [] };
+/** Created → first request (the widget starting up until its `fetch` of page 1), per build. */
+const requests = { before: [], after: [], js: [] };
 try {
   for (let round = 0; round < rounds; round++) {
     for (const [name, pkg] of [["before", before], ["after", after], ["js", null]]) {
@@ -44,9 +50,11 @@ try {
       for (let i = 0; i < perRound; i++) {
         const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
         const page = await context.newPage();
-        await page.goto(`${url}/bench/cold.html?widget=${pkg ? "wasm" : "js"}&page-size=1000`);
+        await page.goto(`${url}/bench/cold.html?widget=${pkg ? "wasm" : "js"}&page-size=1000&latency=${latency}`);
         await page.waitForFunction(() => window.cold !== undefined, null, { timeout: 30_000 });
-        times[name].push(await page.evaluate(async () => (await window.cold.result).firstCardMs));
+        const result = await page.evaluate(async () => await window.cold.result);
+        times[name].push(result.firstCardMs);
+        requests[name].push(result.requestMs);
         await context.close();
       }
     }
@@ -58,5 +66,8 @@ try {
 }
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 for (const [name, list] of Object.entries(times)) {
-  console.log(`${name}: median ${median(list).toFixed(0)} ms over ${list.length} (${list.map((t) => t.toFixed(0)).join(" ")})`);
+  console.log(
+    `${name}: first card median ${median(list).toFixed(0)} ms over ${list.length} (${list.map((t) => t.toFixed(0)).join(" ")}); ` +
+      `created → first request median ${median(requests[name]).toFixed(1)} ms`,
+  );
 }

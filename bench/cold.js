@@ -1,7 +1,8 @@
 // The cold page: what a person meets first. bench/run.mjs opens it in a fresh browser context
 // (empty HTTP cache, no compiled code, nothing run before) as `cold.html?widget=wasm` (the
 // shipped module, pkg/, loaded as a host page loads it) or `cold.html?widget=js` (the JavaScript
-// baseline widget of baseline.js), with `&page-size=N` and, optionally, `&idle=MS`, and reads
+// baseline widget of baseline.js), with `&page-size=N` and, optionally, `&idle=MS` and
+// `&latency=MS`, and reads
 // `window.cold.result` once. Nothing is warmed up: that first card is the measurement.
 //
 // The page creates the element itself, so that "as soon as the module is ready" means it: in the
@@ -11,7 +12,10 @@
 
 import { appears, nextFrame, recordFetches, route, setAttributes } from "./timing.js";
 
-const ENDPOINT = "/lms-api";
+// `&latency=MS`: the mock holds page 1 back that long (its `latency` fault), as a real network
+// and service would; page 1 otherwise comes back from the local mock in a few milliseconds.
+const latencyMs = Number(new URLSearchParams(location.search).get("latency") ?? 0);
+const ENDPOINT = latencyMs > 0 ? `/_fault/latency=${latencyMs},page=1` : "/lms-api";
 const TOKEN = "demo-token";
 const CARD = "article[data-enrollment-id]";
 

@@ -215,6 +215,8 @@ async fn cards_lead_with_titles_and_names_once_resolved() {
         !names.is_empty() && names.iter().all(|n| !n.contains('-') || n.contains(' ')),
         "{names:?}"
     );
+    // Every learner is known: no name is styled as an ID any more.
+    assert!(!present(&root, "[data-ec=learner].ec-card__by-id"));
     let titles = texts(&root, "[data-ec=course]");
     assert!(
         titles
@@ -260,6 +262,16 @@ async fn a_token_that_may_only_list_enrollments_keeps_working_with_ids() {
         !names.is_empty() && names.iter().all(|n| n.len() == 36),
         "IDs stay: {names:?}"
     );
+    // Shown as IDs (muted, monospace), never styled as a name or a title.
+    for field in ["learner", "course"] {
+        let all = root
+            .query_selector_all(&format!("[data-ec={field}]"))
+            .expect("cards");
+        let by_id = root
+            .query_selector_all(&format!("[data-ec={field}].ec-card__by-id"))
+            .expect("cards");
+        assert!(all.length() > 0 && by_id.length() == all.length(), "{field}");
+    }
 }
 
 #[wasm_bindgen_test]

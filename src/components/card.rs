@@ -15,6 +15,11 @@ use crate::core::store::EnrollmentStore;
 use crate::i18n::fill;
 use crate::state::CardsState;
 
+/// A course shown by its ID (its title not known, or not yet): styled as an ID, never as a title.
+const TITLE_BY_ID: &str = "ec-card__title ec-card__by-id";
+/// A learner shown by their ID (their name not known, or not yet).
+const NAME_BY_ID: &str = "ec-card__name ec-card__by-id";
+
 /// The card for store row `row`, at position `index` of the current result (of `total`).
 #[component]
 pub fn Card(
@@ -118,16 +123,18 @@ pub fn Card(
         match field {
             CardField::Course => {
                 // The hover text: the whole title (cut on the card when long) and the ID.
-                let (shown, full) = match &known.title {
-                    Some(title) => (title.clone(), format!("{title}\n{course_id}")),
-                    None => (course_id.clone(), course_id.clone()),
+                let (class, shown, full) = match &known.title {
+                    Some(title) => ("ec-card__title", title.clone(), format!("{title}\n{course_id}")),
+                    None => (TITLE_BY_ID, course_id.clone(), course_id.clone()),
                 };
-                view! { <p class="ec-card__title" data-ec="course" title=full>{shown}</p> }.into_any()
+                view! { <p class=class data-ec="course" title=full>{shown}</p> }.into_any()
             }
             CardField::Learner => {
-                let shown = known.name.clone().unwrap_or_else(|| learner_id.clone());
-                view! { <p class="ec-card__name" data-ec="learner" title=learner_id.clone()>{shown}</p> }
-                    .into_any()
+                let (class, shown) = match &known.name {
+                    Some(name) => ("ec-card__name", name.clone()),
+                    None => (NAME_BY_ID, learner_id.clone()),
+                };
+                view! { <p class=class data-ec="learner" title=learner_id.clone()>{shown}</p> }.into_any()
             }
             CardField::Details => (!known.meta.is_empty())
                 .then(|| view! { <p class="ec-card__meta">{known.meta.clone()}</p> })
