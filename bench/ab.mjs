@@ -3,11 +3,12 @@
 // single runs of `make bench` vary too much on a shared machine to tell a 5% change apart. Also
 // prints each one's created → first request (the widget starting up until its `fetch` of page 1).
 //
-//   node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 8] [--per-round 3] [--latency MS]
+//   node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 9] [--per-round 3] [--latency MS]
 //
 // BEFORE_PKG and AFTER_PKG are copies of pkg/ made by `make dist` (scripts/dist.sh) from the two
 // builds; each round copies one into pkg/ and times `--per-round` loads, each in a fresh browser
-// context, then the other, then the JavaScript widget. pkg/ holds AFTER_PKG when it ends. The
+// context, then the other, and the JavaScript widget, the three taking turns at going first
+// (use a multiple of three rounds). pkg/ holds AFTER_PKG when it ends. The
 // mock LMS serves the 100k enrollment account (10k learners, 60 courses), 1,000 a page, page 1
 // held back `--latency` ms (default 0: the local mock answers in a few milliseconds; a real
 // service takes tens to hundreds, during which the widget's own startup work is hidden).
@@ -24,10 +25,10 @@ const option = (name, fallback) => {
 };
 const [before, after] = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
 if (!before || !after || !existsSync(join(before, "enrollment_cards_bg.wasm")) || !existsSync(join(after, "enrollment_cards_bg.wasm"))) {
-  console.error("usage: node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 8] [--per-round 3] [--latency MS] (copies of pkg/ from make dist)");
+  console.error("usage: node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 9] [--per-round 3] [--latency MS] (copies of pkg/ from make dist)");
   process.exit(2);
 }
-const rounds = option("--rounds", 8);
+const rounds = option("--rounds", 9);
 const perRound = option("--per-round", 3);
 const latency = option("--latency", 0);
 
@@ -44,8 +45,12 @@ const times = { before: [], after: [], js: [] };
 /** Created → first request (the widget starting up until its `fetch` of page 1), per build. */
 const requests = { before: [], after: [], js: [] };
 try {
+  const batches = [["before", before], ["after", after], ["js", null]];
   for (let round = 0; round < rounds; round++) {
-    for (const [name, pkg] of [["before", before], ["after", after], ["js", null]]) {
+    // Each takes each place in turn: a batch's place in the round biases it (the second build
+    // of a round measured 30-50 ms slower than the first, whichever it was).
+    const turn = batches.map((_, i) => batches[(i + round) % batches.length]);
+    for (const [name, pkg] of turn) {
       if (pkg) use(pkg);
       for (let i = 0; i < perRound; i++) {
         const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
