@@ -128,9 +128,8 @@ impl Reencode for Sorter {
         section: FunctionSectionReader<'_>,
     ) -> Result<(), Error<Self::Error>> {
         let types = section.into_iter().collect::<Result<Vec<u32>, _>>()?;
-        for position in 0..self.order.len() {
-            let old = self.order[position] as usize;
-            functions.function(self.type_index(types[old])?);
+        for ty in self.in_new_order(types) {
+            functions.function(self.type_index(ty)?);
         }
         Ok(())
     }
@@ -141,11 +140,20 @@ impl Reencode for Sorter {
         section: CodeSectionReader<'_>,
     ) -> Result<(), Error<Self::Error>> {
         let bodies = section.into_iter().collect::<Result<Vec<_>, _>>()?;
-        for position in 0..self.order.len() {
-            let old = self.order[position] as usize;
-            utils::parse_function_body(self, code, bodies[old].clone())?;
+        for body in self.in_new_order(bodies) {
+            utils::parse_function_body(self, code, body)?;
         }
         Ok(())
+    }
+}
+
+impl Sorter {
+    /// `items`, one per defined function in index order, in the functions' new order.
+    fn in_new_order<T: Clone>(&self, items: Vec<T>) -> Vec<T> {
+        self.order
+            .iter()
+            .map(|&old| items[old as usize].clone())
+            .collect()
     }
 }
 
