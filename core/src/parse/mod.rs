@@ -10,8 +10,8 @@ mod error;
 pub mod related;
 mod values;
 
-use quick_xml::events::{BytesRef, BytesStart, Event};
-use quick_xml::Reader;
+use xml_reader::events::{BytesRef, BytesStart, Event};
+use xml_reader::{Text, TextError, XmlReader};
 
 use self::draft::{Draft, Field};
 pub use self::error::{shorten, snippet};
@@ -117,16 +117,16 @@ impl<'a> EnrollmentReader<'a> {
                 b"enrollments" if !in_wrapper => return Ok(Stage::Response { in_wrapper: true }),
                 b"nextPageToken" => {
                     p.read_value("nextPageToken", &|| Location::Response)?;
-                    let token = p.text.trim();
+                    let token = p.value();
                     self.next_page_token = (!token.is_empty()).then(|| token.to_owned());
                 }
                 b"code" if !in_wrapper => {
                     p.read_value("code", &|| Location::Response)?;
-                    self.code = Some(p.text.trim().to_owned());
+                    self.code = Some(p.value().to_owned());
                 }
                 b"message" if !in_wrapper => {
                     p.read_value("message", &|| Location::Response)?;
-                    self.message = Some(p.text.trim().to_owned());
+                    self.message = Some(p.value().to_owned());
                 }
                 _ => p.skip(&e)?,
             },
@@ -150,7 +150,7 @@ impl<'a> EnrollmentReader<'a> {
                 }
                 return Ok(Stage::Done);
             }
-            Event::GeneralRef(r) => p.resolve_ref(&r).map(drop)?,
+            Event::GeneralRef(r) => p.check_ref(&r)?,
             Event::Eof => return Err(p.truncated(context)),
             _ => {}
         }
@@ -159,7 +159,7 @@ impl<'a> EnrollmentReader<'a> {
 }
 
 struct Parser<'a> {
-    reader: Reader<&'a [u8]>,
+    reader: XmlReader<'a>,
     len: usize,
     /// Bytes stripped before `body` (a BOM), added to every reported offset.
     base: u64,
@@ -186,7 +186,7 @@ impl<'a> Parser<'a> {
             });
         }
         Ok(Parser {
-            reader: Reader::from_str(body),
+            reader: XmlReader::new(body),
             len: body.len(),
             base,
             text: String::new(),
@@ -231,14 +231,14 @@ impl<'a> Parser<'a> {
                         in_certificate = true;
                     } else if let Some(field) = Field::from_name(name.as_ref(), in_certificate) {
                         self.read_value(field.name(), &|| draft.location())?;
-                        draft.set(field, self.text.trim(), self.value_offset)?;
+                        draft.set(field, self.value(), self.value_offset)?;
                     } else {
                         self.skip(&e)?;
                     }
                 }
                 Event::End(_) if in_certificate => in_certificate = false,
                 Event::End(_) => return draft.finish(),
-                Event::GeneralRef(r) => self.resolve_ref(&r).map(drop)?,
+                Event::GeneralRef(r) => self.check_ref(&r)?,
                 Event::Eof => return Err(self.truncated(context)),
                 // Empty elements (`<dueDate/>`) mean "not set"; text between fields is ignored.
                 _ => {}
@@ -250,36 +250,22 @@ impl<'a> Parser<'a> {
     /// included, nested markup ignored). `at` locates it for an error, and is called only then
     /// (a reference, not a generic: one copy of this function serves every reader).
     fn read_value(&mut self, field: &'static str, at: &dyn Fn() -> Location) -> Result<(), ParseError> {
-        self.text.clear();
         self.value_offset = self.offset();
-        loop {
-            match self.next(field)? {
-                Event::Text(t) => {
-                    let piece = t.decode().map_err(|e| self.malformed(&e.to_string()))?;
-                    self.text.push_str(&piece);
-                }
-                Event::CData(c) => {
-                    let piece = c.decode().map_err(|e| self.malformed(&e.to_string()))?;
-                    self.text.push_str(&piece);
-                }
-                Event::GeneralRef(r) => match self.resolve_ref(&r)? {
-                    Resolved::Char(c) => self.text.push(c),
-                    Resolved::Text(t) => self.text.push_str(t),
-                },
-                Event::Start(e) => self.skip(&e)?,
-                Event::End(_) => return Ok(()),
-                Event::Eof => return Err(self.truncated(field)),
-                _ => {}
-            }
-            if self.text.len() > MAX_VALUE_BYTES {
-                return Err(ParseError::ValueTooLong {
-                    at: at(),
-                    field: field.to_owned(),
-                    limit: MAX_VALUE_BYTES,
-                    offset: self.value_offset,
-                });
-            }
+        match self.reader.read_text(&mut self.text, MAX_VALUE_BYTES) {
+            Ok(Text::Read) => Ok(()),
+            Ok(Text::TooLong) => Err(ParseError::ValueTooLong {
+                at: at(),
+                field: field.to_owned(),
+                limit: MAX_VALUE_BYTES,
+                offset: self.value_offset,
+            }),
+            Err(e) => Err(self.text_error(e, field)),
         }
+    }
+
+    /// The value just read, without the whitespace around it.
+    fn value(&self) -> &str {
+        xml_reader::trim(&self.text)
     }
 
     /// Skips an element the parser does not know, with everything inside it.
@@ -308,20 +294,25 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `&#65;`, `&#x41;` and the five predefined entities; anything else is refused.
-    fn resolve_ref(&self, r: &BytesRef<'_>) -> Result<Resolved, ParseError> {
-        match r.resolve_char_ref() {
-            Ok(Some(c)) => return Ok(Resolved::Char(c)),
-            Ok(None) => {}
-            Err(e) => return Err(self.malformed(&e.to_string())),
+    /// Checks a reference between elements (`&#65;`, `&amp;`; any other entity is refused).
+    fn check_ref(&self, r: &BytesRef<'_>) -> Result<(), ParseError> {
+        match xml_reader::resolve_ref(r) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(self.text_error(e, "the document")),
         }
-        let name = r.decode().map_err(|e| self.malformed(&e.to_string()))?;
-        match quick_xml::escape::resolve_predefined_entity(&name) {
-            Some(text) => Ok(Resolved::Text(text)),
-            None => Err(ParseError::UnsupportedEntity {
+    }
+
+    /// A failed text or reference read, as the parse error it is; `open` names the element.
+    fn text_error(&self, error: TextError, open: &str) -> ParseError {
+        match error {
+            TextError::Xml(e) => self.xml_error(e, open),
+            TextError::Eof => self.truncated(open),
+            TextError::UnknownEntity(name) => ParseError::UnsupportedEntity {
                 name: snippet(&name),
                 offset: self.offset(),
-            }),
+            },
+            TextError::BadReference(reason) => self.malformed(&reason),
+            TextError::NotInput => self.malformed("text outside the document"),
         }
     }
 
@@ -338,11 +329,11 @@ impl<'a> Parser<'a> {
 
     /// An unclosed construct at the very end of the input is a cut-off document; anything else
     /// is broken syntax.
-    fn xml_error(&self, error: quick_xml::Error, open: &str) -> ParseError {
-        use quick_xml::errors::IllFormedError;
+    fn xml_error(&self, error: xml_reader::Error, open: &str) -> ParseError {
+        use xml_reader::errors::IllFormedError;
         let unclosed = matches!(
             error,
-            quick_xml::Error::Syntax(_) | quick_xml::Error::IllFormed(IllFormedError::MissingEndTag(_))
+            xml_reader::Error::Syntax(_) | xml_reader::Error::IllFormed(IllFormedError::MissingEndTag(_))
         );
         if unclosed && self.reader.buffer_position() as usize >= self.len {
             self.truncated(open)
@@ -367,12 +358,6 @@ impl<'a> Parser<'a> {
             reason: reason.to_owned(),
         }
     }
-}
-
-/// A resolved reference: one character or a predefined entity's text.
-enum Resolved {
-    Char(char),
-    Text(&'static str),
 }
 
 fn check_root(start: &BytesStart<'_>) -> Result<(), ParseError> {

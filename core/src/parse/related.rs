@@ -12,7 +12,7 @@
 //! Only an item's ID is required; every other field may be absent, and an empty element means
 //! "not set".
 
-use quick_xml::events::Event;
+use xml_reader::events::Event;
 
 use super::error::{Location, ParseError};
 use super::{values, Parser, Stage};
@@ -167,16 +167,16 @@ fn read_listing(
                 name if !in_wrapper && name == shape.wrapper.as_bytes() => in_wrapper = true,
                 b"nextPageToken" => {
                     p.read_value("nextPageToken", &|| Location::Response)?;
-                    let token = p.text.trim();
+                    let token = p.value();
                     next_page_token = (!token.is_empty()).then(|| token.to_owned());
                 }
                 b"code" if !in_wrapper => {
                     p.read_value("code", &|| Location::Response)?;
-                    code = Some(p.text.trim().to_owned());
+                    code = Some(p.value().to_owned());
                 }
                 b"message" if !in_wrapper => {
                     p.read_value("message", &|| Location::Response)?;
-                    message = Some(p.text.trim().to_owned());
+                    message = Some(p.value().to_owned());
                 }
                 _ => p.skip(&e)?,
             },
@@ -201,7 +201,7 @@ fn read_listing(
                 }
                 return Ok(next_page_token);
             }
-            Event::GeneralRef(r) => p.resolve_ref(&r).map(drop)?,
+            Event::GeneralRef(r) => p.check_ref(&r)?,
             Event::Eof => return Err(p.truncated(context)),
             _ => {}
         }
@@ -248,7 +248,7 @@ impl<R: Record> ItemFields for Item<R> {
     fn read_field(&mut self, p: &mut Parser<'_>, name: &[u8]) -> Result<bool, ParseError> {
         if let Some(field) = R::field(name) {
             p.read_value(R::field_name(field), &|| self.location())?;
-            self.set(field, p.text.trim(), p.value_offset)?;
+            self.set(field, p.value(), p.value_offset)?;
             return Ok(true);
         }
         R::nested(p, self, name)
@@ -270,7 +270,7 @@ fn read_fields(
                 let name = name.as_ref();
                 if name == id_field.as_bytes() {
                     p.read_value(id_field, &|| item.at())?;
-                    let id = p.text.trim();
+                    let id = p.value();
                     if id.is_empty() {
                         return Err(ParseError::InvalidValue {
                             at: item.at(),
@@ -286,7 +286,7 @@ fn read_fields(
                 }
             }
             Event::End(_) => return Ok(()),
-            Event::GeneralRef(r) => p.resolve_ref(&r).map(drop)?,
+            Event::GeneralRef(r) => p.check_ref(&r)?,
             Event::Eof => return Err(p.truncated(element)),
             // Empty elements (`<departmentId/>`) mean "not set"; text between fields is ignored.
             _ => {}
@@ -386,13 +386,13 @@ impl Record for Person {
                         read_name_value(p, item)?;
                     } else if let Some(field) = member(name.as_ref()) {
                         p.read_value(Person::field_name(field), &|| item.location())?;
-                        item.set(field, p.text.trim(), p.value_offset)?;
+                        item.set(field, p.value(), p.value_offset)?;
                     } else {
                         p.skip(&e)?;
                     }
                 }
                 Event::End(_) => return Ok(true),
-                Event::GeneralRef(r) => p.resolve_ref(&r).map(drop)?,
+                Event::GeneralRef(r) => p.check_ref(&r)?,
                 Event::Eof => return Err(p.truncated("fields")),
                 _ => {}
             }
@@ -411,7 +411,7 @@ fn read_name_value(p: &mut Parser<'_>, item: &mut Item<Person>) -> Result<(), Pa
             Event::Start(e) => match e.local_name().as_ref() {
                 b"name" => {
                     p.read_value("name", &|| item.location())?;
-                    let field = member(p.text.trim().as_bytes());
+                    let field = member(p.value().as_bytes());
                     key = Some(field);
                     if let (Some(field), Some((value, offset))) = (field, early.take()) {
                         item.set(field, &value, offset)?;
@@ -421,15 +421,15 @@ fn read_name_value(p: &mut Parser<'_>, item: &mut Item<Person>) -> Result<(), Pa
                     let field = key.flatten();
                     p.read_value(field.map_or("value", Person::field_name), &|| item.location())?;
                     match key {
-                        Some(Some(field)) => item.set(field, p.text.trim(), p.value_offset)?,
+                        Some(Some(field)) => item.set(field, p.value(), p.value_offset)?,
                         Some(None) => {}
-                        None => early = Some((p.text.trim().to_owned(), p.value_offset)),
+                        None => early = Some((p.value().to_owned(), p.value_offset)),
                     }
                 }
                 _ => p.skip(&e)?,
             },
             Event::End(_) => return Ok(()),
-            Event::GeneralRef(r) => p.resolve_ref(&r).map(drop)?,
+            Event::GeneralRef(r) => p.check_ref(&r)?,
             Event::Eof => return Err(p.truncated("field")),
             _ => {}
         }
