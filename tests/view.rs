@@ -700,6 +700,48 @@ async fn a_narrow_host_folds_the_filters_behind_a_button() {
     assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
 }
 
+/// Chips that wrap onto a second line start under their group's first chip, not under its label.
+#[wasm_bindgen_test]
+async fn wrapped_chips_line_up_under_the_first_chip() {
+    let root = mount_in(
+        container_of(560),
+        "en-US",
+        fixture(30),
+        LoadState::Done,
+        &NO_RETRY,
+    );
+    assert!(until(2_000, || count_of(&root, "[data-ec=status-chip]") == 5).await);
+    let chips = root.query_selector_all("[data-ec=status-chip]").expect("chips");
+    let boxes: Vec<web_sys::DomRect> = (0..chips.length())
+        .filter_map(|i| chips.item(i))
+        .map(|chip| {
+            chip.unchecked_into::<web_sys::Element>()
+                .get_bounding_client_rect()
+        })
+        .collect();
+    let first = boxes.first().expect("a status chip");
+    let label = query(&root, ".ec-chips__label").expect("the group's label");
+    assert!(
+        label.get_bounding_client_rect().right() <= first.left(),
+        "the label stays left of the chips"
+    );
+    let wrapped: Vec<f64> = boxes
+        .iter()
+        .filter(|chip| chip.top() >= first.bottom())
+        .map(|chip| chip.left())
+        .collect();
+    assert!(
+        !wrapped.is_empty(),
+        "at 560 px the five status chips take two lines"
+    );
+    let line_start = wrapped.iter().copied().fold(f64::INFINITY, f64::min);
+    assert!(
+        (line_start - first.left()).abs() < 1.0,
+        "the second line starts at {line_start} px, the first chip at {} px",
+        first.left()
+    );
+}
+
 #[wasm_bindgen_test]
 async fn a_picker_removed_while_open_comes_back_closed() {
     // Open in a wide host, which then narrows: the bar folds and the open picker goes with it
