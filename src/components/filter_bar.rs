@@ -142,13 +142,13 @@ enum Chips {
 }
 
 impl Chips {
-    /// The chips' `data-ec` name.
-    fn name(self) -> &'static str {
+    /// The chips' `data-ec` marker.
+    fn marker(self) -> &'static str {
         match self {
-            Chips::Status => "status",
-            Chips::Certificate => "certificate",
-            Chips::Type => "type",
-            Chips::Completion => "completion",
+            Chips::Status => "status-chip",
+            Chips::Certificate => "certificate-chip",
+            Chips::Type => "type-chip",
+            Chips::Completion => "completion-chip",
         }
     }
 
@@ -237,7 +237,7 @@ fn ChipGroup(
     group: Chips,
 ) -> impl IntoView {
     let (label, options) = group.options(state);
-    let name = group.name();
+    let marker = group.marker();
     view! {
         <div class="ec-chips" role="group" aria-label=label>
             <span class="ec-chips__label">{label}</span>
@@ -249,7 +249,7 @@ fn ChipGroup(
                         <button
                             type="button"
                             class="ec-chip"
-                            data-ec=format!("{name}-chip")
+                            data-ec=marker
                             data-value=id
                             aria-pressed=move || state.filter.with(|f| group.pressed(f, place)).to_string()
                             disabled=move || group.waiting(state)
@@ -276,10 +276,11 @@ fn RangeInput(
     due: bool,
 ) -> impl IntoView {
     let t = state.t();
-    let (label, name) = if due {
-        (t.range_due, "due")
+    // The `data-ec` markers of the range and its two inputs.
+    let (label, [marker, from, to]) = if due {
+        (t.range_due, ["due-range", "due-from", "due-to"])
     } else {
-        (t.range_access, "access")
+        (t.range_access, ["access-range", "access-from", "access-to"])
     };
     let range = move || state.filter.with(|f| if due { f.due } else { f.access });
     let set = move |r: DateRange| {
@@ -291,13 +292,13 @@ fn RangeInput(
     let text = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let parse = |value: String| crate::core::parse::parse_date(&value);
     view! {
-        <fieldset class="ec-range" data-ec=format!("{name}-range")>
+        <fieldset class="ec-range" data-ec=marker>
             <legend>{label}</legend>
             <label>
                 <span class="ec-visually-hidden">{fill(t.range_from_label, &[("range", label)])}</span>
                 <input
                     type="date"
-                    data-ec=format!("{name}-from")
+                    data-ec=from
                     prop:value=move || text(range().from)
                     on:change=move |ev| set(DateRange { from: parse(event_target_value(&ev)), ..range() })
                 />
@@ -307,7 +308,7 @@ fn RangeInput(
                 <span class="ec-visually-hidden">{fill(t.range_to_label, &[("range", label)])}</span>
                 <input
                     type="date"
-                    data-ec=format!("{name}-to")
+                    data-ec=to
                     prop:value=move || text(range().to)
                     on:change=move |ev| set(DateRange { to: parse(event_target_value(&ev)), ..range() })
                 />
