@@ -5,11 +5,12 @@
 //! (`opt-level = "z"`), which halved the parser's speed; naming the reader here instead lets the
 //! release profile build this one small crate for speed (see the workspace `Cargo.toml`).
 
+use quick_xml::escape;
 use quick_xml::events::{BytesRef, Event};
 use quick_xml::name::QName;
 use quick_xml::Reader;
 
-pub use quick_xml::{errors, escape, events, Error};
+pub use quick_xml::{errors, events, Error};
 
 /// An XML event reader over `&str` (quick-xml's `Reader<&[u8]>`, default configuration).
 pub struct XmlReader<'a> {
