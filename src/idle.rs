@@ -30,15 +30,25 @@ pub fn after_next_paint(work: Box<dyn FnOnce()>) {
 }
 
 /// Resolves when [`after_next_paint`] would run its work, or after [`PAINT_WAIT_MS`] when no
-/// frame comes (a hidden tab).
+/// frame comes (a hidden tab). The stand-in timer is cleared once the frame comes: on a busy
+/// page it is often due by then, and it would run ahead of what waits for the page to be idle.
 pub async fn next_paint() {
     let painted = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_WAIT_MS);
-        }
-        after_next_paint(Box::new(move || {
+        let Some(window) = web_sys::window() else {
             let _ = resolve.call0(&JsValue::UNDEFINED);
-        }));
+            return;
+        };
+        let stand_in = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_WAIT_MS)
+            .ok();
+        leptos::prelude::request_animation_frame(move || {
+            if let Some(handle) = stand_in {
+                window.clear_timeout_with_handle(handle);
+            }
+            when_idle(Box::new(move || {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }));
+        });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }

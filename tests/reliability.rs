@@ -547,6 +547,46 @@ async fn idle() {
 }
 
 #[wasm_bindgen_test]
+async fn work_after_the_next_paint_waits_for_an_idle_moment_on_a_busy_page() {
+    // A first page's rest is stored after `next_paint`: once its frame is painted and the page
+    // is idle, so a task already waiting (a host's, the next input) goes first. Its stand-in
+    // timer for hidden tabs is due by then on a page busy for longer than it waits; it must not
+    // run the work ahead of that task.
+    let order = Rc::new(RefCell::new(Vec::new()));
+    wasm_bindgen_futures::spawn_local({
+        let order = order.clone();
+        async move {
+            enrollment_cards::idle::next_paint().await;
+            order.borrow_mut().push("work");
+        }
+    });
+    // Let the spawned task ask for the frame, then keep the page busy past the stand-in's wait.
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+        .await
+        .expect("microtask");
+    let busy = js_sys::Function::new_no_args(
+        "const until = performance.now() + 250; while (performance.now() < until) {}",
+    );
+    busy.call0(&JsValue::NULL).expect("busy");
+    // A task queued in the same frame, after the paint.
+    let queue = js_sys::Function::new_with_args(
+        "push",
+        "requestAnimationFrame(() => {
+           const channel = new MessageChannel();
+           channel.port1.onmessage = () => { push(); channel.port1.close(); };
+           channel.port2.postMessage(0);
+         });",
+    );
+    let push = wasm_bindgen::closure::Closure::once_into_js({
+        let order = order.clone();
+        move || order.borrow_mut().push("queued task")
+    });
+    queue.call1(&JsValue::NULL, &push).expect("queue");
+    assert!(until(2_000, || order.borrow().len() == 2).await);
+    assert_eq!(*order.borrow(), ["queued task", "work"]);
+}
+
+#[wasm_bindgen_test]
 async fn the_controls_built_with_the_first_cards_are_not_built_again_when_the_page_goes_idle() {
     // No idle moment before the first cards: the filter bar and the count come with them.
     let stop = keep_busy();
