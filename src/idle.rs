@@ -26,7 +26,17 @@ pub fn when_idle(work: Box<dyn FnOnce()>) {
 /// Runs `work` once the next frame has been painted, when the page is idle: what the frame
 /// shows is on screen before `work` starts, and input waiting by then goes first.
 pub fn after_next_paint(work: Box<dyn FnOnce()>) {
-    leptos::prelude::request_animation_frame(move || when_idle(work));
+    after_frame(None, work);
+}
+
+/// [`after_next_paint`], clearing the timer `stand_in` (if any) once the frame comes.
+fn after_frame(stand_in: Option<i32>, work: Box<dyn FnOnce()>) {
+    leptos::prelude::request_animation_frame(move || {
+        if let (Some(handle), Some(window)) = (stand_in, web_sys::window()) {
+            window.clear_timeout_with_handle(handle);
+        }
+        when_idle(work);
+    });
 }
 
 /// Resolves when [`after_next_paint`] would run its work, or after [`PAINT_WAIT_MS`] when no
@@ -34,21 +44,17 @@ pub fn after_next_paint(work: Box<dyn FnOnce()>) {
 /// page it is often due by then, and it would run ahead of what waits for the page to be idle.
 pub async fn next_paint() {
     let painted = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-            return;
-        };
-        let stand_in = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_WAIT_MS)
-            .ok();
-        leptos::prelude::request_animation_frame(move || {
-            if let Some(handle) = stand_in {
-                window.clear_timeout_with_handle(handle);
-            }
-            when_idle(Box::new(move || {
-                let _ = resolve.call0(&JsValue::UNDEFINED);
-            }));
+        let stand_in = web_sys::window().and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_WAIT_MS)
+                .ok()
         });
+        after_frame(
+            stand_in,
+            Box::new(move || {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }),
+        );
     });
     let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }
