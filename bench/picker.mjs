@@ -31,7 +31,8 @@ try {
   const times = await page.evaluate(async () => {
     const host = [...document.querySelectorAll("*")].find((e) => e.shadowRoot?.querySelector("[data-ec=learner-picker]"));
     const picker = host.shadowRoot.querySelector("[data-ec=learner-picker]");
-    const input = picker.querySelector("input[type=search]");
+    // The panel (search field, options) is built while the picker is open.
+    const input = () => picker.querySelector("input[type=search]");
     const frame = () =>
       new Promise((done) =>
         requestAnimationFrame(() => {
@@ -48,8 +49,8 @@ try {
       return performance.now() - t0;
     };
     const type = (text) => {
-      input.value = text;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input().value = text;
+      input().dispatchEvent(new Event("input", { bubbles: true }));
     };
     const out = { opened: [], searched: [], listed: [] };
     for (const text of ["an", "ma", "el", "ri", "ol", "in"]) {

@@ -1008,6 +1008,8 @@ for (const name of BROWSERS) {
         const { page } = await openWidgets(session, ["main"]);
         await click(page, await waitForShadow(page, "#main", "[data-ec=fields] > summary"));
         await page.waitForFunction(() => document.getElementById("main").shadowRoot.querySelector("[data-ec=fields]").open);
+        // Its list is built once it is open.
+        await waitForShadow(page, "#main", "[data-ec=fields] li[data-field] input[type=checkbox]");
         await assertAccessible(page, ["#main", "field picker open"]);
       });
     });

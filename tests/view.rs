@@ -522,6 +522,31 @@ async fn keyboard_moves_focus_across_the_window_edge() {
 }
 
 #[wasm_bindgen_test]
+async fn a_closed_picker_builds_its_panel_only_once_opened() {
+    // The first cards do not pay for search fields and option lists nobody has opened.
+    let root = mount(fixture(30), LoadState::Done, &NO_RETRY);
+    for picker in ["course-picker", "learner-picker", "fields"] {
+        let panel = format!("[data-ec={picker}] .ec-picker__panel");
+        let summary = format!("[data-ec={picker}] > summary");
+        assert!(
+            until(2_000, || query(&root, &summary).is_some()).await,
+            "{picker}"
+        );
+        assert!(query(&root, &panel).is_none(), "{picker}: no panel while closed");
+        query(&root, &summary).expect("summary").click();
+        assert!(
+            until(2_000, || count_of(&root, &format!("{panel} input")) > 0).await,
+            "{picker}: its panel, with its fields, once open"
+        );
+        query(&root, &summary).expect("summary").click();
+        assert!(
+            until(2_000, || query(&root, &panel).is_none()).await,
+            "{picker}: gone once closed"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 async fn course_picker_lists_courses_with_counts_and_filters() {
     let list = fixture(120);
     let root = mount(list.clone(), LoadState::Done, &NO_RETRY);
@@ -620,6 +645,10 @@ async fn chosen_fields_show_in_their_order() {
     assert_eq!(order(&root), ["due", "access", "lock", "type", "certificate"]);
     // The field picker: hide "Type", move "Lock" up.
     query(&root, "[data-ec=fields] summary").expect("picker").click();
+    assert!(
+        until(2_000, || count_of(&root, ".ec-fields__item") > 0).await,
+        "the list, built once the picker is open"
+    );
     let item = |field: &str| query(&root, &format!(".ec-fields__item[data-field={field}]")).expect("item");
     query(&item("type"), "input").expect("checkbox").click();
     query(&item("lock"), "[data-ec=field-up]").expect("up").click();

@@ -81,6 +81,8 @@ pub fn Picker(
                     n => format!(" ({})", state.number(n)),
                 }}
             </summary>
+            // Built while open: a closed picker is a button (it costs the first cards nothing).
+            {move || open.get().then(|| view! {
             <div class="ec-picker__panel">
                 <input
                     type="search"
@@ -114,6 +116,7 @@ pub fn Picker(
                         .then(|| view! { <p class="ec-picker__more">{state.with_locale(|l| l.count((found - shown) as u64, &t.picker_more))}</p> })
                 }}
             </div>
+            }.into_any())}
         </details>
     }
 }

@@ -84,9 +84,14 @@ pub fn Toolbar(
 fn FieldPicker(state: CardsState) -> impl IntoView {
     let t = state.t();
     let fields = state.fields;
+    let open = RwSignal::new(false);
     view! {
-        <details class="ec-picker ec-fields" data-ec="fields">
+        <details class="ec-picker ec-fields" data-ec="fields" on:toggle=move |ev| {
+            open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+        }>
             <summary class="ec-button">{t.fields_button}</summary>
+            // Built while open, like the filter bar's pickers.
+            {move || open.get().then(|| view! {
             <ul class="ec-picker__panel ec-fields__list">
                 <For
                     each=move || fields.with(|f| f.all_in_order())
@@ -129,6 +134,7 @@ fn FieldPicker(state: CardsState) -> impl IntoView {
                     }
                 />
             </ul>
+            }.into_any())}
         </details>
     }
 }
