@@ -87,7 +87,7 @@ fn FieldPicker(state: CardsState) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
         <details class="ec-picker ec-fields" data-ec="fields" on:toggle=move |ev| {
-            open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+            open.try_set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
         }>
             <summary class="ec-button">{t.fields_button}</summary>
             // Built while open, like the filter bar's pickers.
