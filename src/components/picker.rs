@@ -70,10 +70,7 @@ pub fn Picker(
         })
     };
     view! {
-        <details class="ec-picker" data-ec=format!("{}-picker", kind.id()) prop:open=open on:toggle=move |ev| {
-            let is_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
-            open.try_set(is_open);
-        }>
+        <details class="ec-picker" data-ec=format!("{}-picker", kind.id()) prop:open=open on:toggle=follow_open(open)>
             <summary class="ec-button">
                 {t.pickers[kind as usize]}
                 {move || match selected_count() {
@@ -118,5 +115,14 @@ pub fn Picker(
             </div>
             }.into_any())}
         </details>
+    }
+}
+
+/// A `<details>` dropdown's `toggle` handler: `open` follows the element (the filter bar's
+/// pickers and the field picker build their panel only while it is true). After unmount the
+/// signal is gone and a late event does nothing.
+pub fn follow_open(open: RwSignal<bool>) -> impl Fn(web_sys::Event) + Copy + 'static {
+    move |ev| {
+        open.try_set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
     }
 }

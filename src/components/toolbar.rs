@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::picker::follow_open;
 use crate::core::export::CsvExport;
 use crate::core::fields::CardField;
 use crate::i18n::fill;
@@ -86,9 +87,7 @@ fn FieldPicker(state: CardsState) -> impl IntoView {
     let fields = state.fields;
     let open = RwSignal::new(false);
     view! {
-        <details class="ec-picker ec-fields" data-ec="fields" on:toggle=move |ev| {
-            open.try_set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
-        }>
+        <details class="ec-picker ec-fields" data-ec="fields" on:toggle=follow_open(open)>
             <summary class="ec-button">{t.fields_button}</summary>
             // Built while open, like the filter bar's pickers.
             {move || open.get().then(|| view! {
