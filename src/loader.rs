@@ -7,7 +7,6 @@
 //! and nothing is requested, after the widget is gone.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use futures::future::{abortable, AbortHandle};
@@ -21,6 +20,7 @@ use crate::api::TokenTrouble;
 use crate::api::{
     AccessToken, ApiError, Client, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider,
 };
+use crate::core::maps::FastSet;
 use crate::enrich::{EnrichParts, Enricher, EnrichmentStatus};
 use crate::state::{CardsState, LoadState};
 
@@ -75,7 +75,7 @@ struct Cursor {
     /// Token of the next page to fetch (`None`: the first page).
     next: Option<String>,
     /// Every token followed so far: one coming back means the pages run in a circle.
-    seen: HashSet<String>,
+    seen: FastSet<String>,
     /// Pages appended.
     pages: u32,
     /// A Retry can go on from `next` (false before the first page and after a circle or the

@@ -17,10 +17,9 @@
 //! The rows are written a batch at a time ([`CsvExport::write`]) so the view can give the
 //! browser a turn between batches and show progress; [`to_csv`] writes them all at once.
 
-use std::collections::HashMap;
-
 use time::{Date, OffsetDateTime};
 
+use crate::maps::FastMap;
 use crate::model::EnrollmentType;
 use crate::related::CompletionStatus;
 use crate::status::{CertificateState, Status};
@@ -246,7 +245,7 @@ struct RowWriter<'a> {
     store: &'a EnrollmentStore,
     text: &'a dyn ExportText,
     /// Department ID → path (`None`: not known).
-    departments: HashMap<&'a str, Option<String>>,
+    departments: FastMap<&'a str, Option<String>>,
 }
 
 /// One cell's value, before it is written.
@@ -270,7 +269,7 @@ impl<'a> RowWriter<'a> {
         RowWriter {
             store,
             text,
-            departments: HashMap::new(),
+            departments: FastMap::default(),
         }
     }
 

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod index_column;
 pub mod json;
 pub mod lookup;
+pub mod maps;
 pub mod model;
 pub mod parse;
 pub mod picker_options;

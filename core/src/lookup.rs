@@ -5,8 +5,9 @@
 //!
 //! Both are plain state machines: the browser side sends what they ask for and reports back.
 
-use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
+
+use crate::maps::{FastMap, FastSet};
 
 /// Default number of IDs per by-ID request.
 pub const DEFAULT_BATCH: usize = 50;
@@ -29,13 +30,13 @@ pub enum Entry<T> {
 /// page; kept in memory only.
 #[derive(Debug, Clone)]
 pub struct LookupCache<K, T> {
-    entries: HashMap<K, Entry<T>>,
+    entries: FastMap<K, Entry<T>>,
 }
 
 impl<K, T> Default for LookupCache<K, T> {
     fn default() -> Self {
         LookupCache {
-            entries: HashMap::new(),
+            entries: FastMap::default(),
         }
     }
 }
@@ -128,7 +129,7 @@ pub enum LookupRequest<K> {
 /// by ID. So a listing never costs more than a page beyond what batches would have.
 #[derive(Debug, Clone)]
 pub struct LookupPlan<K> {
-    missing: HashSet<K>,
+    missing: FastSet<K>,
     /// By-ID batches still to send.
     queue: Vec<Vec<K>>,
     batch: usize,

@@ -12,7 +12,6 @@
 //! [`EnrichmentStatus`]; it is never an `enrollments-error`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
@@ -28,6 +27,7 @@ use crate::api::url::resource_url;
 use crate::api::{ApiError, Client, EnrollmentQuery};
 use crate::core::directory::PersonEntry;
 use crate::core::lookup::{Entry, LookupCache, LookupPlan, LookupRequest, LISTING_PAGE};
+use crate::core::maps::FastMap;
 use crate::core::parse::{parse_contents, parse_departments, parse_results, parse_users, ParseError};
 use crate::core::related::{ContentItem, Listing};
 use crate::loader::spawn_abortable;
@@ -136,7 +136,7 @@ fn add_found(store: &mut crate::core::store::EnrollmentStore, found: Vec<(Id, Fo
 thread_local! {
     /// The caches of the page, by endpoint and language; an entry lives as long as a widget
     /// holds it.
-    static CACHES: RefCell<HashMap<String, Weak<Shared>>> = RefCell::default();
+    static CACHES: RefCell<FastMap<String, Weak<Shared>>> = RefCell::default();
 }
 
 /// The cache for `endpoint` in `locale` (titles come back in the widget's language), shared

@@ -2,10 +2,11 @@
 //! dates as they are (no time zone), instants in the viewer's time zone.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::JsValue;
+
+use crate::core::maps::FastMap;
 
 /// Julian day number of 1970-01-01.
 const UNIX_EPOCH_DAY: i32 = 2_440_588;
@@ -23,7 +24,7 @@ pub struct DateFormatter {
     local: OnceCell<Option<Function>>,
     /// Days already formatted: cards show the same few hundred dates over and over, and a call
     /// into `Intl` costs far more than a lookup (it is most of a card's build time).
-    memo: RefCell<HashMap<i32, String>>,
+    memo: RefCell<FastMap<i32, String>>,
 }
 
 impl DateFormatter {

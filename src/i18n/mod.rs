@@ -8,11 +8,11 @@ mod intl;
 pub mod messages;
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 
 use wasm_bindgen::JsValue;
 
 use crate::core::display::{CertificateHint, StatusHint};
+use crate::core::maps::FastMap;
 pub use dates::DateFormatter;
 pub use errors::{error_text, token_text};
 pub use intl::browser_language;
@@ -62,7 +62,7 @@ pub struct Locale {
     /// Day offsets and percentages already put into words: cards show the same few over and
     /// over, and a call into `Intl` costs far more than a lookup (cards are built on every
     /// keystroke that changes the result).
-    said: RefCell<HashMap<(u8, i32), String>>,
+    said: RefCell<FastMap<(u8, i32), String>>,
 }
 
 /// Kinds of [`Locale::said`] entries.
