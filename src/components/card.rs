@@ -5,6 +5,8 @@
 //! hints, type, certificate, and the IDs at the foot). States are text badges, never colour alone.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::core::directory::ResultEntry;
 use crate::core::display::{certificate_hint, lock_line, status_hint, LockLine, StatusHint};
@@ -12,30 +14,65 @@ use crate::core::fields::CardField;
 use crate::core::model::Enrollment;
 use crate::core::status::CertificateState;
 use crate::core::store::EnrollmentStore;
-use crate::i18n::fill;
+use crate::i18n::fill as fill_in;
 use crate::state::CardsState;
+
+use super::dom::{set, Dom};
 
 /// A course shown by its ID (its title not known, or not yet): styled as an ID, never as a title.
 const TITLE_BY_ID: &str = "ec-card__title ec-card__by-id";
 /// A learner shown by their ID (their name not known, or not yet).
 const NAME_BY_ID: &str = "ec-card__name ec-card__by-id";
 
-/// The card for store row `row`, at position `index` of the current result (of `total`).
-#[component]
-pub fn Card(
-    /// Shared view state.
-    state: CardsState,
-    /// Store row.
-    row: u32,
-    /// Position in the current result (for keyboard navigation).
-    index: usize,
-    /// Cards in the current result.
-    #[prop(into)]
-    total: Signal<usize>,
-    /// Whether this card is the one Tab lands on.
-    #[prop(into)]
-    tab_stop: Signal<bool>,
-) -> impl IntoView {
+/// The slot for result position `index` of the current result (of `total`): an `<article>`
+/// filled with the card of the row there, and filled again, in place (the element, and with it
+/// the focus, stays), when the slot's row changes, names arrive or the chosen fields change.
+/// `tab_stop` is the position Tab lands on.
+pub fn card_slot(state: CardsState, index: usize, total: Memo<usize>, tab_stop: Memo<usize>) -> impl IntoView {
+    let row = Memo::new(move |_| state.result.with(|r| r.0.rows.get(index)));
+    view! {
+        <article
+            class="ec-card"
+            tabindex=move || if tab_stop.get() == index { "0" } else { "-1" }
+            aria-posinset=index + 1
+            aria-setsize=move || total.get()
+            data-index=index
+            use:fill_slot=(state, row)
+        ></article>
+    }
+}
+
+/// Keeps a slot's `article` filled with its row's card, and its checkbox with the selection.
+/// Both effects belong to the slot (they end with it) and read the row without panicking if it
+/// has just been disposed.
+fn fill_slot(article: Element, (state, row): (CardsState, Memo<Option<u32>>)) {
+    let Some(dom) = Dom::of(&article) else {
+        return;
+    };
+    let card = article.clone();
+    let content = RenderEffect::new(move |_| {
+        state.names_version.track();
+        state.fields.track();
+        if let Some(row) = row.try_get().flatten() {
+            fill(&dom, &card, state, row);
+        }
+    });
+    let checked = RenderEffect::new(move |_| {
+        let Some(row) = row.try_get().flatten() else {
+            return;
+        };
+        let on = state.selection.try_with(|s| s.contains(row)).unwrap_or(false);
+        let input = article.query_selector("[data-ec=select]").ok().flatten();
+        if let Some(input) = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) {
+            input.set_checked(on);
+        }
+    });
+    on_cleanup(move || drop((content, checked)));
+}
+
+/// Fills `article` with the card of store row `row`: its label and data attributes, and (in place
+/// of what it held) the status badges and selection checkbox, then the chosen fields.
+fn fill(dom: &Dom, article: &Element, state: CardsState, row: u32) -> Option<()> {
     let (enrollment, (status, certificate_state), today) = state
         .with_store(|s| Some((s.enrollment(row)?, s.states(row), s.rules().today)))
         .flatten()?;
@@ -57,12 +94,6 @@ pub fn Card(
     let starts = matches!(hint, Some(StatusHint::Starts(_)));
     let hint = hint.and_then(|h| state.with_locale(|l| l.status_hint(h)));
     let (due_hint, access_hint) = if starts { (None, hint) } else { (hint, None) };
-    let due = due_date.map_or_else(|| t.no_due_date.to_owned(), date);
-    let lock = match lock_line(due_date, expiration_date, should_lock_after_due_date, today) {
-        LockLine::StaysOpen => t.stays_open.to_owned(),
-        LockLine::LocksAfter(day) => fill(t.locks_after, &[("date", &date(day))]),
-        LockLine::LockedSince(day) => fill(t.locked_since, &[("date", &date(day))]),
-    };
     // Certificate instants are shown, and counted in days, in the viewer's time zone.
     let issued = certificate
         .as_ref()
@@ -75,168 +106,163 @@ pub fn Card(
     let certificate_text = certificate.as_ref().map_or_else(
         || t.no_certificate.to_owned(),
         |_| {
-            let issued = issued.map_or_else(|| t.issued.to_owned(), |d| fill(t.issued_on, &[("date", &d)]));
+            let issued = issued.map_or_else(|| t.issued.to_owned(), |d| fill_in(t.issued_on, &[("date", &d)]));
             let expiry = expires.as_ref().map_or_else(
                 || t.never_expires.to_owned(),
-                |(d, _)| fill(t.expires_on, &[("date", d)]),
+                |(d, _)| fill_in(t.expires_on, &[("date", d)]),
             );
             format!("{issued}, {expiry}")
         },
     );
     let certificate_hint = certificate_hint(certificate_state, expires.map(|(_, day)| day), today)
         .and_then(|h| state.with_locale(|l| l.certificate_hint(h)));
-    let certificate_id = certificate.map(|c| c.id);
-    // What the related endpoints tell. Read once per build: the slot holding the card
-    // (`CardWindow`) builds it again, in place, when names arrive or its row changes.
+    // What the related endpoints tell; the slot fills the card again when more arrives.
     let known = state.with_store(|s| Known::of(s, row)).unwrap_or_default();
     let label = {
         let name = known.name.as_deref().unwrap_or(&learner_id);
         let title = known.title.as_deref().unwrap_or(&course_id);
-        fill(
+        fill_in(
             t.card_label,
             &[("name", name), ("title", title), ("status", t.status(status))],
         )
     };
-    let selected = Memo::new(move |_| state.selection.with(|s| s.contains(row)));
-    let card_id = enrollment_id.clone();
-    // One field's view; the fields named by the related endpoints follow `known`.
-    let field = move |field: CardField| -> AnyView {
-        // `full`: the whole value on hover, where a long one is cut.
-        let labelled = |value: AnyView, full: Option<String>| {
-            view! {
-                <dl class="ec-field" data-field=field.id()>
-                    <dt>{t.field(field)}</dt>
-                    <dd title=full>{value}</dd>
-                </dl>
-            }
-            .into_any()
-        };
-        let with_hint = |value: String, hint: Option<String>| {
-            let full = hint
-                .as_ref()
-                .map_or_else(|| value.clone(), |h| format!("{value} · {h}"));
-            labelled(
-                view! { {value} {hint.map(|h| view! { <span class="ec-hint">{h}</span> })} }.into_any(),
-                Some(full),
-            )
-        };
+    set(article, "aria-label", &label);
+    set(article, "data-enrollment-id", &enrollment_id);
+    set(article, "data-status", status.id());
+    set(article, "data-certificate", certificate_state.id());
+    article.set_text_content(None);
+
+    let header = dom.element(article, "header", "ec-card__header")?;
+    let select = dom.element(&header, "input", "ec-card__select")?;
+    set(&select, "type", "checkbox");
+    set(&select, "data-ec", "select");
+    set(&select, "tabindex", "-1");
+    set(&select, "aria-label", &fill_in(t.select_card, &[("card", &label)]));
+    if let Some(input) = select.dyn_ref::<HtmlInputElement>() {
+        input.set_checked(state.selection.with_untracked(|s| s.contains(row)));
+    }
+    dom.text_element(&header, "span", "ec-badge ec-badge--status", t.status(status))?;
+    if certificate_state != CertificateState::None {
+        let badge = t.certificate(certificate_state);
+        dom.text_element(&header, "span", "ec-badge ec-badge--certificate", badge)?;
+    }
+
+    // A labelled field (`<dl>`) holding `value` and, when there is one, a `hint` after it; the
+    // whole text (cut on the card when long) on hover.
+    let labelled = |field: CardField, value: &str, hint: Option<&str>, full: &str| -> Option<()> {
+        let list = dom.element(article, "dl", "ec-field")?;
+        set(&list, "data-field", field.id());
+        dom.text_element(&list, "dt", "", t.field(field))?;
+        let value_element = dom.text_element(&list, "dd", "", value)?;
+        set(&value_element, "title", full);
+        if let Some(hint) = hint {
+            dom.text_element(&value_element, "span", "ec-hint", hint)?;
+        }
+        Some(())
+    };
+    let with_hint = |field: CardField, value: &str, hint: Option<&str>| {
+        let full = hint.map_or_else(|| value.to_owned(), |h| format!("{value} · {h}"));
+        labelled(field, value, hint, &full)
+    };
+    let shown = state.fields.with_untracked(|f| f.shown().to_vec());
+    for field in shown {
         match field {
             CardField::Course => {
                 // The hover text: the whole title (cut on the card when long) and the ID.
                 let (class, shown, full) = match &known.title {
-                    Some(title) => ("ec-card__title", title.clone(), format!("{title}\n{course_id}")),
-                    None => (TITLE_BY_ID, course_id.clone(), course_id.clone()),
+                    Some(title) => ("ec-card__title", title.as_str(), format!("{title}\n{course_id}")),
+                    None => (TITLE_BY_ID, course_id.as_str(), course_id.clone()),
                 };
-                view! { <p class=class data-ec="course" title=full>{shown}</p> }.into_any()
+                let line = dom.text_element(article, "p", class, shown)?;
+                set(&line, "data-ec", "course");
+                set(&line, "title", &full);
             }
             CardField::Learner => {
                 let (class, shown) = match &known.name {
-                    Some(name) => ("ec-card__name", name.clone()),
-                    None => (NAME_BY_ID, learner_id.clone()),
+                    Some(name) => ("ec-card__name", name.as_str()),
+                    None => (NAME_BY_ID, learner_id.as_str()),
                 };
-                view! { <p class=class data-ec="learner" title=learner_id.clone()>{shown}</p> }.into_any()
+                let line = dom.text_element(article, "p", class, shown)?;
+                set(&line, "data-ec", "learner");
+                set(&line, "title", &learner_id);
             }
-            CardField::Details => (!known.meta.is_empty())
-                .then(|| view! { <p class="ec-card__meta">{known.meta.clone()}</p> })
-                .into_any(),
-            CardField::Progress => known.result.map(|r| progress(state, r)).into_any(),
-            CardField::Due => with_hint(due.clone(), due_hint.clone()),
-            CardField::Access => with_hint(date(access_date), access_hint.clone()),
-            CardField::Lock => labelled(lock.clone().into_any(), Some(lock.clone())),
+            CardField::Details if !known.meta.is_empty() => {
+                dom.text_element(article, "p", "ec-card__meta", &known.meta)?;
+            }
+            CardField::Details => {}
+            CardField::Progress => {
+                if let Some(result) = known.result {
+                    progress(dom, article, state, result)?;
+                }
+            }
+            CardField::Due => {
+                let due = due_date.map_or_else(|| t.no_due_date.to_owned(), date);
+                with_hint(field, &due, due_hint.as_deref())?;
+            }
+            CardField::Access => with_hint(field, &date(access_date), access_hint.as_deref())?,
+            CardField::Lock => {
+                let lock = match lock_line(due_date, expiration_date, should_lock_after_due_date, today) {
+                    LockLine::StaysOpen => t.stays_open.to_owned(),
+                    LockLine::LocksAfter(day) => fill_in(t.locks_after, &[("date", &date(day))]),
+                    LockLine::LockedSince(day) => fill_in(t.locked_since, &[("date", &date(day))]),
+                };
+                labelled(field, &lock, None, &lock)?;
+            }
             CardField::Type => {
                 let kind = t.kind(enrollment_type);
-                labelled(kind.into_any(), Some(kind.to_owned()))
+                labelled(field, kind, None, kind)?;
             }
             CardField::Certificate => {
-                let full = match (&certificate_id, &certificate_hint) {
+                let id = certificate.as_ref().map(|c| c.id.as_str());
+                let full = match (id, &certificate_hint) {
                     (Some(id), Some(h)) => format!("{certificate_text} · {h}\n{id}"),
                     (Some(id), None) => format!("{certificate_text}\n{id}"),
                     _ => certificate_text.clone(),
                 };
-                labelled(
-                    view! {
-                        {certificate_text.clone()}
-                        {certificate_hint.clone().map(|h| view! { <span class="ec-hint">{h}</span> })}
-                    }
-                    .into_any(),
-                    Some(full),
-                )
+                labelled(field, &certificate_text, certificate_hint.as_deref(), &full)?;
             }
-            CardField::Ids => view! {
-                <p class="ec-card__ids ec-id" title=enrollment_id.clone()>
-                    {format!("{course_id} · {learner_id}")}
-                </p>
+            CardField::Ids => {
+                let ids = format!("{course_id} · {learner_id}");
+                let line = dom.text_element(article, "p", "ec-card__ids ec-id", &ids)?;
+                set(&line, "title", &enrollment_id);
             }
-            .into_any(),
         }
-    };
-    // Untracked: the slot tracks the fields and builds the card again when they change.
-    let fields = state
-        .fields
-        .with_untracked(|f| f.shown().iter().map(|f| field(*f)).collect_view());
-    let select_label = fill(t.select_card, &[("card", &label)]);
-    Some(view! {
-        <article
-            class="ec-card"
-            tabindex=move || if tab_stop.get() { "0" } else { "-1" }
-            aria-label=label
-            aria-posinset=index + 1
-            aria-setsize=move || total.get()
-            data-enrollment-id=card_id
-            data-index=index
-            data-status=status.id()
-            data-certificate=certificate_state.id()
-        >
-            <header class="ec-card__header">
-                <input
-                    type="checkbox"
-                    class="ec-card__select"
-                    data-ec="select"
-                    tabindex="-1"
-                    aria-label=select_label
-                    prop:checked=selected
-                />
-                <span class="ec-badge ec-badge--status">{t.status(status)}</span>
-                {(certificate_state != CertificateState::None)
-                    .then(|| view! { <span class="ec-badge ec-badge--certificate">{t.certificate(certificate_state)}</span> })}
-            </header>
-            {fields}
-        </article>
-    })
+    }
+    Some(())
 }
 
 /// The progress line: completion badge, bar, percent, completion date and score.
-fn progress(state: CardsState, r: ResultEntry) -> impl IntoView {
+fn progress(dom: &Dom, article: &Element, state: CardsState, r: ResultEntry) -> Option<()> {
     let t = state.t();
     let percent = r.progress.unwrap_or(0);
     let mut text = vec![state.with_locale(|l| l.percent(percent)).unwrap_or_default()];
     if let Some(day) = r.completed_on {
-        text.push(fill(t.completed_on, &[("date", &state.format_date(day))]));
+        text.push(fill_in(t.completed_on, &[("date", &state.format_date(day))]));
     }
     if let Some(score) = r.score {
         let score = state
             .with_locale(|l| l.decimal(f64::from(score)))
             .unwrap_or_default();
-        text.push(fill(t.score, &[("score", &score)]));
+        text.push(fill_in(t.score, &[("score", &score)]));
     }
     let text = text.join(" · ");
-    let title = text.clone();
-    view! {
-        <div class="ec-card__progress">
-            <span class="ec-badge ec-badge--completion" data-completion=r.status.id()>{t.completion(r.status)}</span>
-            <div
-                class="ec-progress-bar"
-                role="progressbar"
-                aria-label=t.field(CardField::Progress)
-                aria-valuemin="0"
-                aria-valuemax="100"
-                aria-valuenow=percent
-            >
-                <div class="ec-progress-bar__fill" style:width=format!("{percent}%")></div>
-            </div>
-            <span class="ec-card__progress-text" title=title>{text}</span>
-        </div>
+    let line = dom.element(article, "div", "ec-card__progress")?;
+    let badge = dom.text_element(&line, "span", "ec-badge ec-badge--completion", t.completion(r.status))?;
+    set(&badge, "data-completion", r.status.id());
+    let bar = dom.element(&line, "div", "ec-progress-bar")?;
+    set(&bar, "role", "progressbar");
+    set(&bar, "aria-label", t.field(CardField::Progress));
+    set(&bar, "aria-valuemin", "0");
+    set(&bar, "aria-valuemax", "100");
+    set(&bar, "aria-valuenow", &percent.to_string());
+    // Through the CSSOM, which a strict Content-Security-Policy allows (a style attribute it does not).
+    let fill = dom.element(&bar, "div", "ec-progress-bar__fill")?;
+    if let Some(fill) = fill.dyn_ref::<HtmlElement>() {
+        let _ = fill.style().set_property("width", &format!("{percent}%"));
     }
+    let percent_text = dom.text_element(&line, "span", "ec-card__progress-text", &text)?;
+    set(&percent_text, "title", &text);
+    Some(())
 }
 
 /// What the related endpoints told about a card's enrollment.

@@ -12,7 +12,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::card::Card;
+use super::card::card_slot;
 use super::observe::element_size;
 use crate::state::{CardsState, LoadState};
 
@@ -344,19 +344,7 @@ pub fn CardWindow(
                     <For
                         each=cards
                         key=|entry| *entry
-                        children=move |(index, _)| {
-                            let is_tab_stop = Signal::derive(move || tab_stop.get() == index);
-                            let row = Memo::new(move |_| state.result.with(|r| r.0.rows.get(index)));
-                            // Built again, in place (same elements, new texts), when the
-                            // slot's row changes, names arrive or the chosen fields change.
-                            move || {
-                                state.names_version.track();
-                                state.fields.track();
-                                row.get().map(|row| {
-                                    view! { <Card state row index total tab_stop=is_tab_stop /> }
-                                })
-                            }
-                        }
+                        children=move |(index, _)| card_slot(state, index, total, tab_stop)
                     />
                 </div>
             </div>

@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod card_window;
+pub mod dom;
 pub mod filter_bar;
 pub mod observe;
 pub mod panels;
