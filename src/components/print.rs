@@ -5,9 +5,14 @@
 
 use leptos::prelude::*;
 
+use web_sys::Element;
+
+use super::dom::{set, Dom};
 use super::observe::on_event;
 use super::summary::chip_text;
+use crate::core::fields::CardField;
 use crate::core::query::Filter;
+use crate::core::store::EnrollmentStore;
 use crate::i18n::fill;
 use crate::state::CardsState;
 
@@ -30,10 +35,21 @@ pub fn PrintList(
             printing.try_set(false);
         });
     }
-    move || printing.get().then(|| print_view(state))
+    move || {
+        printing
+            .get()
+            .then(|| view! { <div class="ec-print" data-ec="print" use:fill_print=state></div> })
+    }
 }
 
-fn print_view(state: CardsState) -> impl IntoView {
+/// Fills the print list's `<div>`: title, filters, date and count, the cap note, the table.
+fn fill_print(list: Element, state: CardsState) {
+    if let Some(dom) = Dom::of(&list) {
+        print_view(&dom, &list, state);
+    }
+}
+
+fn print_view(dom: &Dom, list: &Element, state: CardsState) -> Option<()> {
     let t = state.t();
     let filters = state
         .with_locale(|l| {
@@ -51,57 +67,54 @@ fn print_view(state: CardsState) -> impl IntoView {
         .map(|r| fill(t.print_date, &[("date", &state.format_date(r.today))]));
     let rows = state.result.with_untracked(|r| r.0.rows_in(0, PRINT_CAP));
     let total = state.result.with_untracked(|r| r.0.len());
-    let cap = (total > PRINT_CAP).then(|| {
-        fill(
-            t.print_cap,
-            &[("n", &state.number(PRINT_CAP)), ("total", &state.number(total))],
-        )
-    });
-    let lines = state
-        .with_store(|s| {
-            rows.iter()
-                .map(|&row| {
-                    let (status, _) = s.states(row);
-                    let due = s
-                        .enrollment(row)
-                        .and_then(|e| e.due_date)
-                        .map_or_else(|| t.no_due_date.to_owned(), |d| state.format_date(d));
-                    let progress = s.result(row).map(|r| {
-                        format!("{} · {}%", t.completion(r.status), r.progress.unwrap_or(0))
-                    });
-                    view! {
-                        <tr>
-                            <td>{s.course_title(row).unwrap_or(s.course_id(row)).to_owned()}</td>
-                            <td>{s.person(row).map_or_else(|| s.learner_id(row).to_owned(), |p| p.name().to_owned())}</td>
-                            <td>{t.status(status)}</td>
-                            <td>{due}</td>
-                            <td>{progress}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        });
-    view! {
-        <div class="ec-print" data-ec="print">
-            <p class="ec-print__title">{t.enrollments}</p>
-            <p data-ec="print-filters">{filters}</p>
-            <p>{today} " · " {move || state.with_locale(|l| {
-                let form = l.plural(total as u64, &t.count);
-                fill(form, &[("shown", &l.number(total as u64)), ("total", &l.number(state.total() as u64))])
-            })}</p>
-            {cap.map(|c| view! { <p data-ec="print-cap">{c}</p> })}
-            <table class="ec-print__table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t.field(crate::core::fields::CardField::Course)}</th>
-                        <th scope="col">{t.field(crate::core::fields::CardField::Learner)}</th>
-                        <th scope="col">{t.group_status}</th>
-                        <th scope="col">{t.field(crate::core::fields::CardField::Due)}</th>
-                        <th scope="col">{t.field(crate::core::fields::CardField::Progress)}</th>
-                    </tr>
-                </thead>
-                <tbody>{lines}</tbody>
-            </table>
-        </div>
+    let count = state
+        .with_locale(|l| {
+            let form = l.plural(total as u64, &t.count);
+            let loaded = state.with_store(EnrollmentStore::len).unwrap_or(0);
+            fill(form, &[("shown", &l.number(total as u64)), ("total", &l.number(loaded as u64))])
+        })
+        .unwrap_or_default();
+    dom.text_element(list, "p", "ec-print__title", t.enrollments)?;
+    let filters = dom.text_element(list, "p", "", &filters)?;
+    set(&filters, "data-ec", "print-filters");
+    dom.text_element(list, "p", "", &format!("{} · {count}", today.unwrap_or_default()))?;
+    if total > PRINT_CAP {
+        let (n, all) = (state.number(PRINT_CAP), state.number(total));
+        let cap = fill(t.print_cap, &[("n", &n), ("total", &all)]);
+        let cap = dom.text_element(list, "p", "", &cap)?;
+        set(&cap, "data-ec", "print-cap");
     }
+    let table = dom.element(list, "table", "ec-print__table")?;
+    let head = dom.element(&dom.element(&table, "thead", "")?, "tr", "")?;
+    let columns = [
+        t.field(CardField::Course),
+        t.field(CardField::Learner),
+        t.group_status,
+        t.field(CardField::Due),
+        t.field(CardField::Progress),
+    ];
+    for name in columns {
+        set(&dom.text_element(&head, "th", "", name)?, "scope", "col");
+    }
+    let body = dom.element(&table, "tbody", "")?;
+    state.with_store(|s| {
+        for &row in &rows {
+            let (status, _) = s.states(row);
+            let due = s
+                .enrollment(row)
+                .and_then(|e| e.due_date)
+                .map_or_else(|| t.no_due_date.to_owned(), |d| state.format_date(d));
+            let progress = s
+                .result(row)
+                .map(|r| format!("{} · {}%", t.completion(r.status), r.progress.unwrap_or(0)))
+                .unwrap_or_default();
+            let name = s.person(row).map_or_else(|| s.learner_id(row), |p| p.name());
+            let line = dom.element(&body, "tr", "")?;
+            let cells = [s.course_title(row).unwrap_or(s.course_id(row)), name, t.status(status), &due, &progress];
+            for cell in cells {
+                dom.text_element(&line, "td", "", cell)?;
+            }
+        }
+        Some(())
+    })?
 }
