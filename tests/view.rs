@@ -349,6 +349,10 @@ async fn no_match_empty_and_loading_states() {
     type_into(&query(&root, "[data-ec=search]").expect("search"), "no-such-id");
     assert!(until(2_000, || query(&root, "[data-ec=no-match]").is_some()).await);
     assert_eq!(shown(&root).as_deref(), Some("0"));
+    // The panel's button clears every filter: all 30 back, the panel gone.
+    query(&root, "[data-ec=clear-filters]").expect("clear filters").click();
+    assert!(until(2_000, || shown(&root) == Some("30".into())).await);
+    assert!(query(&root, "[data-ec=no-match]").is_none());
 
     let empty = mount(Vec::new(), LoadState::Done, &NO_RETRY);
     assert!(until(2_000, || query(&empty, "[data-ec=empty]").is_some()).await);

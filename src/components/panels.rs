@@ -1,14 +1,48 @@
 //! Whole-list states: skeleton while the first page loads, empty account, nothing matching,
-//! errors (with Retry), and a notice when an error cut a load short.
+//! errors (with Retry), and a notice when an error cut a load short. Built from data
+//! (`dom.rs`) into one holder, again only when the panel to show changes; the holder handles
+//! the buttons' clicks.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
+use super::dom::{set, Dom};
+use crate::api::ApiError;
 use crate::core::query::Filter;
 use crate::i18n::{error_text, fill};
 use crate::state::{CardsState, LoadState};
 
 /// Skeleton cards shown before the first page arrives.
 const SKELETON_CARDS: usize = 6;
+
+/// Which panel the state calls for.
+#[derive(Debug, Clone, PartialEq)]
+enum Panel {
+    None,
+    Waiting,
+    Loading,
+    /// The error, and how many enrollments arrived before it.
+    Failed(ApiError, usize),
+    Empty,
+    NoMatch,
+}
+
+impl Panel {
+    /// The panel for the current state (tracked).
+    fn now(state: CardsState) -> Panel {
+        let total = state.total();
+        let load = state.load.get();
+        match load {
+            LoadState::WaitingForCredentials => Panel::Waiting,
+            LoadState::Loading | LoadState::Retrying { .. } if total == 0 => Panel::Loading,
+            LoadState::Failed(error) => Panel::Failed(error, total),
+            LoadState::Done if total == 0 => Panel::Empty,
+            _ if total > 0 && state.result.with(|r| r.0.is_empty()) => Panel::NoMatch,
+            _ => Panel::None,
+        }
+    }
+}
 
 /// The panel for the current state, if any; `retry` reloads.
 #[component]
@@ -18,65 +52,101 @@ pub fn StatePanels(
     /// Called by the Retry button.
     retry: Callback<()>,
 ) -> impl IntoView {
-    let total = move || state.total();
-    let shown = move || state.result.with(|r| r.0.len());
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("button[data-ec]").ok().flatten());
+        match button.and_then(|b| b.get_attribute("data-ec")).as_deref() {
+            Some("retry") => {
+                retry.try_run(());
+            }
+            Some("clear-filters") => {
+                state.filter.try_set(Filter::default());
+            }
+            _ => {}
+        }
+    };
+    view! { <div class="ec-panels" on:click=on_click use:show_panels=state></div> }
+}
+
+/// Keeps `holder` showing the panel the state calls for, for as long as the holder lives.
+fn show_panels(holder: Element, state: CardsState) {
+    let Some(dom) = Dom::of(&holder) else {
+        return;
+    };
+    let mut shown = None;
+    let effect = RenderEffect::new(move |_| {
+        let panel = Panel::now(state);
+        if shown.as_ref() != Some(&panel) {
+            holder.set_text_content(None);
+            build(&dom, &holder, state, &panel);
+            shown = Some(panel);
+        }
+    });
+    on_cleanup(move || drop(effect));
+}
+
+/// Builds `panel` into `holder`.
+fn build(dom: &Dom, holder: &Element, state: CardsState, panel: &Panel) -> Option<()> {
     let t = state.t();
-    move || {
-        let load = state.load.get();
-        match load {
-            LoadState::WaitingForCredentials => view! {
-                <div class="ec-panel" data-ec="waiting" role="status">
-                    <p class="ec-panel__title">{t.waiting_title}</p>
-                    <p>{t.waiting_text}</p>
-                </div>
+    let box_for = |class: &str, marker: &str| {
+        let panel = dom.element(holder, "div", class)?;
+        set(&panel, "data-ec", marker);
+        Some(panel)
+    };
+    let button = |parent: &Element, marker: &str, text: &str| {
+        let button = dom.text_element(parent, "button", "ec-button", text)?;
+        set(&button, "type", "button");
+        set(&button, "data-ec", marker);
+        Some(button)
+    };
+    match panel {
+        Panel::None => {}
+        Panel::Waiting => {
+            let panel = box_for("ec-panel", "waiting")?;
+            set(&panel, "role", "status");
+            dom.text_element(&panel, "p", "ec-panel__title", t.waiting_title)?;
+            dom.text_element(&panel, "p", "", t.waiting_text)?;
+        }
+        Panel::Loading => {
+            let skeletons = box_for("ec-skeletons", "loading")?;
+            set(&skeletons, "aria-busy", "true");
+            set(&skeletons, "role", "status");
+            set(&skeletons, "aria-label", t.loading);
+            for _ in 0..SKELETON_CARDS {
+                dom.element(&skeletons, "div", "ec-skeleton")?;
             }
-            .into_any(),
-            LoadState::Loading | LoadState::Retrying { .. } if total() == 0 => view! {
-                <div class="ec-skeletons" data-ec="loading" aria-busy="true" role="status" aria-label=t.loading>
-                    {(0..SKELETON_CARDS).map(|_| view! { <div class="ec-skeleton"></div> }).collect_view()}
-                </div>
+        }
+        Panel::Failed(error, partial) => {
+            let status = error.status();
+            let heading = match status {
+                Some(code) => fill(t.error_title_status, &[("status", &code.to_string())]),
+                None => t.error_title.to_owned(),
+            };
+            let panel = box_for("ec-panel ec-panel--error", "error")?;
+            set(&panel, "role", "alert");
+            set(&panel, "data-status", &status.unwrap_or(0).to_string());
+            dom.text_element(&panel, "p", "ec-panel__title", &heading)?;
+            dom.text_element(&panel, "p", "", &error_text(t, error))?;
+            if *partial > 0 {
+                let text = state
+                    .with_locale(|l| l.count(*partial as u64, &t.error_partial))
+                    .unwrap_or_default();
+                set(&dom.text_element(&panel, "p", "", &text)?, "data-ec", "partial");
             }
-            .into_any(),
-            LoadState::Failed(error) => {
-                let status = error.status();
-                let heading = match status {
-                    Some(code) => fill(t.error_title_status, &[("status", &code.to_string())]),
-                    None => t.error_title.to_owned(),
-                };
-                let partial = total();
-                view! {
-                    <div class="ec-panel ec-panel--error" role="alert" data-ec="error" data-status=status.unwrap_or(0)>
-                        <p class="ec-panel__title">{heading}</p>
-                        <p>{error_text(t, &error)}</p>
-                        {(partial > 0).then(|| view! {
-                            <p data-ec="partial">
-                                {state.with_locale(|l| l.count(partial as u64, &t.error_partial))}
-                            </p>
-                        })}
-                        <button type="button" class="ec-button" data-ec="retry" on:click=move |_| { retry.try_run(()); }>
-                            {t.retry}
-                        </button>
-                    </div>
-                }
-                .into_any()
-            }
-            LoadState::Done if total() == 0 => view! {
-                <div class="ec-panel" data-ec="empty">
-                    <p class="ec-panel__title">{t.empty_title}</p>
-                    <p>{t.empty_text}</p>
-                </div>
-            }
-            .into_any(),
-            _ if total() > 0 && shown() == 0 => view! {
-                <div class="ec-panel" data-ec="no-match">
-                    <p class="ec-panel__title">{t.no_match_title}</p>
-                    <button type="button" class="ec-button" on:click=move |_| state.filter.set(Filter::default())>
-                        {t.clear_filters}
-                    </button>
-                </div>
-            }
-            .into_any(),
-            _ => ().into_any(),
+            button(&panel, "retry", t.retry)?;
+        }
+        Panel::Empty => {
+            let panel = box_for("ec-panel", "empty")?;
+            dom.text_element(&panel, "p", "ec-panel__title", t.empty_title)?;
+            dom.text_element(&panel, "p", "", t.empty_text)?;
+        }
+        Panel::NoMatch => {
+            let panel = box_for("ec-panel", "no-match")?;
+            dom.text_element(&panel, "p", "ec-panel__title", t.no_match_title)?;
+            button(&panel, "clear-filters", t.clear_filters)?;
         }
     }
+    Some(())
 }
