@@ -7,7 +7,8 @@
 use enrollment_cards::api::ApiError;
 use enrollment_cards::components::{CardsState, CardsView, LoadState};
 use enrollment_cards::{
-    Certificate, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, Status, StatusRules,
+    Certificate, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, SortKey, Status,
+    StatusRules,
 };
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
@@ -343,6 +344,85 @@ async fn toggling_a_chip_and_clearing_filters() {
     assert!(query(&root, "[data-ec=clear]").is_none());
 }
 
+/// The enrollment ID of the first card `sort` puts first (computed by the core).
+fn first_id(list: &[Enrollment], sort: Sort) -> String {
+    let mut store = EnrollmentStore::new(StatusRules::new(TODAY));
+    store.append(list.to_vec());
+    let rows = store.query(&Filter::default(), sort).rows;
+    rows.get(0)
+        .map(|row| store.enrollment_id(row).to_owned())
+        .unwrap_or_default()
+}
+
+/// Sets a form control's value as a person would, and sends the `change` event that follows.
+fn change_to(control: &web_sys::HtmlElement, value: &str) {
+    let _ = js_sys::Reflect::set(control, &"value".into(), &value.into());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    let _ = control.dispatch_event(&event);
+}
+
+#[wasm_bindgen_test]
+async fn date_ranges_and_the_sort_order_follow_their_controls() {
+    let list = fixture(120);
+    let root = mount(list.clone(), LoadState::Done, &NO_RETRY);
+    assert!(until(2_000, || query(&root, "[data-ec=due-from]").is_some()).await);
+    let from = query(&root, "[data-ec=due-from]").expect("due from");
+    change_to(&from, "2026-11-26");
+    let filter = Filter {
+        due: DateRange {
+            from: Some(TODAY),
+            to: None,
+        },
+        ..Default::default()
+    };
+    let want = expected(&list, &filter);
+    assert!(want > 0 && want < 120);
+    assert!(until(2_000, || shown(&root) == Some(want.to_string())).await);
+    // Clearing the filters empties the input too.
+    query(&root, "[data-ec=clear]").expect("clear button").click();
+    assert!(until(2_000, || shown(&root) == Some("120".into())).await);
+    let value = |input: &web_sys::HtmlElement| {
+        js_sys::Reflect::get(input, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    assert_eq!(value(&from).as_deref(), Some(""));
+
+    let first = |root: &web_sys::HtmlElement| {
+        query(root, "article[data-index=\"0\"]").and_then(|a| a.get_attribute("data-enrollment-id"))
+    };
+    // Latest access first: neither the first card of load order nor the last.
+    change_to(&query(&root, "[data-ec=sort]").expect("sort menu"), "access");
+    let direction = query(&root, "[data-ec=sort-direction]").expect("direction");
+    assert_eq!(direction.get_attribute("aria-pressed").as_deref(), Some("false"));
+    direction.click();
+    let want = first_id(
+        &list,
+        Sort {
+            key: SortKey::AccessDate,
+            descending: true,
+        },
+    );
+    let loaded = |descending| {
+        first_id(
+            &list,
+            Sort {
+                key: SortKey::Loaded,
+                descending,
+            },
+        )
+    };
+    assert!(want != loaded(false) && want != loaded(true), "{want}");
+    assert!(until(2_000, || first(&root).as_deref() == Some(&*want)).await);
+    assert_eq!(direction.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(direction
+        .text_content()
+        .unwrap_or_default()
+        .starts_with("Descending"));
+}
+
 #[wasm_bindgen_test]
 async fn no_match_empty_and_loading_states() {
     let root = mount(fixture(30), LoadState::Done, &NO_RETRY);
@@ -350,7 +430,9 @@ async fn no_match_empty_and_loading_states() {
     assert!(until(2_000, || query(&root, "[data-ec=no-match]").is_some()).await);
     assert_eq!(shown(&root).as_deref(), Some("0"));
     // The panel's button clears every filter: all 30 back, the panel gone.
-    query(&root, "[data-ec=clear-filters]").expect("clear filters").click();
+    query(&root, "[data-ec=clear-filters]")
+        .expect("clear filters")
+        .click();
     assert!(until(2_000, || shown(&root) == Some("30".into())).await);
     assert!(query(&root, "[data-ec=no-match]").is_none());
 

@@ -17,7 +17,7 @@ use crate::core::store::EnrollmentStore;
 use crate::i18n::fill as fill_in;
 use crate::state::CardsState;
 
-use super::dom::{set, Dom};
+use super::dom::{bind, set, Dom};
 
 /// A course shown by its ID (its title not known, or not yet): styled as an ID, never as a title.
 const TITLE_BY_ID: &str = "ec-card__title ec-card__by-id";
@@ -28,7 +28,12 @@ const NAME_BY_ID: &str = "ec-card__name ec-card__by-id";
 /// filled with the card of the row there, and filled again, in place (the element, and with it
 /// the focus, stays), when the slot's row changes, names arrive or the chosen fields change.
 /// `tab_stop` is the position Tab lands on.
-pub fn card_slot(state: CardsState, index: usize, total: Memo<usize>, tab_stop: Memo<usize>) -> impl IntoView {
+pub fn card_slot(
+    state: CardsState,
+    index: usize,
+    total: Memo<usize>,
+    tab_stop: Memo<usize>,
+) -> impl IntoView {
     let row = Memo::new(move |_| state.result.with(|r| r.0.rows.get(index)));
     view! {
         <article
@@ -50,14 +55,14 @@ fn fill_slot(article: Element, (state, row): (CardsState, Memo<Option<u32>>)) {
         return;
     };
     let card = article.clone();
-    let content = RenderEffect::new(move |_| {
+    bind(move || {
         state.names_version.track();
         state.fields.track();
         if let Some(row) = row.try_get().flatten() {
             fill(&dom, &card, state, row);
         }
     });
-    let checked = RenderEffect::new(move |_| {
+    bind(move || {
         let Some(row) = row.try_get().flatten() else {
             return;
         };
@@ -67,7 +72,6 @@ fn fill_slot(article: Element, (state, row): (CardsState, Memo<Option<u32>>)) {
             input.set_checked(on);
         }
     });
-    on_cleanup(move || drop((content, checked)));
 }
 
 /// Fills `article` with the card of store row `row`: its label and data attributes, and (in place
@@ -106,7 +110,8 @@ fn fill(dom: &Dom, article: &Element, state: CardsState, row: u32) -> Option<()>
     let certificate_text = certificate.as_ref().map_or_else(
         || t.no_certificate.to_owned(),
         |_| {
-            let issued = issued.map_or_else(|| t.issued.to_owned(), |d| fill_in(t.issued_on, &[("date", &d)]));
+            let issued =
+                issued.map_or_else(|| t.issued.to_owned(), |d| fill_in(t.issued_on, &[("date", &d)]));
             let expiry = expires.as_ref().map_or_else(
                 || t.never_expires.to_owned(),
                 |(d, _)| fill_in(t.expires_on, &[("date", d)]),
@@ -137,7 +142,11 @@ fn fill(dom: &Dom, article: &Element, state: CardsState, row: u32) -> Option<()>
     set(&select, "type", "checkbox");
     set(&select, "data-ec", "select");
     set(&select, "tabindex", "-1");
-    set(&select, "aria-label", &fill_in(t.select_card, &[("card", &label)]));
+    set(
+        &select,
+        "aria-label",
+        &fill_in(t.select_card, &[("card", &label)]),
+    );
     if let Some(input) = select.dyn_ref::<HtmlInputElement>() {
         input.set_checked(state.selection.with_untracked(|s| s.contains(row)));
     }
@@ -247,7 +256,12 @@ fn progress(dom: &Dom, article: &Element, state: CardsState, r: ResultEntry) -> 
     }
     let text = text.join(" · ");
     let line = dom.element(article, "div", "ec-card__progress")?;
-    let badge = dom.text_element(&line, "span", "ec-badge ec-badge--completion", t.completion(r.status))?;
+    let badge = dom.text_element(
+        &line,
+        "span",
+        "ec-badge ec-badge--completion",
+        t.completion(r.status),
+    )?;
     set(&badge, "data-completion", r.status.id());
     let bar = dom.element(&line, "div", "ec-progress-bar")?;
     set(&bar, "role", "progressbar");

@@ -4,7 +4,9 @@
 //! (`card.rs`). Setting nodes never fails for the static tag and attribute names used with it;
 //! were it to, the node is left out rather than the widget stopped.
 
-use web_sys::{Document, Element, Node};
+use leptos::prelude::{on_cleanup, RenderEffect};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, Node};
 
 /// Creates elements in one document.
 #[derive(Clone)]
@@ -39,3 +41,15 @@ pub fn set(element: &Element, name: &str, value: &str) {
     let _ = element.set_attribute(name, value);
 }
 
+/// Runs `effect` now, and again whenever a signal it read changes, until the calling owner (the
+/// component or slot it was called in) is cleaned up.
+pub fn bind(mut effect: impl FnMut() + 'static) {
+    let effect = RenderEffect::new(move |_| effect());
+    on_cleanup(move || drop(effect));
+}
+
+/// The element matching `selector` that an event happened in (for handlers on a component's
+/// root that serve every control in it).
+pub fn event_within(ev: &Event, selector: &str) -> Option<Element> {
+    ev.target()?.dyn_into::<Element>().ok()?.closest(selector).ok()?
+}

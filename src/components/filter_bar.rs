@@ -7,12 +7,16 @@ use leptos::html;
 use leptos::prelude::*;
 use time::Date;
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+use super::dom::{bind, event_within, set, Dom};
 use super::observe::element_size;
 use super::picker::Picker;
 use crate::core::enrichment::{EnrichmentStatus, PartStatus};
 use crate::core::model::EnrollmentType;
 use crate::core::picker_options::PickerKind;
-use crate::core::query::{DateRange, Facets, Filter, Member, SortKey};
+use crate::core::query::{Facets, Filter, Member, Sort, SortKey};
 use crate::core::related::CompletionStatus;
 use crate::core::status::{CertificateState, Status};
 use crate::i18n::fill;
@@ -237,34 +241,76 @@ fn ChipGroup(
     group: Chips,
 ) -> impl IntoView {
     let (label, options) = group.options(state);
-    let marker = group.marker();
-    view! {
-        <div class="ec-chips" role="group" aria-label=label>
-            <span class="ec-chips__label">{label}</span>
-            {options
-                .into_iter()
-                .enumerate()
-                .map(|(place, (text, id))| {
-                    view! {
-                        <button
-                            type="button"
-                            class="ec-chip"
-                            data-ec=marker
-                            data-value=id
-                            aria-pressed=move || state.filter.with(|f| group.pressed(f, place)).to_string()
-                            disabled=move || group.waiting(state)
-                            on:click=move |_| state.filter.update(|f| group.toggle(f, place))
-                        >
-                            {text}
-                            <span class="ec-chip__count">
-                                {move || state.number(state.result.with(|r| group.count(&r.0.facets, place)) as usize)}
-                            </span>
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </div>
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let chip = event_within(&ev, "button[data-value]").and_then(|b| b.get_attribute("data-value"));
+        let place = chip.and_then(|id| options.iter().position(|(_, value)| *value == id));
+        if let Some(place) = place {
+            state.filter.update(|f| group.toggle(f, place));
+        }
+    };
+    view! { <div class="ec-chips" role="group" aria-label=label on:click=on_click use:fill_chips=(state, group)></div> }
+}
+
+/// Builds a chip group's label and chips into its `root`, and keeps each chip's pressed state,
+/// count, and whether it can be pressed up to date.
+fn fill_chips(root: Element, (state, group): (CardsState, Chips)) {
+    let Some(dom) = Dom::of(&root) else {
+        return;
+    };
+    let (label, options) = group.options(state);
+    let _ = dom.text_element(&root, "span", "ec-chips__label", label);
+    let mut chips = Vec::new();
+    for (text, id) in options {
+        let Some(chip) = dom.text_element(&root, "button", "ec-chip", text) else {
+            continue;
+        };
+        set(&chip, "type", "button");
+        set(&chip, "data-ec", group.marker());
+        set(&chip, "data-value", id);
+        if let Some(count) = dom.element(&chip, "span", "ec-chip__count") {
+            chips.push((chip, count));
+        }
     }
+    let pressed_chips = chips.clone();
+    let mut pressed = Vec::new();
+    bind(move || {
+        let now: Vec<bool> = state.filter.with(|f| {
+            (0..pressed_chips.len())
+                .map(|place| group.pressed(f, place))
+                .collect()
+        });
+        for (place, (chip, _)) in pressed_chips.iter().enumerate() {
+            if pressed.get(place) != now.get(place) {
+                set(chip, "aria-pressed", if now[place] { "true" } else { "false" });
+            }
+        }
+        pressed = now;
+    });
+    let waiting_chips = chips.clone();
+    let mut waiting = None;
+    bind(move || {
+        let now = group.waiting(state);
+        if waiting != Some(now) {
+            for (chip, _) in &waiting_chips {
+                let _ = chip.toggle_attribute_with_force("disabled", now);
+            }
+            waiting = Some(now);
+        }
+    });
+    let mut counts = Vec::new();
+    bind(move || {
+        let now: Vec<u32> = state.result.with(|r| {
+            (0..chips.len())
+                .map(|place| group.count(&r.0.facets, place))
+                .collect()
+        });
+        for (place, (_, count)) in chips.iter().enumerate() {
+            if counts.get(place) != now.get(place) {
+                count.set_text_content(Some(&state.number(now[place] as usize)));
+            }
+        }
+        counts = now;
+    });
 }
 
 /// A from/to pair of date inputs: the due range or the access range.
@@ -275,88 +321,141 @@ fn RangeInput(
     /// The due range (else the access range).
     due: bool,
 ) -> impl IntoView {
-    let t = state.t();
-    // The `data-ec` markers of the range and its two inputs.
-    let (label, [marker, from, to]) = if due {
-        (t.range_due, ["due-range", "due-from", "due-to"])
-    } else {
-        (t.range_access, ["access-range", "access-from", "access-to"])
+    let on_change = move |ev: web_sys::Event| {
+        let Some(input) = event_within(&ev, "input").and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let day = crate::core::parse::parse_date(&input.value());
+        let from = input
+            .get_attribute("data-ec")
+            .is_some_and(|m| m.ends_with("-from"));
+        state.filter.update(|f| {
+            let range = if due { &mut f.due } else { &mut f.access };
+            match from {
+                true => range.from = day,
+                false => range.to = day,
+            }
+        });
     };
-    let range = move || state.filter.with(|f| if due { f.due } else { f.access });
-    let set = move |r: DateRange| {
-        state.filter.update(|f| match due {
-            true => f.due = r,
-            false => f.access = r,
-        })
+    let marker = if due { "due-range" } else { "access-range" };
+    view! { <fieldset class="ec-range" data-ec=marker on:change=on_change use:fill_range=(state, due)></fieldset> }
+}
+
+/// Builds a date range's legend and two labelled inputs into its `root`, and keeps the inputs
+/// showing the filter's range.
+fn fill_range(root: Element, (state, due): (CardsState, bool)) {
+    let Some(dom) = Dom::of(&root) else {
+        return;
+    };
+    let t = state.t();
+    let (label, [from, to]) = if due {
+        (t.range_due, ["due-from", "due-to"])
+    } else {
+        (t.range_access, ["access-from", "access-to"])
+    };
+    let input = |marker: &str, hidden: &str| -> Option<HtmlInputElement> {
+        let holder = dom.element(&root, "label", "")?;
+        dom.text_element(
+            &holder,
+            "span",
+            "ec-visually-hidden",
+            &fill(hidden, &[("range", label)]),
+        )?;
+        let input = dom.element(&holder, "input", "")?;
+        set(&input, "type", "date");
+        set(&input, "data-ec", marker);
+        input.dyn_into().ok()
+    };
+    let _ = dom.text_element(&root, "legend", "", label);
+    let Some(from) = input(from, t.range_from_label) else {
+        return;
+    };
+    if let Some(dash) = dom.text_element(&root, "span", "", "–") {
+        set(&dash, "aria-hidden", "true");
+    }
+    let Some(to) = input(to, t.range_to_label) else {
+        return;
     };
     let text = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    let parse = |value: String| crate::core::parse::parse_date(&value);
-    view! {
-        <fieldset class="ec-range" data-ec=marker>
-            <legend>{label}</legend>
-            <label>
-                <span class="ec-visually-hidden">{fill(t.range_from_label, &[("range", label)])}</span>
-                <input
-                    type="date"
-                    data-ec=from
-                    prop:value=move || text(range().from)
-                    on:change=move |ev| set(DateRange { from: parse(event_target_value(&ev)), ..range() })
-                />
-            </label>
-            <span aria-hidden="true">"–"</span>
-            <label>
-                <span class="ec-visually-hidden">{fill(t.range_to_label, &[("range", label)])}</span>
-                <input
-                    type="date"
-                    data-ec=to
-                    prop:value=move || text(range().to)
-                    on:change=move |ev| set(DateRange { to: parse(event_target_value(&ev)), ..range() })
-                />
-            </label>
-        </fieldset>
-    }
+    let mut shown = None;
+    bind(move || {
+        let range = state.filter.with(|f| if due { f.due } else { f.access });
+        if shown != Some(range) {
+            from.set_value(&text(range.from));
+            to.set_value(&text(range.to));
+            shown = Some(range);
+        }
+    });
 }
 
 /// Sort key menu and direction toggle.
 #[component]
 fn SortControl(state: CardsState) -> impl IntoView {
     let sort = state.sort;
+    let on_change = move |ev: web_sys::Event| {
+        let key = event_within(&ev, "select")
+            .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|s| SortKey::from_id(&s.value()));
+        if let Some(key) = key {
+            sort.update(|s| s.key = key);
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if event_within(&ev, "[data-ec=sort-direction]").is_some() {
+            sort.update(|s| s.descending = !s.descending);
+        }
+    };
+    view! { <div class="ec-sort" on:change=on_change on:click=on_click use:fill_sort=state></div> }
+}
+
+/// Builds the sort menu and direction button into `root`, and keeps them showing the order.
+fn fill_sort(root: Element, state: CardsState) {
+    let Some(dom) = Dom::of(&root) else {
+        return;
+    };
     let t = state.t();
-    view! {
-        <div class="ec-sort">
-            <label>
-                {t.sort_by}
-                " "
-                <select
-                    data-ec="sort"
-                    on:change=move |ev| {
-                        if let Some(key) = SortKey::from_id(&event_target_value(&ev)) {
-                            sort.update(|s| s.key = key);
-                        }
-                    }
-                >
-                    {SortKey::ALL
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, key)| {
-                            view! {
-                                <option value=key.id() selected=move || sort.with(|s| s.key == key)>
-                                    {t.sort_keys.get(i).copied()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-            <button
-                type="button"
-                class="ec-button"
-                data-ec="sort-direction"
-                aria-pressed=move || sort.with(|s| s.descending).to_string()
-                on:click=move |_| sort.update(|s| s.descending = !s.descending)
-            >
-                {move || if sort.with(|s| s.descending) { t.descending } else { t.ascending }}
-            </button>
-        </div>
+    let Some(label) = dom.text_element(&root, "label", "", &format!("{} ", t.sort_by)) else {
+        return;
+    };
+    let Some(menu) = dom.element(&label, "select", "") else {
+        return;
+    };
+    set(&menu, "data-ec", "sort");
+    let mut options = Vec::new();
+    for (i, key) in SortKey::ALL.into_iter().enumerate() {
+        if let Some(option) = dom.text_element(
+            &menu,
+            "option",
+            "",
+            t.sort_keys.get(i).copied().unwrap_or_default(),
+        ) {
+            set(&option, "value", key.id());
+            options.push((option, key));
+        }
     }
+    let Some(direction) = dom.element(&root, "button", "ec-button") else {
+        return;
+    };
+    set(&direction, "type", "button");
+    set(&direction, "data-ec", "sort-direction");
+    let mut shown = None;
+    bind(move || {
+        let now = state.sort.get();
+        if shown == Some(now) {
+            return;
+        }
+        for (option, key) in &options {
+            if shown.is_none_or(|s: Sort| (s.key == *key) != (now.key == *key)) {
+                let _ = option.toggle_attribute_with_force("selected", now.key == *key);
+            }
+        }
+        set(
+            &direction,
+            "aria-pressed",
+            if now.descending { "true" } else { "false" },
+        );
+        direction.set_text_content(Some(if now.descending { t.descending } else { t.ascending }));
+        shown = Some(now);
+    });
 }

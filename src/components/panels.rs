@@ -4,10 +4,9 @@
 //! the buttons' clicks.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{set, Dom};
+use super::dom::{bind, event_within, set, Dom};
 use crate::api::ApiError;
 use crate::core::query::Filter;
 use crate::i18n::{error_text, fill};
@@ -53,10 +52,7 @@ pub fn StatePanels(
     retry: Callback<()>,
 ) -> impl IntoView {
     let on_click = move |ev: web_sys::MouseEvent| {
-        let button = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("button[data-ec]").ok().flatten());
+        let button = event_within(&ev, "button[data-ec]");
         match button.and_then(|b| b.get_attribute("data-ec")).as_deref() {
             Some("retry") => {
                 retry.try_run(());
@@ -76,7 +72,7 @@ fn show_panels(holder: Element, state: CardsState) {
         return;
     };
     let mut shown = None;
-    let effect = RenderEffect::new(move |_| {
+    bind(move || {
         let panel = Panel::now(state);
         if shown.as_ref() != Some(&panel) {
             holder.set_text_content(None);
@@ -84,7 +80,6 @@ fn show_panels(holder: Element, state: CardsState) {
             shown = Some(panel);
         }
     });
-    on_cleanup(move || drop(effect));
 }
 
 /// Builds `panel` into `holder`.

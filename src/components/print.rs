@@ -71,7 +71,13 @@ fn print_view(dom: &Dom, list: &Element, state: CardsState) -> Option<()> {
         .with_locale(|l| {
             let form = l.plural(total as u64, &t.count);
             let loaded = state.with_store(EnrollmentStore::len).unwrap_or(0);
-            fill(form, &[("shown", &l.number(total as u64)), ("total", &l.number(loaded as u64))])
+            fill(
+                form,
+                &[
+                    ("shown", &l.number(total as u64)),
+                    ("total", &l.number(loaded as u64)),
+                ],
+            )
         })
         .unwrap_or_default();
     dom.text_element(list, "p", "ec-print__title", t.enrollments)?;
@@ -110,7 +116,13 @@ fn print_view(dom: &Dom, list: &Element, state: CardsState) -> Option<()> {
                 .unwrap_or_default();
             let name = s.person(row).map_or_else(|| s.learner_id(row), |p| p.name());
             let line = dom.element(&body, "tr", "")?;
-            let cells = [s.course_title(row).unwrap_or(s.course_id(row)), name, t.status(status), &due, &progress];
+            let cells = [
+                s.course_title(row).unwrap_or(s.course_id(row)),
+                name,
+                t.status(status),
+                &due,
+                &progress,
+            ];
             for cell in cells {
                 dom.text_element(&line, "td", "", cell)?;
             }
