@@ -342,6 +342,27 @@ async fn toggling_a_chip_and_clearing_filters() {
     assert!(until(2_000, || shown(&root) == Some("120".into())).await);
     assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("false"));
     assert!(query(&root, "[data-ec=clear]").is_none());
+
+    // Two active filters; the second one's × removes it alone.
+    chip.click();
+    query(&root, "[data-ec=type-chip][data-value=catalog]")
+        .expect("type chip")
+        .click();
+    assert!(until(2_000, || count_of(&root, ".ec-active__chip") == 2).await);
+    let remove = root
+        .query_selector_all(".ec-active__remove")
+        .ok()
+        .and_then(|l| l.item(1))
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("second chip's remove button");
+    assert!(remove
+        .get_attribute("aria-label")
+        .unwrap_or_default()
+        .contains("catalog"));
+    remove.click();
+    assert!(until(2_000, || shown(&root) == Some(want.to_string())).await);
+    assert_eq!(count_of(&root, ".ec-active__chip"), 1);
+    assert!(text(&root, ".ec-active").contains("Overdue"));
 }
 
 /// The enrollment ID of the first card `sort` puts first (computed by the core).
@@ -737,11 +758,22 @@ async fn chosen_fields_show_in_their_order() {
     );
     let item = |field: &str| query(&root, &format!(".ec-fields__item[data-field={field}]")).expect("item");
     query(&item("type"), "input").expect("checkbox").click();
-    query(&item("lock"), "[data-ec=field-up]").expect("up").click();
+    let up = query(&item("lock"), "[data-ec=field-up]").expect("up");
+    up.focus().expect("focus");
+    up.click();
     assert!(
         until(2_000, || order(&root) == ["due", "lock", "access", "certificate"]).await,
         "{:?}",
         order(&root)
+    );
+    // The list is built again in the new order, and the focus stays on the button pressed, so
+    // a keyboard user can press it again.
+    let focused = document().active_element().expect("focus");
+    assert_eq!(focused.get_attribute("data-ec").as_deref(), Some("field-up"));
+    let field = focused.closest("[data-field]").ok().flatten();
+    assert_eq!(
+        field.and_then(|f| f.get_attribute("data-field")).as_deref(),
+        Some("lock")
     );
 }
 

@@ -18,14 +18,27 @@ impl Dom {
         node.owner_document().map(Dom)
     }
 
-    /// A new `<tag class="…">` (without a class when `class` is empty), appended to `parent`.
-    pub fn element(&self, parent: &Element, tag: &str, class: &str) -> Option<Element> {
+    /// A new `<tag class="…">` (without a class when `class` is empty), not yet in the document.
+    pub fn create(&self, tag: &str, class: &str) -> Option<Element> {
         let element = self.0.create_element(tag).ok()?;
         if !class.is_empty() {
             element.set_class_name(class);
         }
+        Some(element)
+    }
+
+    /// [`Dom::create`], appended to `parent`.
+    pub fn element(&self, parent: &Element, tag: &str, class: &str) -> Option<Element> {
+        let element = self.create(tag, class)?;
         parent.append_child(&element).ok()?;
         Some(element)
+    }
+
+    /// A place at the current end of `parent` where an element comes and goes ([`show_at`]),
+    /// marked by an empty text node.
+    pub fn place(&self, parent: &Element) -> Option<Node> {
+        let place: Node = self.0.create_text_node("").into();
+        parent.append_child(&place).ok()
     }
 
     /// [`Dom::element`] holding `text`.
@@ -52,4 +65,26 @@ pub fn bind(mut effect: impl FnMut() + 'static) {
 /// root that serve every control in it).
 pub fn event_within(ev: &Event, selector: &str) -> Option<Element> {
     ev.target()?.dyn_into::<Element>().ok()?.closest(selector).ok()?
+}
+
+/// Puts `element` at `place` while `shown`, and takes it out of the document otherwise.
+pub fn show_at(element: &Element, place: &Node, shown: bool) {
+    match (shown, element.parent_node().is_some()) {
+        (true, false) => {
+            if let Some(parent) = place.parent_node() {
+                let _ = parent.insert_before(element, Some(place));
+            }
+        }
+        (false, true) => element.remove(),
+        _ => {}
+    }
+}
+
+/// Sets `element`'s text to `text` if it differs from `shown` (what was set last), and
+/// remembers it.
+pub fn update_text(element: &Element, shown: &mut Option<String>, text: String) {
+    if shown.as_ref() != Some(&text) {
+        element.set_text_content(Some(&text));
+        *shown = Some(text);
+    }
 }

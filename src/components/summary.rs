@@ -1,9 +1,12 @@
 //! The live count, load progress, notes, the toolbar (selection, fields, export), active filter
-//! chips and "Clear filters".
+//! chips and "Clear filters". Built from data (`dom.rs`); the root handles every click and
+//! change in it.
 
 use leptos::prelude::*;
+use web_sys::Element;
 
-use super::toolbar::Toolbar;
+use super::dom::{bind, event_within, set, show_at, update_text, Dom};
+use super::toolbar::{build_toolbar, field_checkbox_changed, toolbar_click, ToolbarState};
 use crate::core::enrichment::PartStatus;
 use crate::core::query::{ActiveFilter, DateRange, Filter};
 use crate::core::store::EnrollmentStore;
@@ -16,36 +19,80 @@ pub fn Summary(
     /// Shared view state.
     state: CardsState,
 ) -> impl IntoView {
-    let t = state.t();
-    let shown = move || state.result.with(|r| r.0.len());
-    let total = move || state.total();
-    let count = move || {
-        let (shown, total) = (shown(), total());
-        state
-            .with_locale(|l| {
-                let form = l.plural(total as u64, &t.count);
-                fill(
-                    form,
-                    &[
-                        ("shown", &l.number(shown as u64)),
-                        ("total", &l.number(total as u64)),
-                    ],
-                )
-            })
-            .unwrap_or_default()
+    let bar = ToolbarState::default();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(button) = event_within(&ev, "button") else {
+            return;
+        };
+        let marker = button.get_attribute("data-ec").unwrap_or_default();
+        if marker == "clear" {
+            state.filter.set(Filter::default());
+        } else if button.matches(".ec-active__remove").unwrap_or(false) {
+            // The chips are listed in the filter's order: the n-th item is the n-th chip.
+            let mut item = button.closest("li").ok().flatten();
+            let mut place = 0;
+            while let Some(before) = item.and_then(|i| i.previous_element_sibling()) {
+                place += 1;
+                item = Some(before);
+            }
+            if let Some(chip) = state.filter.with_untracked(|f| f.active().into_iter().nth(place)) {
+                state.filter.update(|f| f.remove(&chip));
+            }
+        } else {
+            toolbar_click(state, bar, &marker, &button);
+        }
     };
-    let progress = move || {
+    let on_change = move |ev: web_sys::Event| {
+        if let Some(input) = event_within(&ev, "[data-field] input") {
+            field_checkbox_changed(state, &input);
+        }
+    };
+    view! { <div class="ec-summary" on:click=on_click on:change=on_change use:fill_summary=(state, bar)></div> }
+}
+
+/// Builds the summary into its `root`.
+fn fill_summary(root: Element, (state, bar): (CardsState, ToolbarState)) {
+    if let Some(dom) = Dom::of(&root) {
+        build(&dom, &root, state, bar);
+    }
+}
+
+fn build(dom: &Dom, root: &Element, state: CardsState, bar: ToolbarState) -> Option<()> {
+    let t = state.t();
+    let count = dom.element(root, "p", "ec-count")?;
+    set(&count, "data-ec", "count");
+    set(&count, "aria-live", "polite");
+    let mut shown = None;
+    bind(move || {
+        let now = (state.result.with(|r| r.0.len()), state.total());
+        if shown == Some(now) {
+            return;
+        }
+        let (matching, total) = now;
+        set(&count, "data-shown", &matching.to_string());
+        set(&count, "data-total", &total.to_string());
+        let text = state.with_locale(|l| {
+            let form = l.plural(total as u64, &t.count);
+            let (matching, total) = (l.number(matching as u64), l.number(total as u64));
+            fill(form, &[("shown", &matching), ("total", &total)])
+        });
+        count.set_text_content(text.as_deref());
+        shown = Some(now);
+    });
+    build_toolbar(dom, root, state, bar)?;
+
+    note(dom, root, "ec-progress", "progress", move || {
         state.load.with(|l| match l {
-            LoadState::Loading => state.with_locale(|l| l.count(total() as u64, &t.loaded)),
+            LoadState::Loading => state.with_locale(|l| l.count(state.total() as u64, &t.loaded)),
             LoadState::Retrying { attempt, of } => Some(fill(
                 t.retrying,
                 &[("attempt", &attempt.to_string()), ("of", &of.to_string())],
             )),
             _ => None,
         })
-    };
-    let duplicates = move || state.duplicates();
-    let resolving = move || {
+    })
+    .map(|progress| set(&progress, "role", "status"))?;
+    note(dom, root, "ec-note", "resolving", move || {
         if state.enrichment.with(|e| e.users != PartStatus::Pending) {
             return None;
         }
@@ -57,8 +104,8 @@ pub fn Summary(
                 &[("known", &state.number(known)), ("total", &state.number(total))],
             )
         })
-    };
-    let unavailable = move || {
+    })?;
+    note(dom, root, "ec-note", "enrichment", move || {
         let parts = state.enrichment.with(|e| e.unavailable());
         let text: Vec<String> = parts
             .into_iter()
@@ -72,67 +119,84 @@ pub fn Summary(
             })
             .collect();
         (!text.is_empty()).then(|| format!("{} {}.", t.details_missing, text.join("; ")))
-    };
-    let clear = move |_| state.filter.set(Filter::default());
-    view! {
-        <div class="ec-summary">
-            <p class="ec-count" data-ec="count" data-shown=shown data-total=total aria-live="polite">
-                {count}
-            </p>
-            <Toolbar state />
-            {move || progress().map(|text| view! {
-                <p class="ec-progress" data-ec="progress" role="status">{text}</p>
-            })}
-            {move || resolving().map(|text| view! {
-                <p class="ec-note" data-ec="resolving">{text}</p>
-            })}
-            {move || unavailable().map(|text| view! {
-                <p class="ec-note" data-ec="enrichment">{text}</p>
-            })}
-            {move || (duplicates() > 0).then(|| view! {
-                <p class="ec-note" data-ec="duplicates" data-count=duplicates()>
-                    {state.with_locale(|l| l.count(duplicates() as u64, &t.duplicates))}
-                </p>
-            })}
-            <ul class="ec-active" aria-label=t.active_filters>
-                <For
-                    each=move || state.filter.with(Filter::active)
-                    key=ActiveFilter::key
-                    children=move |chip| {
-                        // The title, name or department path once known.
-                        let label = {
-                            let chip = chip.clone();
-                            Memo::new(move |_| {
-                                state.names_version.track();
-                                state
-                                    .with_locale(|l| state.with_store(|s| chip_text(l, s, &chip)))
-                                    .flatten()
-                                    .unwrap_or_default()
-                            })
-                        };
-                        view! {
-                            <li class="ec-active__chip">
-                                {label}
-                                <button
-                                    type="button"
-                                    class="ec-active__remove"
-                                    aria-label=move || fill(t.remove_filter, &[("label", &label.get())])
-                                    on:click=move |_| state.filter.update(|f| f.remove(&chip))
-                                >
-                                    "×"
-                                </button>
-                            </li>
-                        }
-                    }
-                />
-            </ul>
-            <Show when=move || state.filter.with(|f| !f.is_empty())>
-                <button type="button" class="ec-button ec-button--quiet" data-ec="clear" on:click=clear>
-                    {t.clear_filters}
-                </button>
-            </Show>
-        </div>
-    }
+    })?;
+    let duplicates = note(dom, root, "ec-note", "duplicates", move || {
+        let n = state.duplicates();
+        (n > 0).then(|| {
+            state
+                .with_locale(|l| l.count(n as u64, &t.duplicates))
+                .unwrap_or_default()
+        })
+    })?;
+    bind(move || set(&duplicates, "data-count", &state.duplicates().to_string()));
+
+    let chips = dom.element(root, "ul", "ec-active")?;
+    set(&chips, "aria-label", t.active_filters);
+    let chips_dom = dom.clone();
+    let mut shown = None;
+    bind(move || {
+        state.names_version.track();
+        let labels: Vec<String> = state.filter.with(|f| {
+            let active = f.active();
+            state
+                .with_locale(|l| state.with_store(|s| active.iter().map(|c| chip_text(l, s, c)).collect()))
+                .flatten()
+                .unwrap_or_default()
+        });
+        if shown.as_ref() == Some(&labels) {
+            return;
+        }
+        chips.set_text_content(None);
+        for label in &labels {
+            let _ = active_chip(&chips_dom, &chips, state, label);
+        }
+        shown = Some(labels);
+    });
+
+    let place = dom.place(root)?;
+    let clear = dom.create("button", "ec-button ec-button--quiet")?;
+    set(&clear, "type", "button");
+    set(&clear, "data-ec", "clear");
+    clear.set_text_content(Some(t.clear_filters));
+    bind(move || show_at(&clear, &place, state.filter.with(|f| !f.is_empty())));
+    Some(())
+}
+
+/// A note (`<p class=… data-ec=…>`) at the current end of `parent`, present while `text` gives
+/// one, showing it.
+fn note(
+    dom: &Dom,
+    parent: &Element,
+    class: &str,
+    marker: &str,
+    text: impl Fn() -> Option<String> + 'static,
+) -> Option<Element> {
+    let place = dom.place(parent)?;
+    let note = dom.create("p", class)?;
+    set(&note, "data-ec", marker);
+    let held = note.clone();
+    let mut shown = None;
+    bind(move || {
+        let now = text();
+        show_at(&held, &place, now.is_some());
+        if let Some(now) = now {
+            update_text(&held, &mut shown, now);
+        }
+    });
+    Some(note)
+}
+
+/// An active filter's chip: its words and a button that removes it.
+fn active_chip(dom: &Dom, list: &Element, state: CardsState, label: &str) -> Option<()> {
+    let chip = dom.text_element(list, "li", "ec-active__chip", label)?;
+    let remove = dom.text_element(&chip, "button", "ec-active__remove", "×")?;
+    set(&remove, "type", "button");
+    set(
+        &remove,
+        "aria-label",
+        &fill(state.t().remove_filter, &[("label", label)]),
+    );
+    Some(())
 }
 
 /// An active filter in words, with the course title, learner name or department path in place

@@ -1,12 +1,15 @@
 //! The toolbar above the cards: selection ("Select all N matching", "N selected", "Clear
-//! selection"), the field picker, and "Export CSV".
+//! selection"), the field picker, and "Export CSV". Built from data (`dom.rs`) inside the
+//! summary, whose root handles its clicks (`toolbar_click`) and the field picker's checkboxes.
 
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, Node};
 
-use super::picker::follow_open;
+use super::dom::{bind, set, show_at, update_text, Dom};
+use super::observe::on_event;
 use crate::core::export::CsvExport;
 use crate::core::fields::CardField;
 use crate::i18n::fill;
@@ -15,127 +18,208 @@ use crate::state::CardsState;
 /// Rows written between two turns of the browser while exporting (about 10 ms of work).
 const EXPORT_BATCH: usize = 10_000;
 
-/// Selection, fields and export.
-#[component]
-pub fn Toolbar(
-    /// Shared view state.
-    state: CardsState,
-) -> impl IntoView {
-    let t = state.t();
-    let matching = move || state.result.with(|r| r.0.len());
-    let selected = move || state.selection.with(|s| s.len());
-    let all_selected = move || {
-        state
-            .result
-            .with(|r| state.selection.with(|s| s.contains_all(r.0.rows.iter())))
-    };
-    let select_all = move |_| {
-        state
-            .result
-            .with_untracked(|r| state.selection.update(|s| s.set_all(r.0.rows.iter(), true)));
-    };
-    let exporting = RwSignal::new(None::<usize>);
-    let export = move |_| {
-        if exporting.get_untracked().is_none() {
-            export_file(state, exporting);
+/// The toolbar's own state: the export's progress (percent) and whether the field picker is open.
+#[derive(Clone, Copy)]
+pub struct ToolbarState {
+    exporting: RwSignal<Option<usize>>,
+    fields_open: RwSignal<bool>,
+}
+
+impl Default for ToolbarState {
+    /// Nothing exporting, the field picker closed.
+    fn default() -> Self {
+        ToolbarState {
+            exporting: RwSignal::new(None),
+            fields_open: RwSignal::new(false),
         }
-    };
-    view! {
-        // The fixed buttons first, so the selection's parts come and go at the end without
-        // moving them.
-        <div class="ec-toolbar">
-            <FieldPicker state />
-            <button
-                type="button"
-                class="ec-button"
-                data-ec="export"
-                aria-busy=move || exporting.get().is_some().to_string()
-                disabled=move || matching() == 0
-                on:click=export
-            >
-                {move || match exporting.get() {
-                    Some(percent) => fill(t.exporting, &[("percent", &percent.to_string())]),
-                    None => t.export.to_owned(),
-                }}
-            </button>
-            <Show when=move || { matching() > 0 && !all_selected() }>
-                <button type="button" class="ec-button ec-button--quiet" data-ec="select-all" on:click=select_all>
-                    {move || state.with_locale(|l| l.count(matching() as u64, &t.select_all))}
-                </button>
-            </Show>
-            <Show when=move || { selected() > 0 }>
-                <span class="ec-toolbar__selected" data-ec="selected" role="status">
-                    {move || state.with_locale(|l| l.count(selected() as u64, &t.selected))}
-                </span>
-                <button
-                    type="button"
-                    class="ec-button ec-button--quiet"
-                    data-ec="clear-selection"
-                    on:click=move |_| state.selection.set(Default::default())
-                >
-                    {t.clear_selection}
-                </button>
-            </Show>
-        </div>
     }
 }
 
-/// Which fields cards show and in what order: a checkbox and up/down buttons per field.
-#[component]
-fn FieldPicker(state: CardsState) -> impl IntoView {
+/// Builds the toolbar at the end of `parent`. The fixed buttons come first, so the selection's
+/// parts come and go at the end without moving them.
+pub fn build_toolbar(dom: &Dom, parent: &Element, state: CardsState, bar: ToolbarState) -> Option<()> {
     let t = state.t();
-    let fields = state.fields;
-    let open = RwSignal::new(false);
-    view! {
-        <details class="ec-picker ec-fields" data-ec="fields" on:toggle=follow_open(open)>
-            <summary class="ec-button">{t.fields_button}</summary>
-            // Built while open, like the filter bar's pickers.
-            {move || open.get().then(|| view! {
-            <ul class="ec-picker__panel ec-fields__list">
-                <For
-                    each=move || fields.with(|f| f.all_in_order())
-                    key=|entry| *entry
-                    children=move |(field, shown): (CardField, bool)| {
-                        let name = t.field(field);
-                        view! {
-                            <li class="ec-fields__item" data-field=field.id()>
-                                <label class="ec-picker__option">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=shown
-                                        aria-label=fill(t.show_field, &[("field", name)])
-                                        on:change=move |_| fields.update(|f| f.toggle(field))
-                                    />
-                                    <span class="ec-picker__label">{name}</span>
-                                </label>
-                                <button
-                                    type="button"
-                                    class="ec-icon-button"
-                                    data-ec="field-up"
-                                    aria-label=fill(t.move_up, &[("field", name)])
-                                    disabled=!shown
-                                    on:click=move |_| fields.update(|f| f.shift(field, -1))
-                                >
-                                    "↑"
-                                </button>
-                                <button
-                                    type="button"
-                                    class="ec-icon-button"
-                                    data-ec="field-down"
-                                    aria-label=fill(t.move_down, &[("field", name)])
-                                    disabled=!shown
-                                    on:click=move |_| fields.update(|f| f.shift(field, 1))
-                                >
-                                    "↓"
-                                </button>
-                            </li>
-                        }
-                    }
-                />
-            </ul>
-            }.into_any())}
-        </details>
+    let toolbar = dom.element(parent, "div", "ec-toolbar")?;
+    build_field_picker(dom, &toolbar, state, bar.fields_open)?;
+    let matching = move || state.result.with(|r| r.0.len());
+
+    let export = dom.element(&toolbar, "button", "ec-button")?;
+    set(&export, "type", "button");
+    set(&export, "data-ec", "export");
+    let mut shown = None;
+    bind(move || {
+        let now = (bar.exporting.get(), matching() == 0);
+        if shown == Some(now) {
+            return;
+        }
+        let (progress, nothing) = now;
+        set(
+            &export,
+            "aria-busy",
+            if progress.is_some() { "true" } else { "false" },
+        );
+        let _ = export.toggle_attribute_with_force("disabled", nothing);
+        let text = match progress {
+            Some(percent) => fill(t.exporting, &[("percent", &percent.to_string())]),
+            None => t.export.to_owned(),
+        };
+        export.set_text_content(Some(&text));
+        shown = Some(now);
+    });
+
+    let place = dom.place(&toolbar)?;
+    let select_all = dom.create("button", "ec-button ec-button--quiet")?;
+    set(&select_all, "type", "button");
+    set(&select_all, "data-ec", "select-all");
+    let mut text = None;
+    bind(move || {
+        let n = matching();
+        let all_selected = state
+            .result
+            .with(|r| state.selection.with(|s| s.contains_all(r.0.rows.iter())));
+        show_at(&select_all, &place, n > 0 && !all_selected);
+        if n > 0 && !all_selected {
+            let words = state.with_locale(|l| l.count(n as u64, &t.select_all));
+            update_text(&select_all, &mut text, words.unwrap_or_default());
+        }
+    });
+
+    let place = dom.place(&toolbar)?;
+    let selected = dom.create("span", "ec-toolbar__selected")?;
+    set(&selected, "data-ec", "selected");
+    set(&selected, "role", "status");
+    let clear = dom.create("button", "ec-button ec-button--quiet")?;
+    set(&clear, "type", "button");
+    set(&clear, "data-ec", "clear-selection");
+    clear.set_text_content(Some(t.clear_selection));
+    let mut text = None;
+    bind(move || {
+        let n = state.selection.with(|s| s.len());
+        show_at(&selected, &place, n > 0);
+        show_at(&clear, &place, n > 0);
+        if n > 0 {
+            let words = state.with_locale(|l| l.count(n as u64, &t.selected));
+            update_text(&selected, &mut text, words.unwrap_or_default());
+        }
+    });
+    Some(())
+}
+
+/// What a click on the toolbar's `button` (its `data-ec` marker `marker`) does; `false` when the
+/// button is not the toolbar's.
+pub fn toolbar_click(state: CardsState, bar: ToolbarState, marker: &str, button: &Element) -> bool {
+    match marker {
+        "export" => {
+            if bar.exporting.get_untracked().is_none() {
+                export_file(state, bar.exporting);
+            }
+        }
+        "select-all" => state
+            .result
+            .with_untracked(|r| state.selection.update(|s| s.set_all(r.0.rows.iter(), true))),
+        "clear-selection" => state.selection.set(Default::default()),
+        "field-up" | "field-down" => {
+            if let Some(field) = field_of(button) {
+                let by = if marker == "field-up" { -1 } else { 1 };
+                state.fields.update(|f| f.shift(field, by));
+            }
+        }
+        _ => return false,
     }
+    true
+}
+
+/// Shows or hides the field whose checkbox in the field picker is `input`.
+pub fn field_checkbox_changed(state: CardsState, input: &Element) {
+    if let Some(field) = field_of(input) {
+        state.fields.update(|f| f.toggle(field));
+    }
+}
+
+/// The field of the field picker's item holding `element`.
+fn field_of(element: &Element) -> Option<CardField> {
+    let item = element.closest("[data-field]").ok()??;
+    CardField::from_id(&item.get_attribute("data-field")?)
+}
+
+/// Which fields cards show and in what order: a checkbox and up/down buttons per field, the
+/// list built while the picker is open.
+fn build_field_picker(dom: &Dom, parent: &Element, state: CardsState, open: RwSignal<bool>) -> Option<()> {
+    let t = state.t();
+    let details = dom.element(parent, "details", "ec-picker ec-fields")?;
+    set(&details, "data-ec", "fields");
+    dom.text_element(&details, "summary", "ec-button", t.fields_button)?;
+    let place = dom.place(&details)?;
+    let list = dom.create("ul", "ec-picker__panel ec-fields__list")?;
+    let toggled = details.clone();
+    on_event(details.into(), "toggle", move || {
+        let now = toggled
+            .dyn_ref::<web_sys::HtmlDetailsElement>()
+            .is_some_and(|d| d.open());
+        open.try_set(now);
+    });
+    let dom = dom.clone();
+    bind(move || {
+        let is_open = open.get();
+        show_at(&list, &place, is_open);
+        if is_open {
+            let fields = state.fields.with(|f| f.all_in_order());
+            fill_fields(&dom, &list, state, fields);
+        }
+    });
+    Some(())
+}
+
+/// Fills the field picker's `list`, keeping the focus on the control it was on (an item moved
+/// up or down is built again in its new place).
+fn fill_fields(dom: &Dom, list: &Element, state: CardsState, fields: Vec<(CardField, bool)>) -> Option<()> {
+    let t = state.t();
+    let focused = focused_in(list).and_then(|control| {
+        let field = field_of(&control)?;
+        Some((field, control.get_attribute("data-ec")))
+    });
+    list.set_text_content(None);
+    for (field, shown) in fields {
+        let name = t.field(field);
+        let item = dom.element(list, "li", "ec-fields__item")?;
+        set(&item, "data-field", field.id());
+        let label = dom.element(&item, "label", "ec-picker__option")?;
+        let check = dom.element(&label, "input", "")?;
+        set(&check, "type", "checkbox");
+        set(&check, "aria-label", &fill(t.show_field, &[("field", name)]));
+        if let Some(check) = check.dyn_ref::<HtmlInputElement>() {
+            check.set_checked(shown);
+        }
+        dom.text_element(&label, "span", "ec-picker__label", name)?;
+        for (marker, words, arrow) in [("field-up", t.move_up, "↑"), ("field-down", t.move_down, "↓")] {
+            let button = dom.text_element(&item, "button", "ec-icon-button", arrow)?;
+            set(&button, "type", "button");
+            set(&button, "data-ec", marker);
+            set(&button, "aria-label", &fill(words, &[("field", name)]));
+            let _ = button.toggle_attribute_with_force("disabled", !shown);
+        }
+    }
+    if let Some((field, marker)) = focused {
+        let control = match marker {
+            Some(marker) => format!("[data-field={}] [data-ec={marker}]", field.id()),
+            None => format!("[data-field={}] input", field.id()),
+        };
+        let control = list.query_selector(&control).ok().flatten();
+        if let Some(control) = control.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+            let _ = control.focus();
+        }
+    }
+    Some(())
+}
+
+/// The focused element, if it is inside `container` (in its document or shadow root).
+fn focused_in(container: &Element) -> Option<Element> {
+    let root: Node = container.get_root_node();
+    let focused = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
+    }?;
+    container.contains(Some(&focused)).then_some(focused)
 }
 
 /// Writes the current view as a CSV file a batch at a time (the browser keeps its turns and the
