@@ -673,7 +673,9 @@ async fn course_picker_lists_courses_with_counts_and_filters() {
             .unwrap_or_default()
     };
     assert_eq!(count(&option), "10", "each course has 10 enrollments");
-    query(&option, "input[type=checkbox]").expect("checkbox").click();
+    let checkbox = query(&option, "input[type=checkbox]").expect("checkbox");
+    checkbox.focus().expect("focus");
+    checkbox.click();
     let want = expected(
         &list,
         &Filter {
@@ -687,6 +689,18 @@ async fn course_picker_lists_courses_with_counts_and_filters() {
         "{:?}",
         shown(&root)
     );
+    // The list is built again with the new counts; the focus stays on the course's checkbox.
+    let focused = document().active_element().expect("focus");
+    let focused_course = focused.closest("[title]").ok().flatten();
+    assert_eq!(focused.get_attribute("type").as_deref(), Some("checkbox"));
+    assert_eq!(
+        focused_course.and_then(|o| o.get_attribute("title")),
+        Some(course.clone())
+    );
+    assert!(focused
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .expect("input")
+        .checked());
     let ids = query(&root, ".ec-active")
         .expect("chips")
         .text_content()

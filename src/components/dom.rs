@@ -88,3 +88,13 @@ pub fn update_text(element: &Element, shown: &mut Option<String>, text: String) 
         *shown = Some(text);
     }
 }
+
+/// The focused element, if it is inside `container` (in its document or shadow root).
+pub fn focused_in(container: &Element) -> Option<Element> {
+    let root: Node = container.get_root_node();
+    let focused = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
+    }?;
+    container.contains(Some(&focused)).then_some(focused)
+}

@@ -1,16 +1,31 @@
 //! Searchable multi-select for courses, learners or departments, with facet counts. Options
 //! show titles, names and departments (the ID on hover) and are found as the search box finds
 //! them (learners by e-mail, login and department too; `core/src/picker_options.rs`). Only the
-//! best matches are listed (there can be 100,000 learners); typing narrows the list.
+//! best matches are listed (there can be 100,000 learners); typing narrows the list. Built from
+//! data (`dom.rs`); the `<details>` handles its search box's input and its checkboxes' changes.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
 
+use super::dom::{bind, event_within, focused_in, set, show_at, update_text, Dom};
+use super::observe::on_event;
 use crate::core::fold::fold;
 use crate::core::picker_options::{picker_options, PickerKind, PickerList};
 use crate::state::CardsState;
 
 /// Options listed at once; the rest are reached by typing.
 const MAX_OPTIONS: usize = 60;
+
+/// What a picker's view follows: its kind, whether it is open, its search text and its options.
+#[derive(Clone, Copy)]
+struct PickerState {
+    state: CardsState,
+    kind: PickerKind,
+    open: RwSignal<bool>,
+    query: RwSignal<String>,
+    options: Memo<PickerList>,
+}
 
 /// A `<details>` dropdown with a search box and checkboxes.
 #[component]
@@ -20,7 +35,6 @@ pub fn Picker(
     /// Courses, learners or departments.
     kind: PickerKind,
 ) -> impl IntoView {
-    let t = state.t();
     // The state's: the query counts this picker's facet while it is open, and no longer once
     // the picker is gone (a hidden or folded filter bar).
     let open = match kind {
@@ -32,13 +46,6 @@ pub fn Picker(
         open.try_set(false);
     });
     let query = RwSignal::new(String::new());
-    let selected_count = move || {
-        state.filter.with(|f| match kind {
-            PickerKind::Course => f.courses.len(),
-            PickerKind::Learner => f.learners.len(),
-            PickerKind::Department => f.departments.len(),
-        })
-    };
     // Computed only while open: the learner list can be long.
     let options = Memo::new(move |_| {
         if !open.get() {
@@ -62,67 +69,186 @@ pub fn Picker(
                 .unwrap_or_default()
         })
     });
-    let toggle = move |id: String| {
+    let on_input = move |ev: web_sys::Event| {
+        let search =
+            event_within(&ev, ".ec-picker__search").and_then(|s| s.dyn_into::<HtmlInputElement>().ok());
+        if let Some(search) = search {
+            query.set(search.value());
+        }
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let Some(place) = event_within(&ev, ".ec-picker__options > li").map(|item| place_of(&item)) else {
+            return;
+        };
+        let Some(id) = options.with_untracked(|l| l.options.get(place).map(|o| o.id.clone())) else {
+            return;
+        };
         state.filter.update(|f| match kind {
             PickerKind::Course => f.toggle_course(&id),
             PickerKind::Learner => f.toggle_learner(&id),
             PickerKind::Department => f.toggle_department(&id),
-        })
+        });
+    };
+    let picker = PickerState {
+        state,
+        kind,
+        open,
+        query,
+        options,
     };
     view! {
-        <details class="ec-picker" data-ec=format!("{}-picker", kind.id()) prop:open=open on:toggle=follow_open(open)>
-            <summary class="ec-button">
-                {t.pickers[kind as usize]}
-                {move || match selected_count() {
-                    0 => String::new(),
-                    n => format!(" ({})", state.number(n)),
-                }}
-            </summary>
-            // Built while open: a closed picker is a button (it costs the first cards nothing).
-            {move || open.get().then(|| view! {
-            <div class="ec-picker__panel">
-                <input
-                    type="search"
-                    class="ec-picker__search"
-                    placeholder=t.picker_find[kind as usize]
-                    aria-label=t.picker_find[kind as usize]
-                    prop:value=query
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-                <ul class="ec-picker__options">
-                    <For
-                        each=move || options.get().options
-                        key=|o| o.clone()
-                        children=move |o| {
-                            let id = o.id.clone();
-                            view! {
-                                <li>
-                                    <label class="ec-picker__option" title=o.hint data-depth=o.depth>
-                                        <input type="checkbox" prop:checked=o.selected on:change=move |_| toggle(id.clone()) />
-                                        <span class="ec-picker__label">{o.label}</span>
-                                        <span class="ec-chip__count">{state.number(o.count as usize)}</span>
-                                    </label>
-                                </li>
-                            }
-                        }
-                    />
-                </ul>
-                {move || {
-                    let (shown, found) = options.with(|l| (l.options.len(), l.found));
-                    (found > shown)
-                        .then(|| view! { <p class="ec-picker__more">{state.with_locale(|l| l.count((found - shown) as u64, &t.picker_more))}</p> })
-                }}
-            </div>
-            }.into_any())}
-        </details>
+        <details
+            class="ec-picker"
+            data-ec=format!("{}-picker", kind.id())
+            on:input=on_input
+            on:change=on_change
+            use:fill_picker=picker
+        ></details>
     }
 }
 
-/// A `<details>` dropdown's `toggle` handler: `open` follows the element (the filter bar's
-/// pickers and the field picker build their panel only while it is true). After unmount the
-/// signal is gone and a late event does nothing.
-pub fn follow_open(open: RwSignal<bool>) -> impl Fn(web_sys::Event) + Copy + 'static {
-    move |ev| {
-        open.try_set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+/// How many elements come before `element` among its siblings.
+fn place_of(element: &Element) -> usize {
+    let mut place = 0;
+    let mut at = element.previous_element_sibling();
+    while let Some(before) = at {
+        place += 1;
+        at = before.previous_element_sibling();
+    }
+    place
+}
+
+/// Builds the picker into its `details`: the summary (with how many are chosen) and, while
+/// open, the panel with the search box and the options.
+fn fill_picker(details: Element, picker: PickerState) {
+    if let Some(dom) = Dom::of(&details) {
+        build(&dom, &details, picker);
+    }
+}
+
+fn build(dom: &Dom, details: &Element, picker: PickerState) -> Option<()> {
+    let PickerState {
+        state,
+        kind,
+        open,
+        query,
+        options,
+    } = picker;
+    let t = state.t();
+    let summary = dom.element(details, "summary", "ec-button")?;
+    let mut text = None;
+    bind(move || {
+        let chosen = state.filter.with(|f| match kind {
+            PickerKind::Course => f.courses.len(),
+            PickerKind::Learner => f.learners.len(),
+            PickerKind::Department => f.departments.len(),
+        });
+        let label = t.pickers[kind as usize];
+        let words = match chosen {
+            0 => label.to_owned(),
+            n => format!("{label} ({})", state.number(n)),
+        };
+        update_text(&summary, &mut text, words);
+    });
+    let element = details.clone().dyn_into::<HtmlDetailsElement>().ok()?;
+    on_event(
+        element.clone().into(),
+        "toggle",
+        follow_open(open, element.clone()),
+    );
+    bind(move || {
+        let want = open.get();
+        if element.open() != want {
+            element.set_open(want);
+        }
+    });
+
+    // Out of the document while closed: a closed picker is a button.
+    let place = dom.place(details)?;
+    let panel = dom.create("div", "ec-picker__panel")?;
+    let search = dom.element(&panel, "input", "ec-picker__search")?;
+    set(&search, "type", "search");
+    set(&search, "placeholder", t.picker_find[kind as usize]);
+    set(&search, "aria-label", t.picker_find[kind as usize]);
+    let list = dom.element(&panel, "ul", "ec-picker__options")?;
+    let more_place = dom.place(&panel)?;
+    let more = dom.create("p", "ec-picker__more")?;
+    bind(move || {
+        let is_open = open.get();
+        if is_open {
+            if let Some(search) = search.dyn_ref::<HtmlInputElement>() {
+                search.set_value(&query.get_untracked());
+            }
+        }
+        show_at(&panel, &place, is_open);
+    });
+    let dom = dom.clone();
+    let mut listed: Vec<String> = Vec::new();
+    bind(move || {
+        let (ids, found) = options.with(|l| {
+            // The option whose checkbox has the focus keeps it when the list is built again.
+            let focused = focused_in(&list)
+                .and_then(|f| f.closest("li").ok().flatten())
+                .and_then(|item| listed.get(place_of(&item)).cloned());
+            list.set_text_content(None);
+            for option in &l.options {
+                let _ = option_item(&dom, &list, state, option);
+            }
+            let ids: Vec<String> = l.options.iter().map(|o| o.id.clone()).collect();
+            let refocus = focused.and_then(|id| ids.iter().position(|i| *i == id));
+            let checkbox = refocus
+                .and_then(|i| {
+                    list.query_selector(&format!("li:nth-child({}) input", i + 1))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|c| c.dyn_into::<HtmlElement>().ok());
+            if let Some(checkbox) = checkbox {
+                let _ = checkbox.focus();
+            }
+            (ids, l.found)
+        });
+        let unlisted = found.saturating_sub(ids.len());
+        show_at(&more, &more_place, unlisted > 0);
+        if unlisted > 0 {
+            let words = state.with_locale(|l| l.count(unlisted as u64, &t.picker_more));
+            more.set_text_content(words.as_deref());
+        }
+        listed = ids;
+    });
+    Some(())
+}
+
+/// One option: checkbox, label (the ID on hover) and facet count.
+fn option_item(
+    dom: &Dom,
+    list: &Element,
+    state: CardsState,
+    option: &crate::core::picker_options::PickerOption,
+) -> Option<()> {
+    let item = dom.element(list, "li", "")?;
+    let label = dom.element(&item, "label", "ec-picker__option")?;
+    set(&label, "title", &option.hint);
+    set(&label, "data-depth", &option.depth.to_string());
+    let check = dom.element(&label, "input", "")?;
+    set(&check, "type", "checkbox");
+    if let Some(check) = check.dyn_ref::<HtmlInputElement>() {
+        check.set_checked(option.selected);
+    }
+    dom.text_element(&label, "span", "ec-picker__label", &option.label)?;
+    dom.text_element(
+        &label,
+        "span",
+        "ec-chip__count",
+        &state.number(option.count as usize),
+    )?;
+    Some(())
+}
+
+/// A `<details>` dropdown's `toggle` handler: `open` follows `details` (the pickers build their
+/// panel only while it is true). After unmount the signal is gone and a late event does nothing.
+pub fn follow_open(open: RwSignal<bool>, details: HtmlDetailsElement) -> impl Fn() + 'static {
+    move || {
+        open.try_set(details.open());
     }
 }

@@ -6,10 +6,11 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement, Node};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use super::dom::{bind, set, show_at, update_text, Dom};
+use super::dom::{bind, focused_in, set, show_at, update_text, Dom};
 use super::observe::on_event;
+use super::picker::follow_open;
 use crate::core::export::CsvExport;
 use crate::core::fields::CardField;
 use crate::i18n::fill;
@@ -151,13 +152,8 @@ fn build_field_picker(dom: &Dom, parent: &Element, state: CardsState, open: RwSi
     dom.text_element(&details, "summary", "ec-button", t.fields_button)?;
     let place = dom.place(&details)?;
     let list = dom.create("ul", "ec-picker__panel ec-fields__list")?;
-    let toggled = details.clone();
-    on_event(details.into(), "toggle", move || {
-        let now = toggled
-            .dyn_ref::<web_sys::HtmlDetailsElement>()
-            .is_some_and(|d| d.open());
-        open.try_set(now);
-    });
+    let element = details.dyn_into::<web_sys::HtmlDetailsElement>().ok()?;
+    on_event(element.clone().into(), "toggle", follow_open(open, element));
     let dom = dom.clone();
     bind(move || {
         let is_open = open.get();
@@ -210,16 +206,6 @@ fn fill_fields(dom: &Dom, list: &Element, state: CardsState, fields: Vec<(CardFi
         }
     }
     Some(())
-}
-
-/// The focused element, if it is inside `container` (in its document or shadow root).
-fn focused_in(container: &Element) -> Option<Element> {
-    let root: Node = container.get_root_node();
-    let focused = match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.active_element(),
-        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
-    }?;
-    container.contains(Some(&focused)).then_some(focused)
 }
 
 /// Writes the current view as a CSV file a batch at a time (the browser keeps its turns and the
