@@ -45,7 +45,7 @@ pub fn keep_today(state: CardsState) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    crate::components::observe::on_event(document.into(), "visibilitychange", move || {
+    crate::components::dom::listen(&document.into(), "visibilitychange", move |_| {
         let visible = web_sys::window()
             .and_then(|w| w.document())
             .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);

@@ -26,35 +26,33 @@ const NAME_BY_ID: &str = "ec-card__name ec-card__by-id";
 
 /// The slot for result position `index` of the current result (of `total`): an `<article>`
 /// filled with the card of the row there, and filled again, in place (the element, and with it
-/// the focus, stays), when the slot's row changes, names arrive or the chosen fields change.
-/// `tab_stop` is the position Tab lands on.
+/// the focus, stays), when the slot's row changes, names arrive or the chosen fields change; its
+/// checkbox follows the selection. `tab_stop` is the position Tab lands on. The effects belong
+/// to the calling owner (the slot's) and read the row without panicking if it has just been
+/// disposed.
 pub fn card_slot(
+    dom: &Dom,
     state: CardsState,
     index: usize,
     total: Memo<usize>,
     tab_stop: Memo<usize>,
-) -> impl IntoView {
+) -> Option<Element> {
+    let article = dom.create("article", "ec-card")?;
+    set(&article, "aria-posinset", &(index + 1).to_string());
+    set(&article, "data-index", &index.to_string());
+    let held = article.clone();
+    let mut stop = None;
+    bind(move || {
+        let now = tab_stop.get() == index;
+        if stop != Some(now) {
+            set(&held, "tabindex", if now { "0" } else { "-1" });
+            stop = Some(now);
+        }
+    });
+    let held = article.clone();
+    bind(move || set(&held, "aria-setsize", &total.get().to_string()));
     let row = Memo::new(move |_| state.result.with(|r| r.0.rows.get(index)));
-    view! {
-        <article
-            class="ec-card"
-            tabindex=move || if tab_stop.get() == index { "0" } else { "-1" }
-            aria-posinset=index + 1
-            aria-setsize=move || total.get()
-            data-index=index
-            use:fill_slot=(state, row)
-        ></article>
-    }
-}
-
-/// Keeps a slot's `article` filled with its row's card, and its checkbox with the selection.
-/// Both effects belong to the slot (they end with it) and read the row without panicking if it
-/// has just been disposed.
-fn fill_slot(article: Element, (state, row): (CardsState, Memo<Option<u32>>)) {
-    let Some(dom) = Dom::of(&article) else {
-        return;
-    };
-    let card = article.clone();
+    let (card, dom) = (article.clone(), dom.clone());
     bind(move || {
         state.names_version.track();
         state.fields.track();
@@ -62,16 +60,18 @@ fn fill_slot(article: Element, (state, row): (CardsState, Memo<Option<u32>>)) {
             fill(&dom, &card, state, row);
         }
     });
+    let held = article.clone();
     bind(move || {
         let Some(row) = row.try_get().flatten() else {
             return;
         };
         let on = state.selection.try_with(|s| s.contains(row)).unwrap_or(false);
-        let input = article.query_selector("[data-ec=select]").ok().flatten();
+        let input = held.query_selector("[data-ec=select]").ok().flatten();
         if let Some(input) = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) {
             input.set_checked(on);
         }
     });
+    Some(article)
 }
 
 /// Fills `article` with the card of store row `row`: its label and data attributes, and (in place

@@ -8,11 +8,12 @@
 
 use std::sync::Arc;
 
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
 use super::card::card_slot;
+use super::dom::{bind, child_of, listen, set, set_or_remove, Dom};
 use super::observe::element_size;
 use crate::state::{CardsState, LoadState};
 
@@ -108,28 +109,44 @@ fn window_for(
     }
 }
 
-/// The scrollable grid of cards for the current result.
-#[component]
-pub fn CardWindow(
-    /// Shared view state.
+/// The scrollable grid of cards for the current result, at the end of `parent` (after the
+/// hidden probes that measure it). `on_activate` is called with the store row of a card that is
+/// activated (click, Enter or Space).
+pub fn card_window(
+    dom: &Dom,
+    parent: &Element,
     state: CardsState,
-    /// Called with the store row of a card that is activated (click, Enter or Space).
     on_activate: Option<Callback<u32>>,
-) -> impl IntoView {
-    let container = NodeRef::<html::Div>::new();
-    let (width, height) = element_size(container);
+) -> Option<()> {
+    // Hidden, sized by the stylesheet's measures, observed for the window's arithmetic.
+    let measure = dom.element(parent, "div", "ec-window__measure")?;
+    set(&measure, "aria-hidden", "true");
+    let card_probe = dom.element(&measure, "div", "ec-window__probe-card")?;
+    let gap_probe = dom.element(&measure, "div", "ec-window__probe-gap")?;
+    let container = dom
+        .element(parent, "div", "ec-window")?
+        .dyn_into::<HtmlElement>()
+        .ok()?;
+    // Height and overflow are set on the element too (through the CSSOM, which a strict
+    // Content-Security-Policy allows), so the window stays bounded without the stylesheet.
+    let style = container.style();
+    for (name, value) in [
+        ("height", "var(--ec-list-height, 70vh)"),
+        ("overflow-y", "auto"),
+        ("overflow-anchor", "none"),
+        ("position", "relative"),
+    ] {
+        let _ = style.set_property(name, value);
+    }
+    let (width, height) = element_size(&container);
     // The list's scroll offset, followed through its scroll events.
     let y = RwSignal::new(0.0);
-    let set_y = move |top: f64| {
-        if let Some(element) = container.get_untracked() {
-            element.set_scroll_top(top.round() as i32);
-        }
-    };
+    let scrolled = container.clone();
+    let set_y = move |top: f64| scrolled.set_scroll_top(top.round() as i32);
     let total = Memo::new(move |_| state.result.with(|r| r.0.len()));
     // The stylesheet's measures, from the probes (they follow the density and the font size).
-    let (card_probe, gap_probe) = (NodeRef::<html::Div>::new(), NodeRef::<html::Div>::new());
-    let (min_width, card) = element_size(card_probe);
-    let (gap, _) = element_size(gap_probe);
+    let (min_width, card) = element_size(&card_probe);
+    let (gap, _) = element_size(&gap_probe);
     let grid = Memo::new(move |_| Grid {
         min_width: min_width.get(),
         card: card.get(),
@@ -178,11 +195,13 @@ pub fn CardWindow(
     // of the request. Windowing may re-create the card's element while the scroll settles, so
     // the focus is re-applied on every window change for a moment.
     let focus_request = RwSignal::new(None::<(usize, f64)>);
-    Effect::new(move |_| {
+    let focused = container.clone();
+    bind(move || {
         window.track();
         if let Some((index, at)) = focus_request.get() {
             if js_sys::Date::now() - at < FOCUS_SETTLE_MS {
-                request_animation_frame(move || focus_card(container, index));
+                let container = focused.clone();
+                request_animation_frame(move || focus_card(&container, index));
             }
         }
     });
@@ -242,7 +261,10 @@ pub fn CardWindow(
         state.selection.update(|s| s.set_all(rows, on));
         anchor.set_value(Some(index));
     };
-    let on_click = move |ev: web_sys::MouseEvent| {
+    let on_click = move |ev: web_sys::Event| {
+        let Some(ev) = ev.dyn_ref::<web_sys::MouseEvent>() else {
+            return;
+        };
         let Some(index) = card_index(ev.target()) else {
             return;
         };
@@ -263,7 +285,10 @@ pub fn CardWindow(
             input.set_checked(on);
         }
     };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+    let on_keydown = move |ev: web_sys::Event| {
+        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
         let n = total.get_untracked();
         if n == 0 {
             return;
@@ -296,60 +321,101 @@ pub fn CardWindow(
         ev.prevent_default();
         focus(next.min(n - 1));
     };
-    let on_focusin = move |ev: web_sys::FocusEvent| {
+    let on_focusin = move |ev: web_sys::Event| {
         if let Some(index) = card_index(ev.target()) {
             active.set(index);
         }
     };
 
-    view! {
-        // Hidden, sized by the stylesheet's measures, observed for the window's arithmetic.
-        <div class="ec-window__measure" aria-hidden="true">
-            <div class="ec-window__probe-card" node_ref=card_probe></div>
-            <div class="ec-window__probe-gap" node_ref=gap_probe></div>
-        </div>
-        // Height and overflow are set on the element too (through the CSSOM, which a strict
-        // Content-Security-Policy allows), so the window stays bounded without the stylesheet.
-        <div
-            class="ec-window"
-            node_ref=container
-            style:height="var(--ec-list-height, 70vh)"
-            style:overflow-y="auto"
-            style:overflow-anchor="none"
-            style:position="relative"
-            // The row pitch the window computes with, in whole pixels (tests wait for it).
-            data-row=move || grid.get().row().round() as u32
-            on:scroll=move |_| {
-                if let Some(element) = container.get_untracked() {
-                    y.set(f64::from(element.scroll_top()));
-                }
+    let scrolled = container.clone();
+    listen(&container, "scroll", move |_| {
+        y.set(f64::from(scrolled.scroll_top()))
+    });
+    listen(&container, "keydown", on_keydown);
+    listen(&container, "focusin", on_focusin);
+    listen(&container, "click", on_click);
+    // The row pitch the window computes with, in whole pixels (tests wait for it).
+    let pitch = container.clone();
+    bind(move || set(&pitch, "data-row", &(grid.get().row().round() as u32).to_string()));
+
+    let spacer = dom
+        .element(&container, "div", "ec-window__spacer")?
+        .dyn_into::<HtmlElement>()
+        .ok()?;
+    let held = spacer.clone();
+    bind(move || {
+        // A feed of articles; no role while there is no card (a feed must hold some).
+        let some = total.get() > 0;
+        set_or_remove(&held, "role", some.then_some("feed"));
+        set_or_remove(&held, "aria-label", some.then(|| state.t().enrollments));
+        let busy = state
+            .load
+            .with(|l| matches!(l, LoadState::Loading | LoadState::Retrying { .. }));
+        set(&held, "aria-busy", if busy { "true" } else { "false" });
+    });
+    let grid_element = dom
+        .element(&spacer, "div", "ec-window__grid")?
+        .dyn_into::<HtmlElement>()
+        .ok()?;
+    let placed = grid_element.clone();
+    bind(move || {
+        let w = window.get();
+        let _ = spacer
+            .style()
+            .set_property("height", &format!("{}px", w.spacer_px));
+        let style = placed.style();
+        let _ = style.set_property("transform", &format!("translateY({}px)", w.grid_top_px));
+        let columns = format!("repeat({}, minmax(0, 1fr))", w.columns);
+        let _ = style.set_property("grid-template-columns", &columns);
+    });
+    slots(dom, grid_element.into(), state, cards, total, tab_stop);
+    Some(())
+}
+
+/// One slot per result position in the window (`cards` gives their keys, in order): a new
+/// result (a keystroke, a chip) changes which row a slot shows, and its card is filled again in
+/// place rather than built anew; a slot whose key goes is removed, with its effects.
+fn slots(
+    dom: &Dom,
+    grid: Element,
+    state: CardsState,
+    cards: impl Fn() -> Vec<(usize, u64)> + 'static,
+    total: Memo<usize>,
+    tab_stop: Memo<usize>,
+) {
+    let dom = dom.clone();
+    // Each slot's owner is a child of the window's, not of the effect's (cleaned up each run);
+    // held weakly, as the window's owner holds this effect.
+    let parent = Owner::current().map(|o| o.downgrade());
+    let mut slots: Vec<((usize, u64), Owner, Element)> = Vec::new();
+    bind(move || {
+        let mut old = std::mem::take(&mut slots);
+        for key in cards() {
+            if let Some(i) = old.iter().position(|(k, _, _)| *k == key) {
+                slots.push(old.swap_remove(i));
+                continue;
             }
-            on:keydown=on_keydown
-            on:focusin=on_focusin
-            on:click=on_click
-        >
-            <div
-                class="ec-window__spacer"
-                // A feed of articles; no role while there is no card (a feed must hold some).
-                role=move || (total.get() > 0).then_some("feed")
-                aria-label=move || (total.get() > 0).then_some(state.t().enrollments)
-                aria-busy=move || state.load.with(|l| matches!(l, LoadState::Loading | LoadState::Retrying { .. })).to_string()
-                style:height=move || format!("{}px", window.get().spacer_px)
-            >
-                <div
-                    class="ec-window__grid"
-                    style:transform=move || format!("translateY({}px)", window.get().grid_top_px)
-                    style:grid-template-columns=move || format!("repeat({}, minmax(0, 1fr))", window.get().columns)
-                >
-                    <For
-                        each=cards
-                        key=|entry| *entry
-                        children=move |(index, _)| card_slot(state, index, total, tab_stop)
-                    />
-                </div>
-            </div>
-        </div>
-    }
+            let owner = child_of(parent.as_ref());
+            let built = untrack(|| owner.with(|| card_slot(&dom, state, key.0, total, tab_stop)));
+            if let Some(article) = built {
+                slots.push((key, owner, article));
+            }
+        }
+        for (_, owner, article) in old {
+            article.remove();
+            owner.cleanup();
+        }
+        // In result order; only what is out of place moves (a focused card stays focused).
+        let mut at = grid.first_child();
+        for (_, _, article) in &slots {
+            let node: &web_sys::Node = article;
+            if at.as_ref() == Some(node) {
+                at = node.next_sibling();
+            } else {
+                let _ = grid.insert_before(node, at.as_ref());
+            }
+        }
+    });
 }
 
 /// The result position of the card an event happened in (`data-index` of the enclosing card).
@@ -366,15 +432,11 @@ fn card_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
 
 /// Focuses the card at `index` if it is rendered and not focused already (without scrolling:
 /// the window has scrolled it into view).
-fn focus_card(container: NodeRef<html::Div>, index: usize) {
+fn focus_card(container: &HtmlElement, index: usize) {
     let card = container
-        .try_get_untracked()
+        .query_selector(&format!("[data-index=\"{index}\"]"))
+        .ok()
         .flatten()
-        .and_then(|c| {
-            c.query_selector(&format!("[data-index=\"{index}\"]"))
-                .ok()
-                .flatten()
-        })
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     let Some(card) = card else { return };
     let focused = card.owner_document().and_then(|d| d.active_element());

@@ -4,9 +4,12 @@
 //! (`card.rs`). Setting nodes never fails for the static tag and attribute names used with it;
 //! were it to, the node is left out rather than the widget stopped.
 
-use leptos::prelude::{on_cleanup, RenderEffect};
+use leptos::prelude::{on_cleanup, untrack, Owner, RenderEffect};
+use leptos::reactive::owner::WeakOwner;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, Node};
+use web_sys::{Document, Element, Event, EventTarget, Node};
 
 /// Creates elements in one document.
 #[derive(Clone)]
@@ -54,6 +57,16 @@ pub fn set(element: &Element, name: &str, value: &str) {
     let _ = element.set_attribute(name, value);
 }
 
+/// Sets attribute `name` to `value`, or removes it when there is none.
+pub fn set_or_remove(element: &Element, name: &str, value: Option<&str>) {
+    match value {
+        Some(value) => set(element, name, value),
+        None => {
+            let _ = element.remove_attribute(name);
+        }
+    }
+}
+
 /// Runs `effect` now, and again whenever a signal it read changes, until the calling owner (the
 /// component or slot it was called in) is cleaned up.
 pub fn bind(mut effect: impl FnMut() + 'static) {
@@ -97,4 +110,108 @@ pub fn focused_in(container: &Element) -> Option<Element> {
         None => root.dyn_ref::<web_sys::Document>()?.active_element(),
     }?;
     container.contains(Some(&focused)).then_some(focused)
+}
+
+/// Calls `handler` with every `event` at `target` (an element, the window) while the calling
+/// owner lives.
+pub fn listen(target: &EventTarget, event: &'static str, handler: impl Fn(Event) + 'static) {
+    let listener = Closure::<dyn Fn(Event)>::new(handler);
+    if target
+        .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
+        .is_err()
+    {
+        return;
+    }
+    let held = SendWrapper::new((target.clone(), listener));
+    on_cleanup(move || {
+        let (target, listener) = &*held;
+        let _ = target.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    });
+}
+
+/// Builds nodes with `build` at the current end of `parent` while `when` holds: each time anew,
+/// under an owner of their own, which is cleaned up (its effects ended, its cleanups run) when
+/// the nodes go. `build` is not tracked: only `when` decides.
+pub fn show_when(
+    dom: &Dom,
+    parent: &Element,
+    when: impl Fn() -> bool + 'static,
+    build: impl Fn(&Dom, &Element) + 'static,
+) -> Option<()> {
+    rebuild_on(dom, parent, move || when().then_some(0), build)
+}
+
+/// Builds nodes with `build` at the current end of `parent` while `key` gives one, and builds
+/// them again when it changes: each time under an owner of their own (a child of the calling
+/// one), cleaned up when the nodes go. `build` is not tracked: only `key` decides.
+pub fn rebuild_on(
+    dom: &Dom,
+    parent: &Element,
+    key: impl Fn() -> Option<u64> + 'static,
+    build: impl Fn(&Dom, &Element) + 'static,
+) -> Option<()> {
+    let place = dom.place(parent)?;
+    // Built here first, then moved into place.
+    let staging = dom.create("div", "")?;
+    let dom = dom.clone();
+    // Not the effect's owner: that one is cleaned up each time the effect runs again. Held
+    // weakly: the calling owner holds this effect.
+    let parent_owner = Owner::current().map(|o| o.downgrade());
+    let mut shown: Option<(u64, Built)> = None;
+    bind(move || {
+        let now = key();
+        if now.is_some() && now == shown.as_ref().map(|(key, _)| *key) {
+            return;
+        }
+        if let Some((_, built)) = shown.take() {
+            built.remove();
+        }
+        if let Some(now) = now {
+            let owner = child_of(parent_owner.as_ref());
+            untrack(|| owner.with(|| build(&dom, &staging)));
+            shown = Some((now, Built::place(owner, &staging, &place)));
+        }
+    });
+    Some(())
+}
+
+/// A new owner, a child of `parent` if it is still there.
+pub fn child_of(parent: Option<&WeakOwner>) -> Owner {
+    match parent.and_then(WeakOwner::upgrade) {
+        Some(parent) => parent.with(Owner::new),
+        None => Owner::new(),
+    }
+}
+
+/// Nodes built under an owner of their own, in the document.
+pub struct Built {
+    owner: Owner,
+    nodes: Vec<Node>,
+}
+
+impl Built {
+    /// Moves what `staging` holds before `place`.
+    pub fn place(owner: Owner, staging: &Element, place: &Node) -> Built {
+        let mut nodes = Vec::new();
+        while let Some(node) = staging.first_child() {
+            let moved = place
+                .parent_node()
+                .and_then(|parent| parent.insert_before(&node, Some(place)).ok());
+            if moved.is_none() {
+                let _ = staging.remove_child(&node);
+            }
+            nodes.push(node);
+        }
+        Built { owner, nodes }
+    }
+
+    /// Takes the nodes out of the document and cleans their owner up.
+    pub fn remove(self) {
+        for node in self.nodes {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
+        self.owner.cleanup();
+    }
 }

@@ -3,16 +3,15 @@
 //! updates the shared filter; the count and cards follow on the same keystroke. In a narrow host
 //! everything but the search folds behind a "Filters (N active)" button.
 
-use leptos::html;
 use leptos::prelude::*;
 use time::Date;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use super::dom::{bind, event_within, set, Dom};
+use super::dom::{bind, event_within, listen, set, show_when, update_text, Dom};
 use super::observe::element_size;
-use super::picker::Picker;
+use super::picker::picker;
 use crate::core::enrichment::{EnrichmentStatus, PartStatus};
 use crate::core::model::EnrollmentType;
 use crate::core::picker_options::PickerKind;
@@ -30,19 +29,22 @@ pub const FOLD_BELOW_PX: f64 = 600.0;
 /// the page's scrollbar and so widen the bar by its width, which must not unfold it again.
 const UNFOLD_MARGIN_PX: f64 = 24.0;
 
-/// Search, chips, pickers, ranges and sort.
-#[component]
-pub fn FilterBar(
-    /// Shared view state.
-    state: CardsState,
-) -> impl IntoView {
+/// Search, chips, pickers, ranges and sort, at the end of `parent`.
+pub fn filter_bar(dom: &Dom, parent: &Element, state: CardsState) -> Option<()> {
+    let root = dom.element(parent, "div", "ec-filters")?;
+    set(&root, "role", "search");
+    build(dom, &root, state)
+}
+
+fn build(dom: &Dom, root: &Element, state: CardsState) -> Option<()> {
     let filter = state.filter;
     let t = state.t();
     // The bar's width, read from a probe of no height across it: folding changes the bar's
     // height, and were the bar itself observed, that change inside the observer's callback
     // would end the browser's resize loop with an error event on the host page's window.
-    let probe = NodeRef::<html::Div>::new();
-    let (width, _) = element_size(probe);
+    let probe = dom.element(root, "div", "ec-filters__probe")?;
+    set(&probe, "aria-hidden", "true");
+    let (width, _) = element_size(&probe);
     // Until the first measurement the bar is shown unfolded (width 0 means "not measured").
     let narrow = Memo::new(move |folded: Option<&bool>| {
         let below = match folded {
@@ -51,75 +53,101 @@ pub fn FilterBar(
         };
         (1.0..below).contains(&width.get())
     });
+    let held = root.clone();
+    bind(move || set(&held, "data-narrow", if narrow.get() { "true" } else { "false" }));
     let unfolded = RwSignal::new(false);
-    let active = move || filter.with(|f| f.active().len());
-    let fold_label = move || match active() {
-        0 => t.filters.to_owned(),
-        n => fill(t.filters_active, &[("n", &state.number(n))]),
+
+    let top = dom.element(root, "div", "ec-filters__top")?;
+    let label = dom.element(&top, "label", "ec-search")?;
+    dom.text_element(&label, "span", "ec-visually-hidden", t.search_label)?;
+    let search = dom.element(&label, "input", "")?;
+    set(&search, "type", "search");
+    set(&search, "data-ec", "search");
+    set(&search, "placeholder", t.search_placeholder);
+    set(&search, "autocomplete", "off");
+    let search = search.dyn_into::<HtmlInputElement>().ok()?;
+    let typed = search.clone();
+    listen(&search, "input", move |_| {
+        let text = typed.value();
+        filter.update(|f| f.text = text);
+    });
+    bind(move || {
+        filter.with(|f| {
+            if search.value() != f.text {
+                search.set_value(&f.text);
+            }
+        })
+    });
+    show_when(
+        dom,
+        &top,
+        move || narrow.get(),
+        move |dom, parent| {
+            let _ = fold_toggle(dom, parent, state, unfolded);
+        },
+    );
+    show_when(
+        dom,
+        root,
+        move || !narrow.get() || unfolded.get(),
+        move |dom, parent| {
+            let _ = filters(dom, parent, state);
+        },
+    );
+    Some(())
+}
+
+/// The "Filters (N active)" button of a narrow bar, which unfolds and folds the filters.
+fn fold_toggle(dom: &Dom, parent: &Element, state: CardsState, unfolded: RwSignal<bool>) -> Option<()> {
+    let t = state.t();
+    let toggle = dom.element(parent, "button", "ec-button")?;
+    set(&toggle, "type", "button");
+    set(&toggle, "data-ec", "filters-toggle");
+    listen(&toggle, "click", move |_| unfolded.update(|u| *u = !*u));
+    let mut text = None;
+    bind(move || {
+        set(
+            &toggle,
+            "aria-expanded",
+            if unfolded.get() { "true" } else { "false" },
+        );
+        let words = match state.filter.with(|f| f.active().len()) {
+            0 => t.filters.to_owned(),
+            n => fill(t.filters_active, &[("n", &state.number(n))]),
+        };
+        update_text(&toggle, &mut text, words);
+    });
+    Some(())
+}
+
+/// The chip groups, pickers, date ranges and sort control.
+fn filters(dom: &Dom, parent: &Element, state: CardsState) -> Option<()> {
+    chip_group(dom, parent, state, Chips::Status)?;
+    chip_group(dom, parent, state, Chips::Certificate)?;
+    chip_group(dom, parent, state, Chips::Type)?;
+    // Completion chips and the department picker hold their place while their data is on its
+    // way, so the cards are not pushed down when it comes; they go when it cannot come
+    // (switched off, not permitted, failed, the load itself failed) or brought none.
+    let results = move || {
+        state.names_version.track();
+        state.with_store(|s| s.results_known() > 0).unwrap_or(false) || coming(state, |e| e.results)
     };
-    let chips = move || {
-        view! {
-            <ChipGroup state group=Chips::Status />
-            <ChipGroup state group=Chips::Certificate />
-            <ChipGroup state group=Chips::Type />
-            // Completion chips and the department picker hold their place while their data is
-            // on its way, so the cards are not pushed down when it comes; they go when it cannot
-            // come (switched off, not permitted, failed, the load itself failed) or brought none.
-            <Show when=move || {
-                state.names_version.track();
-                state.with_store(|s| s.results_known() > 0).unwrap_or(false) || coming(state, |e| e.results)
-            }>
-                <ChipGroup state group=Chips::Completion />
-            </Show>
-            <div class="ec-filters__row">
-                <Picker state kind=PickerKind::Course />
-                <Picker state kind=PickerKind::Learner />
-                <Show when=move || {
-                    state.names_version.track();
-                    state.with_store(|s| !s.departments().is_empty()).unwrap_or(false)
-                        || coming(state, |e| e.departments)
-                }>
-                    <Picker state kind=PickerKind::Department />
-                </Show>
-                <RangeInput state due=true />
-                <RangeInput state due=false />
-                <SortControl state />
-            </div>
-        }
+    show_when(dom, parent, results, move |dom, parent| {
+        let _ = chip_group(dom, parent, state, Chips::Completion);
+    })?;
+    let row = dom.element(parent, "div", "ec-filters__row")?;
+    picker(dom, &row, state, PickerKind::Course)?;
+    picker(dom, &row, state, PickerKind::Learner)?;
+    let departments = move || {
+        state.names_version.track();
+        state.with_store(|s| !s.departments().is_empty()).unwrap_or(false) || coming(state, |e| e.departments)
     };
-    view! {
-        <div class="ec-filters" role="search" data-narrow=move || narrow.get().to_string()>
-            <div class="ec-filters__probe" node_ref=probe aria-hidden="true"></div>
-            <div class="ec-filters__top">
-                <label class="ec-search">
-                    <span class="ec-visually-hidden">{t.search_label}</span>
-                    <input
-                        type="search"
-                        data-ec="search"
-                        placeholder=t.search_placeholder
-                        autocomplete="off"
-                        prop:value=move || filter.with(|f| f.text.clone())
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            filter.update(|f| f.text = text);
-                        }
-                    />
-                </label>
-                <Show when=move || narrow.get()>
-                    <button
-                        type="button"
-                        class="ec-button"
-                        data-ec="filters-toggle"
-                        aria-expanded=move || unfolded.get().to_string()
-                        on:click=move |_| unfolded.update(|u| *u = !*u)
-                    >
-                        {fold_label}
-                    </button>
-                </Show>
-            </div>
-            <Show when=move || !narrow.get() || unfolded.get()>{chips}</Show>
-        </div>
-    }
+    show_when(dom, &row, departments, move |dom, parent| {
+        let _ = picker(dom, parent, state, PickerKind::Department);
+    })?;
+    range_input(dom, &row, state, true)?;
+    range_input(dom, &row, state, false)?;
+    sort_control(dom, &row, state)
 }
 
 /// Whether the part of the enrichment `part` picks is still on its way for a load that will
@@ -232,33 +260,22 @@ fn at<T: Member>(place: usize) -> Option<T> {
     T::ALL.get(place).copied()
 }
 
-/// A group of toggle chips (`aria-pressed`), each with its facet count.
-#[component]
-fn ChipGroup(
-    /// Shared view state.
-    state: CardsState,
-    /// Which chips.
-    group: Chips,
-) -> impl IntoView {
+/// A group of toggle chips (`aria-pressed`), each with its facet count, at the end of `parent`;
+/// the group keeps each chip's pressed state, count, and whether it can be pressed up to date.
+fn chip_group(dom: &Dom, parent: &Element, state: CardsState, group: Chips) -> Option<()> {
     let (label, options) = group.options(state);
-    let on_click = move |ev: web_sys::MouseEvent| {
+    let root = dom.element(parent, "div", "ec-chips")?;
+    set(&root, "role", "group");
+    set(&root, "aria-label", label);
+    let ids: Vec<&str> = options.iter().map(|(_, id)| *id).collect();
+    listen(&root, "click", move |ev| {
         let chip = event_within(&ev, "button[data-value]").and_then(|b| b.get_attribute("data-value"));
-        let place = chip.and_then(|id| options.iter().position(|(_, value)| *value == id));
+        let place = chip.and_then(|id| ids.iter().position(|value| *value == id));
         if let Some(place) = place {
             state.filter.update(|f| group.toggle(f, place));
         }
-    };
-    view! { <div class="ec-chips" role="group" aria-label=label on:click=on_click use:fill_chips=(state, group)></div> }
-}
-
-/// Builds a chip group's label and chips into its `root`, and keeps each chip's pressed state,
-/// count, and whether it can be pressed up to date.
-fn fill_chips(root: Element, (state, group): (CardsState, Chips)) {
-    let Some(dom) = Dom::of(&root) else {
-        return;
-    };
-    let (label, options) = group.options(state);
-    let _ = dom.text_element(&root, "span", "ec-chips__label", label);
+    });
+    dom.text_element(&root, "span", "ec-chips__label", label)?;
     let mut chips = Vec::new();
     for (text, id) in options {
         let Some(chip) = dom.text_element(&root, "button", "ec-chip", text) else {
@@ -311,17 +328,15 @@ fn fill_chips(root: Element, (state, group): (CardsState, Chips)) {
         }
         counts = now;
     });
+    Some(())
 }
 
-/// A from/to pair of date inputs: the due range or the access range.
-#[component]
-fn RangeInput(
-    /// Shared view state.
-    state: CardsState,
-    /// The due range (else the access range).
-    due: bool,
-) -> impl IntoView {
-    let on_change = move |ev: web_sys::Event| {
+/// A from/to pair of date inputs at the end of `parent`: the due range or the access range,
+/// the inputs showing the filter's range.
+fn range_input(dom: &Dom, parent: &Element, state: CardsState, due: bool) -> Option<()> {
+    let root = dom.element(parent, "fieldset", "ec-range")?;
+    set(&root, "data-ec", if due { "due-range" } else { "access-range" });
+    listen(&root, "change", move |ev| {
         let Some(input) = event_within(&ev, "input").and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
         else {
             return;
@@ -337,17 +352,7 @@ fn RangeInput(
                 false => range.to = day,
             }
         });
-    };
-    let marker = if due { "due-range" } else { "access-range" };
-    view! { <fieldset class="ec-range" data-ec=marker on:change=on_change use:fill_range=(state, due)></fieldset> }
-}
-
-/// Builds a date range's legend and two labelled inputs into its `root`, and keeps the inputs
-/// showing the filter's range.
-fn fill_range(root: Element, (state, due): (CardsState, bool)) {
-    let Some(dom) = Dom::of(&root) else {
-        return;
-    };
+    });
     let t = state.t();
     let (label, [from, to]) = if due {
         (t.range_due, ["due-from", "due-to"])
@@ -367,16 +372,10 @@ fn fill_range(root: Element, (state, due): (CardsState, bool)) {
         set(&input, "data-ec", marker);
         input.dyn_into().ok()
     };
-    let _ = dom.text_element(&root, "legend", "", label);
-    let Some(from) = input(from, t.range_from_label) else {
-        return;
-    };
-    if let Some(dash) = dom.text_element(&root, "span", "", "–") {
-        set(&dash, "aria-hidden", "true");
-    }
-    let Some(to) = input(to, t.range_to_label) else {
-        return;
-    };
+    dom.text_element(&root, "legend", "", label)?;
+    let from = input(from, t.range_from_label)?;
+    set(&dom.text_element(&root, "span", "", "–")?, "aria-hidden", "true");
+    let to = input(to, t.range_to_label)?;
     let text = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let mut shown = None;
     bind(move || {
@@ -387,40 +386,29 @@ fn fill_range(root: Element, (state, due): (CardsState, bool)) {
             shown = Some(range);
         }
     });
+    Some(())
 }
 
-/// Sort key menu and direction toggle.
-#[component]
-fn SortControl(state: CardsState) -> impl IntoView {
+/// The sort key menu and direction toggle at the end of `parent`, showing the order.
+fn sort_control(dom: &Dom, parent: &Element, state: CardsState) -> Option<()> {
     let sort = state.sort;
-    let on_change = move |ev: web_sys::Event| {
+    let root = dom.element(parent, "div", "ec-sort")?;
+    listen(&root, "change", move |ev| {
         let key = event_within(&ev, "select")
             .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
             .and_then(|s| SortKey::from_id(&s.value()));
         if let Some(key) = key {
             sort.update(|s| s.key = key);
         }
-    };
-    let on_click = move |ev: web_sys::MouseEvent| {
+    });
+    listen(&root, "click", move |ev| {
         if event_within(&ev, "[data-ec=sort-direction]").is_some() {
             sort.update(|s| s.descending = !s.descending);
         }
-    };
-    view! { <div class="ec-sort" on:change=on_change on:click=on_click use:fill_sort=state></div> }
-}
-
-/// Builds the sort menu and direction button into `root`, and keeps them showing the order.
-fn fill_sort(root: Element, state: CardsState) {
-    let Some(dom) = Dom::of(&root) else {
-        return;
-    };
+    });
     let t = state.t();
-    let Some(label) = dom.text_element(&root, "label", "", &format!("{} ", t.sort_by)) else {
-        return;
-    };
-    let Some(menu) = dom.element(&label, "select", "") else {
-        return;
-    };
+    let label = dom.text_element(&root, "label", "", &format!("{} ", t.sort_by))?;
+    let menu = dom.element(&label, "select", "")?;
     set(&menu, "data-ec", "sort");
     let mut options = Vec::new();
     for (i, key) in SortKey::ALL.into_iter().enumerate() {
@@ -434,9 +422,7 @@ fn fill_sort(root: Element, state: CardsState) {
             options.push((option, key));
         }
     }
-    let Some(direction) = dom.element(&root, "button", "ec-button") else {
-        return;
-    };
+    let direction = dom.element(&root, "button", "ec-button")?;
     set(&direction, "type", "button");
     set(&direction, "data-ec", "sort-direction");
     let mut shown = None;
@@ -458,4 +444,5 @@ fn fill_sort(root: Element, state: CardsState) {
         direction.set_text_content(Some(if now.descending { t.descending } else { t.ascending }));
         shown = Some(now);
     });
+    Some(())
 }

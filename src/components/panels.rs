@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use web_sys::Element;
 
-use super::dom::{bind, event_within, set, Dom};
+use super::dom::{bind, event_within, listen, set, Dom};
 use crate::api::ApiError;
 use crate::core::query::Filter;
 use crate::i18n::{error_text, fill};
@@ -43,15 +43,11 @@ impl Panel {
     }
 }
 
-/// The panel for the current state, if any; `retry` reloads.
-#[component]
-pub fn StatePanels(
-    /// Shared view state.
-    state: CardsState,
-    /// Called by the Retry button.
-    retry: Callback<()>,
-) -> impl IntoView {
-    let on_click = move |ev: web_sys::MouseEvent| {
+/// The panel for the current state, if any, in a holder at the end of `parent`; `retry`
+/// reloads.
+pub fn state_panels(dom: &Dom, parent: &Element, state: CardsState, retry: Callback<()>) -> Option<()> {
+    let holder = dom.element(parent, "div", "ec-panels")?;
+    listen(&holder, "click", move |ev| {
         let button = event_within(&ev, "button[data-ec]");
         match button.and_then(|b| b.get_attribute("data-ec")).as_deref() {
             Some("retry") => {
@@ -62,16 +58,8 @@ pub fn StatePanels(
             }
             _ => {}
         }
-    };
-    view! { <div class="ec-panels" on:click=on_click use:show_panels=state></div> }
-}
-
-/// Keeps `holder` showing the panel the state calls for, for as long as the holder lives.
-fn show_panels(holder: Element, state: CardsState) {
-    let Some(dom) = Dom::of(&holder) else {
-        return;
-    };
-    let mut shown = None;
+    });
+    let (dom, mut shown) = (dom.clone(), None);
     bind(move || {
         let panel = Panel::now(state);
         if shown.as_ref() != Some(&panel) {
@@ -80,6 +68,7 @@ fn show_panels(holder: Element, state: CardsState) {
             shown = Some(panel);
         }
     });
+    Some(())
 }
 
 /// Builds `panel` into `holder`.

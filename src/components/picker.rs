@@ -2,14 +2,13 @@
 //! show titles, names and departments (the ID on hover) and are found as the search box finds
 //! them (learners by e-mail, login and department too; `core/src/picker_options.rs`). Only the
 //! best matches are listed (there can be 100,000 learners); typing narrows the list. Built from
-//! data (`dom.rs`); the `<details>` handles its search box's input and its checkboxes' changes.
+//! data (`dom.rs`); the `<details>` listens to its search box's input and its checkboxes.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
 
-use super::dom::{bind, event_within, focused_in, set, show_at, update_text, Dom};
-use super::observe::on_event;
+use super::dom::{bind, event_within, focused_in, listen, set, show_at, update_text, Dom};
 use crate::core::fold::fold;
 use crate::core::picker_options::{picker_options, PickerKind, PickerList};
 use crate::state::CardsState;
@@ -27,14 +26,9 @@ struct PickerState {
     options: Memo<PickerList>,
 }
 
-/// A `<details>` dropdown with a search box and checkboxes.
-#[component]
-pub fn Picker(
-    /// Shared view state.
-    state: CardsState,
-    /// Courses, learners or departments.
-    kind: PickerKind,
-) -> impl IntoView {
+/// A `<details>` dropdown with a search box and checkboxes, at the end of `parent`: courses,
+/// learners or departments (`kind`).
+pub fn picker(dom: &Dom, parent: &Element, state: CardsState, kind: PickerKind) -> Option<()> {
     // The state's: the query counts this picker's facet while it is open, and no longer once
     // the picker is gone (a hidden or folded filter bar).
     let open = match kind {
@@ -69,14 +63,16 @@ pub fn Picker(
                 .unwrap_or_default()
         })
     });
-    let on_input = move |ev: web_sys::Event| {
+    let details = dom.element(parent, "details", "ec-picker")?;
+    set(&details, "data-ec", &format!("{}-picker", kind.id()));
+    listen(&details, "input", move |ev| {
         let search =
             event_within(&ev, ".ec-picker__search").and_then(|s| s.dyn_into::<HtmlInputElement>().ok());
         if let Some(search) = search {
             query.set(search.value());
         }
-    };
-    let on_change = move |ev: web_sys::Event| {
+    });
+    listen(&details, "change", move |ev| {
         let Some(place) = event_within(&ev, ".ec-picker__options > li").map(|item| place_of(&item)) else {
             return;
         };
@@ -88,23 +84,18 @@ pub fn Picker(
             PickerKind::Learner => f.toggle_learner(&id),
             PickerKind::Department => f.toggle_department(&id),
         });
-    };
-    let picker = PickerState {
-        state,
-        kind,
-        open,
-        query,
-        options,
-    };
-    view! {
-        <details
-            class="ec-picker"
-            data-ec=format!("{}-picker", kind.id())
-            on:input=on_input
-            on:change=on_change
-            use:fill_picker=picker
-        ></details>
-    }
+    });
+    build(
+        dom,
+        &details,
+        PickerState {
+            state,
+            kind,
+            open,
+            query,
+            options,
+        },
+    )
 }
 
 /// How many elements come before `element` among its siblings.
@@ -118,14 +109,8 @@ fn place_of(element: &Element) -> usize {
     place
 }
 
-/// Builds the picker into its `details`: the summary (with how many are chosen) and, while
-/// open, the panel with the search box and the options.
-fn fill_picker(details: Element, picker: PickerState) {
-    if let Some(dom) = Dom::of(&details) {
-        build(&dom, &details, picker);
-    }
-}
-
+/// Builds the summary (with how many are chosen) and, while open, the panel with the search
+/// box and the options into the picker's `details`.
 fn build(dom: &Dom, details: &Element, picker: PickerState) -> Option<()> {
     let PickerState {
         state,
@@ -151,11 +136,7 @@ fn build(dom: &Dom, details: &Element, picker: PickerState) -> Option<()> {
         update_text(&summary, &mut text, words);
     });
     let element = details.clone().dyn_into::<HtmlDetailsElement>().ok()?;
-    on_event(
-        element.clone().into(),
-        "toggle",
-        follow_open(open, element.clone()),
-    );
+    listen(&element, "toggle", follow_open(open, element.clone()));
     bind(move || {
         let want = open.get();
         if element.open() != want {
@@ -247,8 +228,8 @@ fn option_item(
 
 /// A `<details>` dropdown's `toggle` handler: `open` follows `details` (the pickers build their
 /// panel only while it is true). After unmount the signal is gone and a late event does nothing.
-pub fn follow_open(open: RwSignal<bool>, details: HtmlDetailsElement) -> impl Fn() + 'static {
-    move || {
+pub fn follow_open(open: RwSignal<bool>, details: HtmlDetailsElement) -> impl Fn(web_sys::Event) + 'static {
+    move |_| {
         open.try_set(details.open());
     }
 }

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 
 use web_sys::Element;
 
-use super::dom::{set, Dom};
-use super::observe::on_event;
+use super::dom::{listen, set, show_when, Dom};
 use super::summary::chip_text;
 use crate::core::fields::CardField;
 use crate::core::query::Filter;
@@ -19,36 +18,33 @@ use crate::state::CardsState;
 /// Most enrollments printed (more would be hundreds of pages; the CSV export has them all).
 pub const PRINT_CAP: usize = 2_000;
 
-/// The print-only list, present while printing.
-#[component]
-pub fn PrintList(
-    /// Shared view state.
-    state: CardsState,
-) -> impl IntoView {
+/// The print-only list, at the end of `parent` while printing.
+pub fn print_list(dom: &Dom, parent: &Element, state: CardsState) -> Option<()> {
     let printing = RwSignal::new(false);
     if let Some(window) = web_sys::window() {
         let target: web_sys::EventTarget = window.into();
-        on_event(target.clone(), "beforeprint", move || {
+        listen(&target, "beforeprint", move |_| {
             printing.try_set(true);
         });
-        on_event(target, "afterprint", move || {
+        listen(&target, "afterprint", move |_| {
             printing.try_set(false);
         });
     }
-    move || {
-        printing
-            .get()
-            .then(|| view! { <div class="ec-print" data-ec="print" use:fill_print=state></div> })
-    }
+    show_when(
+        dom,
+        parent,
+        move || printing.get(),
+        move |dom, parent| {
+            let list = dom.element(parent, "div", "ec-print");
+            if let Some(list) = list {
+                set(&list, "data-ec", "print");
+                print_view(dom, &list, state);
+            }
+        },
+    )
 }
 
 /// Fills the print list's `<div>`: title, filters, date and count, the cap note, the table.
-fn fill_print(list: Element, state: CardsState) {
-    if let Some(dom) = Dom::of(&list) {
-        print_view(&dom, &list, state);
-    }
-}
-
 fn print_view(dom: &Dom, list: &Element, state: CardsState) -> Option<()> {
     let t = state.t();
     let filters = state

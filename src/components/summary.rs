@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use web_sys::Element;
 
-use super::dom::{bind, event_within, set, show_at, update_text, Dom};
+use super::dom::{bind, event_within, listen, set, show_at, update_text, Dom};
 use super::toolbar::{build_toolbar, field_checkbox_changed, toolbar_click, ToolbarState};
 use crate::core::enrichment::PartStatus;
 use crate::core::query::{ActiveFilter, DateRange, Filter};
@@ -13,14 +13,12 @@ use crate::core::store::EnrollmentStore;
 use crate::i18n::{fill, Locale};
 use crate::state::{CardsState, LoadState};
 
-/// "N of M enrollments" (`data-ec="count"`), progress while loading, removable chips.
-#[component]
-pub fn Summary(
-    /// Shared view state.
-    state: CardsState,
-) -> impl IntoView {
+/// "N of M enrollments" (`data-ec="count"`), progress while loading, the toolbar, notes,
+/// removable chips, at the end of `parent`; its root handles every click and change in it.
+pub fn summary(dom: &Dom, parent: &Element, state: CardsState) -> Option<()> {
     let bar = ToolbarState::default();
-    let on_click = move |ev: web_sys::MouseEvent| {
+    let root = dom.element(parent, "div", "ec-summary")?;
+    listen(&root, "click", move |ev| {
         let Some(button) = event_within(&ev, "button") else {
             return;
         };
@@ -41,20 +39,13 @@ pub fn Summary(
         } else {
             toolbar_click(state, bar, &marker, &button);
         }
-    };
-    let on_change = move |ev: web_sys::Event| {
+    });
+    listen(&root, "change", move |ev| {
         if let Some(input) = event_within(&ev, "[data-field] input") {
             field_checkbox_changed(state, &input);
         }
-    };
-    view! { <div class="ec-summary" on:click=on_click on:change=on_change use:fill_summary=(state, bar)></div> }
-}
-
-/// Builds the summary into its `root`.
-fn fill_summary(root: Element, (state, bar): (CardsState, ToolbarState)) {
-    if let Some(dom) = Dom::of(&root) {
-        build(&dom, &root, state, bar);
-    }
+    });
+    build(dom, &root, state, bar)
 }
 
 fn build(dom: &Dom, root: &Element, state: CardsState, bar: ToolbarState) -> Option<()> {

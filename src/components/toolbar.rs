@@ -8,8 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use super::dom::{bind, focused_in, set, show_at, update_text, Dom};
-use super::observe::on_event;
+use super::dom::{bind, focused_in, listen, set, show_at, update_text, Dom};
 use super::picker::follow_open;
 use crate::core::export::CsvExport;
 use crate::core::fields::CardField;
@@ -153,7 +152,7 @@ fn build_field_picker(dom: &Dom, parent: &Element, state: CardsState, open: RwSi
     let place = dom.place(&details)?;
     let list = dom.create("ul", "ec-picker__panel ec-fields__list")?;
     let element = details.dyn_into::<web_sys::HtmlDetailsElement>().ok()?;
-    on_event(element.clone().into(), "toggle", follow_open(open, element));
+    listen(&element.clone(), "toggle", follow_open(open, element));
     let dom = dom.clone();
     bind(move || {
         let is_open = open.get();

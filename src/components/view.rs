@@ -5,11 +5,14 @@
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use super::card_window::CardWindow;
-use super::filter_bar::FilterBar;
-use super::panels::StatePanels;
-use super::print::PrintList;
-use super::summary::Summary;
+use web_sys::Element;
+
+use super::card_window::card_window;
+use super::dom::{bind, rebuild_on, set, set_or_remove, show_when, Dom};
+use super::filter_bar::filter_bar;
+use super::panels::state_panels;
+use super::print::print_list;
+use super::summary::summary;
 use crate::api::{ApiError, ClientConfig, EnrollmentQuery, RetryPolicy, TokenError, TokenProvider};
 use crate::clock;
 use crate::core::filter_state::FilterState;
@@ -253,35 +256,49 @@ pub fn CardsView(
     #[prop(optional_no_strip)]
     on_activate: Option<Callback<u32>>,
 ) -> impl IntoView {
+    view! { <section class="ec-root" use:fill_root=(state, retry, on_activate)></section> }
+}
+
+/// Builds the widget into its `root` section: the controls (filter bar, count and toolbar, print
+/// list) once [`controls_by_first_cards`] says so, the state panels and the card window. Worded
+/// again as a whole when the locale changes (rare; the state itself is kept).
+fn fill_root(root: Element, (state, retry, on_activate): (CardsState, Callback<()>, Option<Callback<u32>>)) {
+    let Some(dom) = Dom::of(&root) else {
+        return;
+    };
     let controls = controls_by_first_cards(state);
-    // Worded again as a whole when the locale changes (rare; the state itself is kept).
-    move || {
+    let held = root.clone();
+    bind(move || set(&held, "data-density", state.density.get().id()));
+    let held = root.clone();
+    bind(move || {
         state.locale_version.track();
-        let t = state.t();
-        view! {
-            <section
-                class="ec-root"
-                aria-label=t.enrollments
-                data-density=move || state.density.get().id()
-                lang=state.with_locale(|l| l.tag().map(str::to_owned)).flatten()
-            >
-                {move || {
-                    controls.get().then(|| {
-                        view! {
-                            <Show when=move || state.show_filters.get()>
-                                <FilterBar state />
-                            </Show>
-                            <Summary state />
-                            // Shown only in print, where everything else is hidden.
-                            <PrintList state />
-                        }
-                    })
-                }}
-                <StatePanels state retry />
-                <CardWindow state on_activate />
-            </section>
-        }
-    }
+        set(&held, "aria-label", state.t().enrollments);
+        let lang = state.with_locale(|l| l.tag().map(str::to_owned)).flatten();
+        set_or_remove(&held, "lang", lang.as_deref());
+    });
+    let wording = move || Some(state.locale_version.get());
+    rebuild_on(&dom, &root, wording, move |dom, root| {
+        show_when(
+            dom,
+            root,
+            move || controls.get(),
+            move |dom, root| {
+                show_when(
+                    dom,
+                    root,
+                    move || state.show_filters.get(),
+                    move |dom, root| {
+                        filter_bar(dom, root, state);
+                    },
+                );
+                summary(dom, root, state);
+                // Shown only in print, where everything else is hidden.
+                print_list(dom, root, state);
+            },
+        );
+        state_panels(dom, root, state, retry);
+        card_window(dom, root, state, on_activate);
+    });
 }
 
 /// Whether the filter bar, the count with its toolbar, and the print list are built. The mount
