@@ -270,6 +270,8 @@ async fn a_new_result_updates_the_cards_in_place() {
         Some(&*list[0].enrollment_id)
     );
     let status_before = card.get_attribute("data-status");
+    let due = |card: &web_sys::HtmlElement| query(card, "[data-field=due] dd").expect("due date");
+    let (due_element, due_before) = (due(&card), due(&card).text_content());
     // A search whose first match is another enrollment, of another status.
     let target = &list[7];
     let search = query(&root, "[data-ec=search]").expect("search box");
@@ -292,6 +294,12 @@ async fn a_new_result_updates_the_cards_in_place() {
     assert!(!text.contains(&list[0].enrollment_id), "{text}");
     let label = now.get_attribute("aria-label").unwrap_or_default();
     assert!(label.contains(&target.learner_id), "{label}");
+    // A card of the same shape is patched: its field elements stay, with new texts.
+    assert!(
+        due(&now).is_same_node(Some(&due_element)),
+        "the due date was built again"
+    );
+    assert_ne!(due(&now).text_content(), due_before);
     // Back to everything: the same element shows the first enrollment again, and the others
     // come back around it.
     type_into(&search, "");

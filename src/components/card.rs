@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 
 use crate::core::directory::ResultEntry;
 use crate::core::display::{certificate_hint, lock_line, status_hint, LockLine, StatusHint};
@@ -14,10 +14,11 @@ use crate::core::fields::CardField;
 use crate::core::model::Enrollment;
 use crate::core::status::CertificateState;
 use crate::core::store::EnrollmentStore;
-use crate::i18n::fill as fill_in;
+use crate::i18n::{fill as fill_in, Messages};
 use crate::state::CardsState;
 
 use super::dom::{bind, set, Dom};
+use super::patch::{Parts, Shown, CHECKED, ROOT};
 
 /// A course shown by its ID (its title not known, or not yet): styled as an ID, never as a title.
 const TITLE_BY_ID: &str = "ec-card__title ec-card__by-id";
@@ -53,11 +54,12 @@ pub fn card_slot(
     bind(move || set(&held, "aria-setsize", &total.get().to_string()));
     let row = Memo::new(move |_| state.result.with(|r| r.0.rows.get(index)));
     let (card, dom) = (article.clone(), dom.clone());
+    let mut shown = Shown::default();
     bind(move || {
         state.names_version.track();
         state.fields.track();
-        if let Some(row) = row.try_get().flatten() {
-            fill(&dom, &card, state, row);
+        if let Some(parts) = row.try_get().flatten().and_then(|row| describe(state, row)) {
+            shown.show(&dom, &card, parts);
         }
     });
     let held = article.clone();
@@ -74,9 +76,9 @@ pub fn card_slot(
     Some(article)
 }
 
-/// Fills `article` with the card of store row `row`: its label and data attributes, and (in place
-/// of what it held) the status badges and selection checkbox, then the chosen fields.
-fn fill(dom: &Dom, article: &Element, state: CardsState, row: u32) -> Option<()> {
+/// The card of store row `row`: its label and data attributes, the status badges and selection
+/// checkbox, then the chosen fields.
+fn describe(state: CardsState, row: u32) -> Option<Parts> {
     let (enrollment, (status, certificate_state), today) = state
         .with_store(|s| Some((s.enrollment(row)?, s.states(row), s.rules().today)))
         .flatten()?;
@@ -131,48 +133,26 @@ fn fill(dom: &Dom, article: &Element, state: CardsState, row: u32) -> Option<()>
             &[("name", name), ("title", title), ("status", t.status(status))],
         )
     };
-    set(article, "aria-label", &label);
-    set(article, "data-enrollment-id", &enrollment_id);
-    set(article, "data-status", status.id());
-    set(article, "data-certificate", certificate_state.id());
-    article.set_text_content(None);
+    let mut card = Parts::default();
+    card.set(ROOT, "aria-label", label.clone());
+    card.set(ROOT, "data-enrollment-id", enrollment_id.clone());
+    card.set(ROOT, "data-status", status.id());
+    card.set(ROOT, "data-certificate", certificate_state.id());
 
-    let header = dom.element(article, "header", "ec-card__header")?;
-    let select = dom.element(&header, "input", "ec-card__select")?;
-    set(&select, "type", "checkbox");
-    set(&select, "data-ec", "select");
-    set(&select, "tabindex", "-1");
-    set(
-        &select,
-        "aria-label",
-        &fill_in(t.select_card, &[("card", &label)]),
-    );
-    if let Some(input) = select.dyn_ref::<HtmlInputElement>() {
-        input.set_checked(state.selection.with_untracked(|s| s.contains(row)));
-    }
-    dom.text_element(&header, "span", "ec-badge ec-badge--status", t.status(status))?;
+    let header = card.element(ROOT, "header", "ec-card__header");
+    let select = card.element(header, "input", "ec-card__select");
+    card.set(select, "type", "checkbox");
+    card.set(select, "data-ec", "select");
+    card.set(select, "tabindex", "-1");
+    card.set(select, "aria-label", fill_in(t.select_card, &[("card", &label)]));
+    let selected = state.selection.with_untracked(|s| s.contains(row));
+    card.set(select, CHECKED, if selected { "true" } else { "false" });
+    card.text_element(header, "span", "ec-badge ec-badge--status", t.status(status));
     if certificate_state != CertificateState::None {
         let badge = t.certificate(certificate_state);
-        dom.text_element(&header, "span", "ec-badge ec-badge--certificate", badge)?;
+        card.text_element(header, "span", "ec-badge ec-badge--certificate", badge);
     }
 
-    // A labelled field (`<dl>`) holding `value` and, when there is one, a `hint` after it; the
-    // whole text (cut on the card when long) on hover.
-    let labelled = |field: CardField, value: &str, hint: Option<&str>, full: &str| -> Option<()> {
-        let list = dom.element(article, "dl", "ec-field")?;
-        set(&list, "data-field", field.id());
-        dom.text_element(&list, "dt", "", t.field(field))?;
-        let value_element = dom.text_element(&list, "dd", "", value)?;
-        set(&value_element, "title", full);
-        if let Some(hint) = hint {
-            dom.text_element(&value_element, "span", "ec-hint", hint)?;
-        }
-        Some(())
-    };
-    let with_hint = |field: CardField, value: &str, hint: Option<&str>| {
-        let full = hint.map_or_else(|| value.to_owned(), |h| format!("{value} · {h}"));
-        labelled(field, value, hint, &full)
-    };
     let shown = state.fields.with_untracked(|f| f.shown().to_vec());
     for field in shown {
         match field {
@@ -182,44 +162,44 @@ fn fill(dom: &Dom, article: &Element, state: CardsState, row: u32) -> Option<()>
                     Some(title) => ("ec-card__title", title.as_str(), format!("{title}\n{course_id}")),
                     None => (TITLE_BY_ID, course_id.as_str(), course_id.clone()),
                 };
-                let line = dom.text_element(article, "p", class, shown)?;
-                set(&line, "data-ec", "course");
-                set(&line, "title", &full);
+                let line = card.text_element(ROOT, "p", class, shown);
+                card.set(line, "data-ec", "course");
+                card.set(line, "title", full);
             }
             CardField::Learner => {
                 let (class, shown) = match &known.name {
                     Some(name) => ("ec-card__name", name.as_str()),
                     None => (NAME_BY_ID, learner_id.as_str()),
                 };
-                let line = dom.text_element(article, "p", class, shown)?;
-                set(&line, "data-ec", "learner");
-                set(&line, "title", &learner_id);
+                let line = card.text_element(ROOT, "p", class, shown);
+                card.set(line, "data-ec", "learner");
+                card.set(line, "title", learner_id.as_str());
             }
             CardField::Details if !known.meta.is_empty() => {
-                dom.text_element(article, "p", "ec-card__meta", &known.meta)?;
+                card.text_element(ROOT, "p", "ec-card__meta", known.meta.as_str());
             }
             CardField::Details => {}
             CardField::Progress => {
                 if let Some(result) = known.result {
-                    progress(dom, article, state, result)?;
+                    progress(&mut card, state, result);
                 }
             }
             CardField::Due => {
                 let due = due_date.map_or_else(|| t.no_due_date.to_owned(), date);
-                with_hint(field, &due, due_hint.as_deref())?;
+                with_hint(&mut card, t, field, &due, due_hint.as_deref());
             }
-            CardField::Access => with_hint(field, &date(access_date), access_hint.as_deref())?,
+            CardField::Access => with_hint(&mut card, t, field, &date(access_date), access_hint.as_deref()),
             CardField::Lock => {
                 let lock = match lock_line(due_date, expiration_date, should_lock_after_due_date, today) {
                     LockLine::StaysOpen => t.stays_open.to_owned(),
                     LockLine::LocksAfter(day) => fill_in(t.locks_after, &[("date", &date(day))]),
                     LockLine::LockedSince(day) => fill_in(t.locked_since, &[("date", &date(day))]),
                 };
-                labelled(field, &lock, None, &lock)?;
+                labelled(&mut card, t, field, &lock, None, &lock);
             }
             CardField::Type => {
                 let kind = t.kind(enrollment_type);
-                labelled(field, kind, None, kind)?;
+                labelled(&mut card, t, field, kind, None, kind);
             }
             CardField::Certificate => {
                 let id = certificate.as_ref().map(|c| c.id.as_str());
@@ -228,20 +208,44 @@ fn fill(dom: &Dom, article: &Element, state: CardsState, row: u32) -> Option<()>
                     (Some(id), None) => format!("{certificate_text}\n{id}"),
                     _ => certificate_text.clone(),
                 };
-                labelled(field, &certificate_text, certificate_hint.as_deref(), &full)?;
+                let hint = certificate_hint.as_deref();
+                labelled(&mut card, t, field, &certificate_text, hint, &full);
             }
             CardField::Ids => {
-                let ids = format!("{course_id} · {learner_id}");
-                let line = dom.text_element(article, "p", "ec-card__ids ec-id", &ids)?;
-                set(&line, "title", &enrollment_id);
+                let line = card.text_element(
+                    ROOT,
+                    "p",
+                    "ec-card__ids ec-id",
+                    format!("{course_id} · {learner_id}"),
+                );
+                card.set(line, "title", enrollment_id.as_str());
             }
         }
     }
-    Some(())
+    Some(card)
+}
+
+/// A labelled field (`<dl>`) holding `value` and, when there is one, a `hint` after it; the
+/// whole text `full` (cut on the card when long) on hover.
+fn labelled(card: &mut Parts, t: &Messages, field: CardField, value: &str, hint: Option<&str>, full: &str) {
+    let list = card.element(ROOT, "dl", "ec-field");
+    card.set(list, "data-field", field.id());
+    card.text_element(list, "dt", "", t.field(field));
+    let value_element = card.text_element(list, "dd", "", value);
+    card.set(value_element, "title", full);
+    if let Some(hint) = hint {
+        card.text_element(value_element, "span", "ec-hint", hint);
+    }
+}
+
+/// [`labelled`], the hint also after the value on hover.
+fn with_hint(card: &mut Parts, t: &Messages, field: CardField, value: &str, hint: Option<&str>) {
+    let full = hint.map_or_else(|| value.to_owned(), |h| format!("{value} · {h}"));
+    labelled(card, t, field, value, hint, &full);
 }
 
 /// The progress line: completion badge, bar, percent, completion date and score.
-fn progress(dom: &Dom, article: &Element, state: CardsState, r: ResultEntry) -> Option<()> {
+fn progress(card: &mut Parts, state: CardsState, r: ResultEntry) {
     let t = state.t();
     let percent = r.progress.unwrap_or(0);
     let mut text = vec![state.with_locale(|l| l.percent(percent)).unwrap_or_default()];
@@ -255,28 +259,24 @@ fn progress(dom: &Dom, article: &Element, state: CardsState, r: ResultEntry) -> 
         text.push(fill_in(t.score, &[("score", &score)]));
     }
     let text = text.join(" · ");
-    let line = dom.element(article, "div", "ec-card__progress")?;
-    let badge = dom.text_element(
-        &line,
+    let line = card.element(ROOT, "div", "ec-card__progress");
+    let badge = card.text_element(
+        line,
         "span",
         "ec-badge ec-badge--completion",
         t.completion(r.status),
-    )?;
-    set(&badge, "data-completion", r.status.id());
-    let bar = dom.element(&line, "div", "ec-progress-bar")?;
-    set(&bar, "role", "progressbar");
-    set(&bar, "aria-label", t.field(CardField::Progress));
-    set(&bar, "aria-valuemin", "0");
-    set(&bar, "aria-valuemax", "100");
-    set(&bar, "aria-valuenow", &percent.to_string());
-    // Through the CSSOM, which a strict Content-Security-Policy allows (a style attribute it does not).
-    let fill = dom.element(&bar, "div", "ec-progress-bar__fill")?;
-    if let Some(fill) = fill.dyn_ref::<HtmlElement>() {
-        let _ = fill.style().set_property("width", &format!("{percent}%"));
-    }
-    let percent_text = dom.text_element(&line, "span", "ec-card__progress-text", &text)?;
-    set(&percent_text, "title", &text);
-    Some(())
+    );
+    card.set(badge, "data-completion", r.status.id());
+    let bar = card.element(line, "div", "ec-progress-bar");
+    card.set(bar, "role", "progressbar");
+    card.set(bar, "aria-label", t.field(CardField::Progress));
+    card.set(bar, "aria-valuemin", "0");
+    card.set(bar, "aria-valuemax", "100");
+    card.set(bar, "aria-valuenow", percent.to_string());
+    let fill = card.element(bar, "div", "ec-progress-bar__fill");
+    card.set(fill, "style:width", format!("{percent}%"));
+    let percent_text = card.text_element(line, "span", "ec-card__progress-text", text.clone());
+    card.set(percent_text, "title", text);
 }
 
 /// What the related endpoints told about a card's enrollment.

@@ -37,11 +37,15 @@ impl Dom {
         Some(element)
     }
 
+    /// A text node holding `text`, not yet in the document.
+    pub fn text_node(&self, text: &str) -> Node {
+        self.0.create_text_node(text).into()
+    }
+
     /// A place at the current end of `parent` where an element comes and goes ([`show_at`]),
     /// marked by an empty text node.
     pub fn place(&self, parent: &Element) -> Option<Node> {
-        let place: Node = self.0.create_text_node("").into();
-        parent.append_child(&place).ok()
+        parent.append_child(&self.text_node("")).ok()
     }
 
     /// [`Dom::element`] holding `text`.

@@ -6,6 +6,7 @@ pub mod dom;
 pub mod filter_bar;
 pub mod observe;
 pub mod panels;
+pub mod patch;
 pub mod picker;
 pub mod print;
 pub mod summary;
