@@ -97,11 +97,22 @@ pub fn show_at(element: &Element, place: &Node, shown: bool) {
     }
 }
 
+/// Sets `element`'s text to `text`: in its text node when it holds just one (a character data
+/// change, as leptos's renderer made it, not a new node each time).
+pub fn set_text(element: &Element, text: &str) {
+    match element.first_child() {
+        Some(node) if node.node_type() == Node::TEXT_NODE && node.next_sibling().is_none() => {
+            node.set_node_value(Some(text));
+        }
+        _ => element.set_text_content(Some(text)),
+    }
+}
+
 /// Sets `element`'s text to `text` if it differs from `shown` (what was set last), and
 /// remembers it.
 pub fn update_text(element: &Element, shown: &mut Option<String>, text: String) {
     if shown.as_ref() != Some(&text) {
-        element.set_text_content(Some(&text));
+        set_text(element, &text);
         *shown = Some(text);
     }
 }

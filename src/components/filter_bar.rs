@@ -9,7 +9,7 @@ use time::Date;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use super::dom::{bind, event_within, listen, set, show_when, update_text, Dom};
+use super::dom::{bind, event_within, listen, set, set_text, show_when, update_text, Dom};
 use super::observe::element_size;
 use super::picker::picker;
 use crate::core::enrichment::{EnrichmentStatus, PartStatus};
@@ -323,7 +323,7 @@ fn chip_group(dom: &Dom, parent: &Element, state: CardsState, group: Chips) -> O
         });
         for (place, (_, count)) in chips.iter().enumerate() {
             if counts.get(place) != now.get(place) {
-                count.set_text_content(Some(&state.number(now[place] as usize)));
+                set_text(count, &state.number(now[place] as usize));
             }
         }
         counts = now;
@@ -441,7 +441,10 @@ fn sort_control(dom: &Dom, parent: &Element, state: CardsState) -> Option<()> {
             "aria-pressed",
             if now.descending { "true" } else { "false" },
         );
-        direction.set_text_content(Some(if now.descending { t.descending } else { t.ascending }));
+        set_text(
+            &direction,
+            if now.descending { t.descending } else { t.ascending },
+        );
         shown = Some(now);
     });
     Some(())

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
 
-use super::dom::{bind, event_within, focused_in, listen, set, show_at, update_text, Dom};
+use super::dom::{bind, event_within, focused_in, listen, set, set_text, show_at, update_text, Dom};
+use super::patch::{Parts, Shown, CHECKED, ROOT};
 use crate::core::fold::fold;
 use crate::core::picker_options::{picker_options, PickerKind, PickerList};
 use crate::state::CardsState;
@@ -164,17 +165,19 @@ fn build(dom: &Dom, details: &Element, picker: PickerState) -> Option<()> {
         show_at(&panel, &place, is_open);
     });
     let dom = dom.clone();
-    let mut listed: Vec<String> = Vec::new();
+    let (mut listed, mut shown): (Vec<String>, Shown) = Default::default();
     bind(move || {
         let (ids, found) = options.with(|l| {
-            // The option whose checkbox has the focus keeps it when the list is built again.
+            // The option whose checkbox has the focus keeps it when the list changes (an option
+            // moves when it is chosen).
             let focused = focused_in(&list)
                 .and_then(|f| f.closest("li").ok().flatten())
                 .and_then(|item| listed.get(place_of(&item)).cloned());
-            list.set_text_content(None);
+            let mut items = Parts::default();
             for option in &l.options {
-                let _ = option_item(&dom, &list, state, option);
+                option_item(&mut items, state, option);
             }
+            shown.show(&dom, &list, items);
             let ids: Vec<String> = l.options.iter().map(|o| o.id.clone()).collect();
             let refocus = focused.and_then(|id| ids.iter().position(|i| *i == id));
             let checkbox = refocus
@@ -193,7 +196,7 @@ fn build(dom: &Dom, details: &Element, picker: PickerState) -> Option<()> {
         show_at(&more, &more_place, unlisted > 0);
         if unlisted > 0 {
             let words = state.with_locale(|l| l.count(unlisted as u64, &t.picker_more));
-            more.set_text_content(words.as_deref());
+            set_text(&more, words.as_deref().unwrap_or_default());
         }
         listed = ids;
     });
@@ -201,29 +204,21 @@ fn build(dom: &Dom, details: &Element, picker: PickerState) -> Option<()> {
 }
 
 /// One option: checkbox, label (the ID on hover) and facet count.
-fn option_item(
-    dom: &Dom,
-    list: &Element,
-    state: CardsState,
-    option: &crate::core::picker_options::PickerOption,
-) -> Option<()> {
-    let item = dom.element(list, "li", "")?;
-    let label = dom.element(&item, "label", "ec-picker__option")?;
-    set(&label, "title", &option.hint);
-    set(&label, "data-depth", &option.depth.to_string());
-    let check = dom.element(&label, "input", "")?;
-    set(&check, "type", "checkbox");
-    if let Some(check) = check.dyn_ref::<HtmlInputElement>() {
-        check.set_checked(option.selected);
-    }
-    dom.text_element(&label, "span", "ec-picker__label", &option.label)?;
-    dom.text_element(
-        &label,
+fn option_item(items: &mut Parts, state: CardsState, option: &crate::core::picker_options::PickerOption) {
+    let item = items.element(ROOT, "li", "");
+    let label = items.element(item, "label", "ec-picker__option");
+    items.set(label, "title", option.hint.as_str());
+    items.set(label, "data-depth", option.depth.to_string());
+    let check = items.element(label, "input", "");
+    items.set(check, "type", "checkbox");
+    items.set(check, CHECKED, if option.selected { "true" } else { "false" });
+    items.text_element(label, "span", "ec-picker__label", option.label.as_str());
+    items.text_element(
+        label,
         "span",
         "ec-chip__count",
-        &state.number(option.count as usize),
-    )?;
-    Some(())
+        state.number(option.count as usize),
+    );
 }
 
 /// A `<details>` dropdown's `toggle` handler: `open` follows `details` (the pickers build their

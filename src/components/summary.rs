@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use web_sys::Element;
 
-use super::dom::{bind, event_within, listen, set, show_at, update_text, Dom};
+use super::dom::{bind, event_within, listen, set, set_text, show_at, update_text, Dom};
+use super::patch::{Parts, Shown, ROOT};
 use super::toolbar::{build_toolbar, field_checkbox_changed, toolbar_click, ToolbarState};
 use crate::core::enrichment::PartStatus;
 use crate::core::query::{ActiveFilter, DateRange, Filter};
@@ -67,7 +68,7 @@ fn build(dom: &Dom, root: &Element, state: CardsState, bar: ToolbarState) -> Opt
             let (matching, total) = (l.number(matching as u64), l.number(total as u64));
             fill(form, &[("shown", &matching), ("total", &total)])
         });
-        count.set_text_content(text.as_deref());
+        set_text(&count, text.as_deref().unwrap_or_default());
         shown = Some(now);
     });
     build_toolbar(dom, root, state, bar)?;
@@ -124,7 +125,7 @@ fn build(dom: &Dom, root: &Element, state: CardsState, bar: ToolbarState) -> Opt
     let chips = dom.element(root, "ul", "ec-active")?;
     set(&chips, "aria-label", t.active_filters);
     let chips_dom = dom.clone();
-    let mut shown = None;
+    let (mut shown, mut listed) = (None, Shown::default());
     bind(move || {
         state.names_version.track();
         let labels: Vec<String> = state.filter.with(|f| {
@@ -137,10 +138,11 @@ fn build(dom: &Dom, root: &Element, state: CardsState, bar: ToolbarState) -> Opt
         if shown.as_ref() == Some(&labels) {
             return;
         }
-        chips.set_text_content(None);
+        let mut list = Parts::default();
         for label in &labels {
-            let _ = active_chip(&chips_dom, &chips, state, label);
+            active_chip(&mut list, state, label);
         }
+        listed.show(&chips_dom, &chips, list);
         shown = Some(labels);
     });
 
@@ -178,16 +180,15 @@ fn note(
 }
 
 /// An active filter's chip: its words and a button that removes it.
-fn active_chip(dom: &Dom, list: &Element, state: CardsState, label: &str) -> Option<()> {
-    let chip = dom.text_element(list, "li", "ec-active__chip", label)?;
-    let remove = dom.text_element(&chip, "button", "ec-active__remove", "×")?;
-    set(&remove, "type", "button");
-    set(
-        &remove,
+fn active_chip(list: &mut Parts, state: CardsState, label: &str) {
+    let chip = list.text_element(ROOT, "li", "ec-active__chip", label);
+    let remove = list.text_element(chip, "button", "ec-active__remove", "×");
+    list.set(remove, "type", "button");
+    list.set(
+        remove,
         "aria-label",
-        &fill(state.t().remove_filter, &[("label", label)]),
+        fill(state.t().remove_filter, &[("label", label)]),
     );
-    Some(())
 }
 
 /// An active filter in words, with the course title, learner name or department path in place

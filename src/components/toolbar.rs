@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use super::dom::{bind, focused_in, listen, set, show_at, update_text, Dom};
+use super::dom::{bind, focused_in, listen, set, set_text, show_at, update_text, Dom};
 use super::picker::follow_open;
 use crate::core::export::CsvExport;
 use crate::core::fields::CardField;
@@ -63,7 +63,7 @@ pub fn build_toolbar(dom: &Dom, parent: &Element, state: CardsState, bar: Toolba
             Some(percent) => fill(t.exporting, &[("percent", &percent.to_string())]),
             None => t.export.to_owned(),
         };
-        export.set_text_content(Some(&text));
+        set_text(&export, &text);
         shown = Some(now);
     });
 
