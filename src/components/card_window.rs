@@ -6,6 +6,8 @@
 //! card; Space, a click on its checkbox, or Shift with either selects (Shift: the range from the
 //! last card selected).
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -147,12 +149,12 @@ pub fn card_window(
     // The stylesheet's measures, from the probes (they follow the density and the font size).
     let (min_width, card) = element_size(&card_probe);
     let (gap, _) = element_size(&gap_probe);
-    let grid = Memo::new(move |_| Grid {
+    let grid = move || Grid {
         min_width: min_width.get(),
         card: card.get(),
         gap: gap.get(),
-    });
-    let row_height = Memo::new(move |_| grid.get().row());
+    };
+    let row_height = move || untrack(grid).row();
     // A new filter or sort (a keystroke, a chip) first builds and paints the cards the viewport
     // shows; the overscan rows follow once that frame is painted and the page is idle (a quarter
     // of the cards, and of the work, on every keystroke; input waiting goes first). Scrolling,
@@ -180,26 +182,20 @@ pub fn card_window(
             }));
         }
         let overscan = if fresh { 0 } else { OVERSCAN_ROWS };
-        window_for(
-            y.get(),
-            height.get(),
-            width.get(),
-            total.get(),
-            overscan,
-            grid.get(),
-        )
+        window_for(y.get(), height.get(), width.get(), total.get(), overscan, grid())
     });
     // The card Tab lands on: the last one focused, kept inside the rendered window.
     let active = RwSignal::new(0usize);
-    // A card to focus once it is rendered (after the scroll that brings it in), with the time
-    // of the request. Windowing may re-create the card's element while the scroll settles, so
-    // the focus is re-applied on every window change for a moment.
-    let focus_request = RwSignal::new(None::<(usize, f64)>);
-    let focused = container.clone();
+    // A card to focus once it is rendered (after the scroll that brings it in), and when it was
+    // asked for. Windowing may re-create the card's element while the scroll settles, so the
+    // focus is re-applied on every window change for a moment.
+    let focus_request = RwSignal::new(None::<usize>);
+    let requested_at = Rc::new(Cell::new(0.0));
+    let (focused, asked) = (container.clone(), requested_at.clone());
     bind(move || {
         window.track();
-        if let Some((index, at)) = focus_request.get() {
-            if js_sys::Date::now() - at < FOCUS_SETTLE_MS {
+        if let Some(index) = focus_request.get() {
+            if js_sys::Date::now() - asked.get() < FOCUS_SETTLE_MS {
                 let container = focused.clone();
                 request_animation_frame(move || focus_card(&container, index));
             }
@@ -223,7 +219,7 @@ pub fn card_window(
 
     let focus = move |index: usize| {
         let w = window.get_untracked();
-        let row = row_height.get_untracked();
+        let row = row_height();
         let top = (index / w.columns) as f64 * row;
         let (offset, viewport) = (y.get_untracked() * w.scale, height.get_untracked());
         if top < offset {
@@ -232,7 +228,8 @@ pub fn card_window(
             set_y((top + row - viewport) / w.scale);
         }
         active.set(index);
-        focus_request.set(Some((index, js_sys::Date::now())));
+        requested_at.set(js_sys::Date::now());
+        focus_request.set(Some(index));
     };
     let activate = move |index: usize| {
         let row = state.result.try_with_untracked(|r| r.0.rows.get(index)).flatten();
@@ -241,10 +238,10 @@ pub fn card_window(
         }
     };
     // Selection: the last card selected or deselected anchors a Shift range.
-    let anchor = StoredValue::new(None::<usize>);
+    let anchor = Rc::new(Cell::new(None::<usize>));
     let select = move |index: usize, range: bool| {
         let Some(rows) = state.result.try_with_untracked(|r| {
-            let from = anchor.get_value().filter(|_| range).unwrap_or(index);
+            let from = anchor.get().filter(|_| range).unwrap_or(index);
             r.0.rows_in(from.min(index), from.max(index) + 1)
         }) else {
             return;
@@ -259,8 +256,9 @@ pub fn card_window(
         };
         let on = !state.selection.with_untracked(|s| s.contains(row)) || range;
         state.selection.update(|s| s.set_all(rows, on));
-        anchor.set_value(Some(index));
+        anchor.set(Some(index));
     };
+    let select_by_key = select.clone();
     let on_click = move |ev: web_sys::Event| {
         let Some(ev) = ev.dyn_ref::<web_sys::MouseEvent>() else {
             return;
@@ -295,8 +293,7 @@ pub fn card_window(
         }
         let w = window.get_untracked();
         let current = active.get_untracked().min(n - 1);
-        let page =
-            ((height.get_untracked() / row_height.get_untracked()).floor() as usize).max(1) * w.columns;
+        let page = ((height.get_untracked() / row_height()).floor() as usize).max(1) * w.columns;
         let next = match ev.key().as_str() {
             "ArrowDown" => current + w.columns,
             "ArrowUp" => current.saturating_sub(w.columns),
@@ -313,7 +310,7 @@ pub fn card_window(
             }
             " " => {
                 ev.prevent_default();
-                select(current, ev.shift_key());
+                select_by_key(current, ev.shift_key());
                 return;
             }
             _ => return,
@@ -336,7 +333,7 @@ pub fn card_window(
     listen(&container, "click", on_click);
     // The row pitch the window computes with, in whole pixels (tests wait for it).
     let pitch = container.clone();
-    bind(move || set(&pitch, "data-row", &(grid.get().row().round() as u32).to_string()));
+    bind(move || set(&pitch, "data-row", &(grid().row().round() as u32).to_string()));
 
     let spacer = dom
         .element(&container, "div", "ec-window__spacer")?

@@ -296,9 +296,9 @@ fn chip_group(dom: &Dom, parent: &Element, state: CardsState, group: Chips) -> O
                 .map(|place| group.pressed(f, place))
                 .collect()
         });
-        for (place, (chip, _)) in pressed_chips.iter().enumerate() {
-            if pressed.get(place) != now.get(place) {
-                set(chip, "aria-pressed", if now[place] { "true" } else { "false" });
+        for (place, ((chip, _), &on)) in pressed_chips.iter().zip(&now).enumerate() {
+            if pressed.get(place) != Some(&on) {
+                set(chip, "aria-pressed", if on { "true" } else { "false" });
             }
         }
         pressed = now;
@@ -321,9 +321,9 @@ fn chip_group(dom: &Dom, parent: &Element, state: CardsState, group: Chips) -> O
                 .map(|place| group.count(&r.0.facets, place))
                 .collect()
         });
-        for (place, (_, count)) in chips.iter().enumerate() {
-            if counts.get(place) != now.get(place) {
-                set_text(count, &state.number(now[place] as usize));
+        for (place, ((_, count), &n)) in chips.iter().zip(&now).enumerate() {
+            if counts.get(place) != Some(&n) {
+                set_text(count, &state.number(n as usize));
             }
         }
         counts = now;

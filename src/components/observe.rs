@@ -12,14 +12,13 @@ use web_sys::Element;
 
 /// The content-box width and height of `target` in CSS pixels, 0 until it is laid out and
 /// measured, while the calling owner lives.
-pub fn element_size(target: &Element) -> (ReadSignal<f64>, ReadSignal<f64>) {
-    let (width, set_width) = signal(0.0);
-    let (height, set_height) = signal(0.0);
+pub fn element_size(target: &Element) -> (RwSignal<f64>, RwSignal<f64>) {
+    let (width, height) = (RwSignal::new(0.0), RwSignal::new(0.0));
     let measured = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
             let rect = entry.content_rect();
-            set_width.try_set(rect.width());
-            set_height.try_set(rect.height());
+            width.try_set(rect.width());
+            height.try_set(rect.height());
         }
     });
     let Ok(observer) = web_sys::ResizeObserver::new(measured.as_ref().unchecked_ref()) else {
