@@ -1,8 +1,11 @@
-//! DOM nodes built from data through a handful of non-generic calls. A `view!` compiles to build,
-//! rebuild and mount functions of its own for every distinct type among its parts; a card, built
-//! again from its row whenever its slot changes, needs none of that machinery, so it is built here
-//! (`card.rs`). Setting nodes never fails for the static tag and attribute names used with it;
-//! were it to, the node is left out rather than the widget stopped.
+//! DOM nodes built from data through a handful of non-generic calls, which every part of the view
+//! uses: create and set nodes, [`bind`] an effect to the calling owner, [`listen`] to events,
+//! and [`show_when`] / [`rebuild_on`] for parts that come and go. A `view!` compiles to build,
+//! rebuild and mount functions of its own for every distinct type among its parts (that was most
+//! of the module); these are compiled once. What changes often (a card, the active filter chips,
+//! a picker's options) is described as data and patched in place (`patch.rs`). Setting nodes
+//! never fails for the static tag and attribute names used here; were it to, the node is left
+//! out rather than the widget stopped.
 
 use leptos::prelude::{on_cleanup, untrack, Owner, RenderEffect};
 use leptos::reactive::owner::WeakOwner;
@@ -199,14 +202,14 @@ pub fn child_of(parent: Option<&WeakOwner>) -> Owner {
 }
 
 /// Nodes built under an owner of their own, in the document.
-pub struct Built {
+struct Built {
     owner: Owner,
     nodes: Vec<Node>,
 }
 
 impl Built {
     /// Moves what `staging` holds before `place`.
-    pub fn place(owner: Owner, staging: &Element, place: &Node) -> Built {
+    fn place(owner: Owner, staging: &Element, place: &Node) -> Built {
         let mut nodes = Vec::new();
         while let Some(node) = staging.first_child() {
             let moved = place
@@ -221,7 +224,7 @@ impl Built {
     }
 
     /// Takes the nodes out of the document and cleans their owner up.
-    pub fn remove(self) {
+    fn remove(self) {
         for node in self.nodes {
             if let Some(parent) = node.parent_node() {
                 let _ = parent.remove_child(&node);

@@ -116,7 +116,11 @@ impl Shown {
         if self.parts.same_shape(&new) {
             for ((old, part), node) in self.parts.parts.iter().zip(&new.parts).zip(&self.nodes) {
                 match (&old.kind, &part.kind) {
-                    (Kind::Text(was), Kind::Text(text)) if was != text => node.set_node_value(Some(text)),
+                    (Kind::Text(was), Kind::Text(text)) => {
+                        if was != text {
+                            node.set_node_value(Some(text));
+                        }
+                    }
                     _ => {
                         if let Some(element) = node.dyn_ref::<Element>() {
                             patch_attrs(element, &old.attrs, &part.attrs);
