@@ -120,6 +120,17 @@ pub fn update_text(element: &Element, shown: &mut Option<String>, text: String) 
     }
 }
 
+/// How many elements come before `element` among its siblings.
+pub fn place_of(element: &Element) -> usize {
+    let mut place = 0;
+    let mut at = element.previous_element_sibling();
+    while let Some(before) = at {
+        place += 1;
+        at = before.previous_element_sibling();
+    }
+    place
+}
+
 /// The focused element, if it is inside `container` (in its document or shadow root).
 pub fn focused_in(container: &Element) -> Option<Element> {
     let root: Node = container.get_root_node();

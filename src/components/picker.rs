@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
 
-use super::dom::{bind, event_within, focused_in, listen, set, set_text, show_at, update_text, Dom};
+use super::dom::{
+    bind, event_within, focused_in, listen, place_of, set, set_text, show_at, update_text, Dom,
+};
 use super::patch::{Parts, Shown, CHECKED, ROOT};
 use crate::core::fold::fold;
 use crate::core::picker_options::{picker_options, PickerKind, PickerList};
@@ -97,17 +99,6 @@ pub fn picker(dom: &Dom, parent: &Element, state: CardsState, kind: PickerKind) 
             options,
         },
     )
-}
-
-/// How many elements come before `element` among its siblings.
-fn place_of(element: &Element) -> usize {
-    let mut place = 0;
-    let mut at = element.previous_element_sibling();
-    while let Some(before) = at {
-        place += 1;
-        at = before.previous_element_sibling();
-    }
-    place
 }
 
 /// Builds the summary (with how many are chosen) and, while open, the panel with the search

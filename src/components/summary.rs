@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use web_sys::Element;
 
-use super::dom::{bind, event_within, listen, set, set_text, show_at, update_text, Dom};
+use super::dom::{bind, event_within, listen, place_of, set, set_text, show_at, update_text, Dom};
 use super::patch::{Parts, Shown, ROOT};
 use super::toolbar::{build_toolbar, field_checkbox_changed, toolbar_click, ToolbarState};
 use crate::core::enrichment::PartStatus;
@@ -28,13 +28,10 @@ pub fn summary(dom: &Dom, parent: &Element, state: CardsState) -> Option<()> {
             state.filter.set(Filter::default());
         } else if button.matches(".ec-active__remove").unwrap_or(false) {
             // The chips are listed in the filter's order: the n-th item is the n-th chip.
-            let mut item = button.closest("li").ok().flatten();
-            let mut place = 0;
-            while let Some(before) = item.and_then(|i| i.previous_element_sibling()) {
-                place += 1;
-                item = Some(before);
-            }
-            if let Some(chip) = state.filter.with_untracked(|f| f.active().into_iter().nth(place)) {
+            let place = button.closest("li").ok().flatten().map(|item| place_of(&item));
+            let chip =
+                place.and_then(|place| state.filter.with_untracked(|f| f.active().into_iter().nth(place)));
+            if let Some(chip) = chip {
                 state.filter.update(|f| f.remove(&chip));
             }
         } else {

@@ -105,15 +105,11 @@ pub fn build_toolbar(dom: &Dom, parent: &Element, state: CardsState, bar: Toolba
     Some(())
 }
 
-/// What a click on the toolbar's `button` (its `data-ec` marker `marker`) does; `false` when the
+/// What a click on the toolbar's `button` (its `data-ec` marker `marker`) does; nothing when the
 /// button is not the toolbar's.
-pub fn toolbar_click(state: CardsState, bar: ToolbarState, marker: &str, button: &Element) -> bool {
+pub fn toolbar_click(state: CardsState, bar: ToolbarState, marker: &str, button: &Element) {
     match marker {
-        "export" => {
-            if bar.exporting.get_untracked().is_none() {
-                export_file(state, bar.exporting);
-            }
-        }
+        "export" if bar.exporting.get_untracked().is_none() => export_file(state, bar.exporting),
         "select-all" => state
             .result
             .with_untracked(|r| state.selection.update(|s| s.set_all(r.0.rows.iter(), true))),
@@ -124,9 +120,8 @@ pub fn toolbar_click(state: CardsState, bar: ToolbarState, marker: &str, button:
                 state.fields.update(|f| f.shift(field, by));
             }
         }
-        _ => return false,
+        _ => {}
     }
-    true
 }
 
 /// Shows or hides the field whose checkbox in the field picker is `input`.
