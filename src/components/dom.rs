@@ -76,7 +76,13 @@ pub fn set_or_remove(element: &Element, name: &str, value: Option<&str>) {
 
 /// Runs `effect` now, and again whenever a signal it read changes, until the calling owner (the
 /// component or slot it was called in) is cleaned up.
-pub fn bind(mut effect: impl FnMut() + 'static) {
+pub fn bind(effect: impl FnMut() + 'static) {
+    bind_boxed(Box::new(effect));
+}
+
+/// [`bind`] past its one generic step, so that the effect and its cleanup are compiled once
+/// rather than once for every caller's closure.
+fn bind_boxed(mut effect: Box<dyn FnMut()>) {
     let effect = RenderEffect::new(move |_| effect());
     on_cleanup(move || drop(effect));
 }
@@ -144,7 +150,11 @@ pub fn focused_in(container: &Element) -> Option<Element> {
 /// Calls `handler` with every `event` at `target` (an element, the window) while the calling
 /// owner lives.
 pub fn listen(target: &EventTarget, event: &'static str, handler: impl Fn(Event) + 'static) {
-    let listener = Closure::<dyn Fn(Event)>::new(handler);
+    listen_boxed(target, event, Closure::<dyn Fn(Event)>::new(handler));
+}
+
+/// [`listen`] past its one generic step (see [`bind_boxed`]).
+fn listen_boxed(target: &EventTarget, event: &'static str, listener: Closure<dyn Fn(Event)>) {
     if target
         .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
         .is_err()
@@ -178,6 +188,19 @@ pub fn rebuild_on(
     parent: &Element,
     key: impl Fn() -> Option<u64> + 'static,
     build: impl Fn(&Dom, &Element) + 'static,
+) -> Option<()> {
+    rebuild_on_boxed(dom, parent, Box::new(key), Box::new(build))
+}
+
+/// What builds a part's nodes into the element it is given ([`rebuild_on`]).
+type Build = Box<dyn Fn(&Dom, &Element)>;
+
+/// [`rebuild_on`] past its one generic step (see [`bind_boxed`]).
+fn rebuild_on_boxed(
+    dom: &Dom,
+    parent: &Element,
+    key: Box<dyn Fn() -> Option<u64>>,
+    build: Build,
 ) -> Option<()> {
     let place = dom.place(parent)?;
     // Built here first, then moved into place.
