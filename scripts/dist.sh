@@ -15,6 +15,9 @@ wasm-bindgen --target web --out-dir pkg --out-name enrollment_cards --remove-nam
 # on first call). Without wasm-opt the module is only that much larger.
 WASM_OPT=e2e/node_modules/.bin/wasm-opt
 if [ -x "$WASM_OPT" ]; then
+    # First the stream adapters leptos links for server functions this widget has none of
+    # (their wasm exports, classes and declarations; the script says more).
+    node scripts/drop-stream-adapters.mjs pkg enrollment_cards
     "$WASM_OPT" -O1 -s 2 --always-inline-max-function-size=4 --one-caller-inline-max-function-size=15 \
         --inlining-optimizing --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
         --enable-mutable-globals --enable-reference-types --enable-multivalue \

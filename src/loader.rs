@@ -74,8 +74,9 @@ pub struct LoadPlan {
 struct Cursor {
     /// Token of the next page to fetch (`None`: the first page).
     next: Option<String>,
-    /// Every token followed so far: one coming back means the pages run in a circle.
-    seen: FastSet<String>,
+    /// Every token followed so far: one coming back means the pages run in a circle. (Boxed like
+    /// the lookup cache's keys: one copy of the set's code.)
+    seen: FastSet<Box<str>>,
     /// Pages appended.
     pages: u32,
     /// A Retry can go on from `next` (false before the first page and after a circle or the
@@ -436,7 +437,7 @@ impl Inner {
                 cursor.next = None;
                 return Ok(());
             };
-            if !cursor.seen.insert(next.clone()) {
+            if !cursor.seen.insert(next.as_str().into()) {
                 cursor.resumable = false;
                 return Err(ApiError::PagingLoop { pages: cursor.pages });
             }
