@@ -6,19 +6,20 @@ cd "$(dirname "$0")/.."
 cargo build --quiet --lib --release --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir pkg --out-name enrollment_cards --remove-name-section --remove-producers-section \
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/enrollment_cards.wasm"
-# binaryen's wasm-opt (npm binaryen 132, installed with the end-to-end tests' packages): -O1 with
-# shrink level 2, repeated until nothing changes (--converge), makes the gzipped module about
-# 7 KB smaller; -O2 and above, -Os and -Oz inline and make it about 25 KB larger, and
-# --merge-similar-functions and --gufa about 2 KB larger (README, Size). The inlining it adds
-# is limited to what shrinks: bodies of at most 4 bytes everywhere, and functions of at most 15
-# bytes into their only caller (1.7 KB smaller, 12% fewer functions for the browser to compile
-# on first call). Without wasm-opt the module is only that much larger.
+# binaryen's wasm-opt (npm binaryen 132, installed with the end-to-end tests' packages): -O2 with
+# shrink level 2 (-Oz's passes), repeated until nothing changes (--converge), with its inlining
+# limited to what shrinks: bodies of at most 2 bytes everywhere, and functions of at most 8
+# bytes into their only caller. Unlimited, -O2 and above inline every function with one caller
+# and make the module about 25 KB larger; limited, -O2's passes beyond -O1's (code folding,
+# local CSE, ...) make it 4 KB smaller than -O1 (README, Size, for the limits tried).
+# --merge-similar-functions and --gufa made it about 2 KB larger. Without binaryen the module
+# is about 11 KB larger (and keeps the stream adapters below).
 WASM_OPT=e2e/node_modules/.bin/wasm-opt
 if [ -x "$WASM_OPT" ]; then
     # First the stream adapters leptos links for server functions this widget has none of
     # (their wasm exports, classes and declarations; the script says more).
     node scripts/drop-stream-adapters.mjs pkg enrollment_cards
-    "$WASM_OPT" -O1 -s 2 --always-inline-max-function-size=4 --one-caller-inline-max-function-size=15 \
+    "$WASM_OPT" -O2 -s 2 --always-inline-max-function-size=2 --one-caller-inline-max-function-size=8 \
         --inlining-optimizing --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
         --enable-mutable-globals --enable-reference-types --enable-multivalue \
         pkg/enrollment_cards_bg.wasm -o pkg/enrollment_cards_bg.wasm
