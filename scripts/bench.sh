@@ -2,7 +2,8 @@
 # `make bench` (full: native Criterion + 1k/10k/100k in Chromium → bench/RESULTS.md) and
 # `make bench-smoke` (`scripts/bench.sh --smoke`: 1k, one run, inside `make test`).
 # Builds what bench/run.mjs drives: the shipped module (pkg/, for the cold first card), the
-# benchmark build (bench/out/pkg/, for the warm and enrichment runs) and the mock LMS.
+# benchmark build (bench/out/pkg/, for the warm and enrichment runs; optimized like the shipped
+# module) and the mock LMS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ scripts/dist.sh
 cargo build --quiet --release --target wasm32-unknown-unknown -p enrollment-bench
 wasm-bindgen --target web --out-dir bench/out/pkg --remove-name-section \
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/enrollment_bench.wasm"
+scripts/optimize-wasm.sh bench/out/pkg enrollment_bench
 cargo build --quiet -p mock-lms
 if [ "${1:-}" != "--smoke" ]; then
     cargo bench --bench parse -- 'parse/'

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `scripts/optimize-wasm.sh DIR NAME`: optimizes DIR/NAME_bg.wasm (wasm-bindgen's output) in
+# place, with its glue: `make dist` runs it on the shipped module, and `scripts/bench.sh` on the
+# benchmark build, so that the warm and enrichment figures time the code a host gets.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=$1
+name=$2
+wasm="$dir/${name}_bg.wasm"
+
+# binaryen's wasm-opt (npm binaryen 132, installed with the end-to-end tests' packages): -O2 with
+# shrink level 2 (-Oz's passes), repeated until nothing changes (--converge), with its inlining
+# limited to what shrinks: bodies of at most 2 bytes everywhere, and functions of at most 8
+# bytes into their only caller. Unlimited, -O2 and above inline every function with one caller
+# and make the module about 25 KB larger; limited, -O2's passes beyond -O1's (code folding,
+# local CSE, ...) make it 4 KB smaller than -O1 (README, Size, for the limits tried).
+# --merge-similar-functions (1.3 KB smaller) is left out: it would fold back the query pass's
+# copies specialized for speed; --gufa made it larger. Without binaryen the module is about
+# 11 KB larger (and keeps the stream adapters below).
+WASM_OPT=e2e/node_modules/.bin/wasm-opt
+if [ -x "$WASM_OPT" ]; then
+    # First the stream adapters leptos links for server functions this widget has none of
+    # (their wasm exports, classes and declarations; the script says more).
+    node scripts/drop-stream-adapters.mjs "$dir" "$name"
+    "$WASM_OPT" -O2 -s 2 --always-inline-max-function-size=2 --one-caller-inline-max-function-size=8 \
+        --inlining-optimizing --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        "$wasm" -o "$wasm"
+else
+    echo "optimize-wasm: $WASM_OPT not installed (scripts/ensure-tools.sh test): the module is not optimized by wasm-opt" >&2
+fi
