@@ -1,18 +1,19 @@
 #!/usr/bin/env node
-// `make dist`, after wasm-bindgen and before wasm-opt: takes out of pkg/ the three stream
-// adapter classes (`IntoUnderlyingSource`, `IntoUnderlyingByteSource`, `IntoUnderlyingSink`)
-// that leptos brings in through server_fn and wasm-streams. They are `#[wasm_bindgen]` exports,
-// so nothing removes them as dead code, yet only server functions use them and this widget has
-// none: their classes leave the glue and its TypeScript declarations, and binaryen's
-// wasm-metadce, given as roots the exports the remaining glue calls, drops their exports and
-// the code only they reach (about 1.1 KB gzipped). Usage: drop-stream-adapters.mjs PKG_DIR NAME
+// `scripts/optimize-wasm.sh` (in `make dist` and the benchmark build), after wasm-bindgen and
+// before wasm-opt: takes out of DIR the three stream adapter classes (`IntoUnderlyingSource`,
+// `IntoUnderlyingByteSource`, `IntoUnderlyingSink`) that leptos brings in through server_fn and
+// wasm-streams. They are `#[wasm_bindgen]` exports, so nothing removes them as dead code, yet
+// only server functions use them and this widget has none: their classes leave the glue and
+// its TypeScript declarations, and binaryen's wasm-metadce, given as roots the exports the
+// remaining glue calls, drops their exports and the code only they reach (about 1.1 KB
+// gzipped). Usage: drop-stream-adapters.mjs DIR NAME
 import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const [dir, name] = process.argv.slice(2);
 if (!dir || !name) {
-  console.error('usage: drop-stream-adapters.mjs PKG_DIR NAME');
+  console.error('usage: drop-stream-adapters.mjs DIR NAME');
   process.exit(2);
 }
 const METADCE = new URL('../e2e/node_modules/.bin/wasm-metadce', import.meta.url).pathname;
@@ -69,7 +70,7 @@ const graphPath = join(dir, 'metadce-graph.json');
 writeFileSync(graphPath, JSON.stringify(graph));
 const wasmPath = join(dir, `${name}_bg.wasm`);
 try {
-  // The features wasm-opt is given in dist.sh: no more (with --all-features binaryen writes
+  // The features wasm-opt is given in optimize-wasm.sh: no more (with --all-features binaryen writes
   // its imports in an encoding browsers do not read yet).
   const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
   const args = [wasmPath, '--graph-file', graphPath, '-o', wasmPath, ...features.map((f) => `--enable-${f}`)];
