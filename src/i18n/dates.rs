@@ -1,18 +1,13 @@
 //! Dates formatted by the browser's `Intl.DateTimeFormat`, for the widget's locale: calendar
 //! dates as they are (no time zone), instants in the viewer's time zone.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::core::maps::FastMap;
-
 /// Julian day number of 1970-01-01.
 const UNIX_EPOCH_DAY: i32 = 2_440_588;
-
-/// Formatted days kept before the memo starts over (a few years of distinct dates).
-const MEMO_LIMIT: usize = 4096;
 
 /// A date formatter for one locale (`None`: the browser's own). An unknown locale falls back to
 /// the browser's, and a browser without `Intl` to ISO dates.
@@ -22,9 +17,6 @@ pub struct DateFormatter {
     format: OnceCell<Option<Function>>,
     /// The same style in the viewer's time zone, for instants.
     local: OnceCell<Option<Function>>,
-    /// Days already formatted: cards show the same few hundred dates over and over, and a call
-    /// into `Intl` costs far more than a lookup (it is most of a card's build time).
-    memo: RefCell<FastMap<i32, String>>,
 }
 
 impl DateFormatter {
@@ -34,7 +26,6 @@ impl DateFormatter {
             locale: locale.map(str::to_owned),
             format: OnceCell::new(),
             local: OnceCell::new(),
-            memo: RefCell::default(),
         }
     }
 
@@ -80,21 +71,12 @@ impl DateFormatter {
         (text, local)
     }
 
-    /// `2026-11-26` as e.g. "Nov 26, 2026" (en-US) or "26.11.2026" (de-DE).
+    /// `2026-11-26` as e.g. "Nov 26, 2026" (en-US) or "26.11.2026" (de-DE): a call into `Intl`
+    /// each time ([`super::Locale::date`] remembers what it said).
     pub fn date(&self, date: time::Date) -> String {
-        let day = date.to_julian_day();
-        if let Some(text) = self.memo.borrow().get(&day) {
-            return text.clone();
-        }
-        let millis = f64::from(day - UNIX_EPOCH_DAY) * 86_400_000.0;
+        let millis = f64::from(date.to_julian_day() - UNIX_EPOCH_DAY) * 86_400_000.0;
         let js_date = js_sys::Date::new(&JsValue::from_f64(millis));
-        let text = format_with(self.format(), &js_date).unwrap_or_else(|| date.to_string());
-        let mut memo = self.memo.borrow_mut();
-        if memo.len() >= MEMO_LIMIT {
-            memo.clear();
-        }
-        memo.insert(day, text.clone());
-        text
+        format_with(self.format(), &js_date).unwrap_or_else(|| date.to_string())
     }
 }
 

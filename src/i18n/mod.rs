@@ -59,18 +59,21 @@ pub struct Locale {
     percent: OnceCell<Option<intl::Method>>,
     plural: OnceCell<Option<intl::Method>>,
     relative: OnceCell<Option<intl::Method>>,
-    /// Day offsets and percentages already put into words: cards show the same few over and
-    /// over, and a call into `Intl` costs far more than a lookup (cards are built on every
-    /// keystroke that changes the result).
+    /// Dates, day offsets and percentages already put into words: cards show the same few
+    /// hundred over and over, and a call into `Intl` costs far more than a lookup (it is most of
+    /// a card's build time, and cards are built on every keystroke that changes the result).
     said: RefCell<FastMap<(u8, i32), String>>,
 }
 
 /// Kinds of [`Locale::said`] entries.
 const DAYS: u8 = 0;
 const PERCENT: u8 = 1;
+/// A calendar date, by its Julian day.
+const DATE: u8 = 2;
 
-/// Entries kept before [`Locale::said`] starts over.
-const SAID_LIMIT: usize = 4096;
+/// Entries kept before [`Locale::said`] starts over (a few years of distinct dates besides the
+/// day offsets and percentages).
+const SAID_LIMIT: usize = 8192;
 
 impl Locale {
     /// The locale `tag` names (`None` or blank: the browser's language).
@@ -204,7 +207,7 @@ impl Locale {
 
     /// A calendar date in the locale's medium style.
     pub fn date(&self, date: time::Date) -> String {
-        self.dates.date(date)
+        self.remembered(DATE, date.to_julian_day(), || self.dates.date(date))
     }
 
     /// An instant's date in the viewer's time zone, formatted, and that local date.
