@@ -29,3 +29,10 @@ if [ -x "$WASM_OPT" ]; then
 else
     echo "optimize-wasm: $WASM_OPT not installed (scripts/ensure-tools.sh test): the module is not optimized by wasm-opt" >&2
 fi
+# Then the imports get short names, in the wasm and the glue (about 3.5 KB gzipped: wasm-bindgen's
+# names carry hashes, which do not compress; the script says more).
+if command -v node > /dev/null; then
+    node scripts/minify-imports.mjs "$dir" "$name"
+else
+    echo "optimize-wasm: node not installed: the imports keep wasm-bindgen's names" >&2
+fi
