@@ -6,8 +6,9 @@
 // do not compress. Renamed (`a`, `b`, ..., `aa`, ...), they are about 1 KB gzipped; emscripten
 // does the same to its imports. Only the glue's own import object is renamed: the snippets'
 // imports are the names their ES modules export, so they keep their field names (their module
-// name, a key of the glue's import object, gets a short one too). The custom sections go too
-// (the target features, wasm-split's marker that leptos links in): browsers do not read them.
+// name, a key of the glue's import object, gets a short one too). The custom sections other
+// than the names go too (the target features, wasm-split's marker that leptos links in): only
+// tools read them; the names, when a build keeps them, are for the browser's stack traces.
 // Fails loudly when the glue's shape is not the one this reads. Usage: minify-imports.mjs DIR NAME
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -104,7 +105,7 @@ while (r.at < wasm.length) {
   const size = r.uleb();
   const start = r.at;
   const end = start + size;
-  if (id === 0) {
+  if (id === 0 && new Reader(wasm, start).name() !== 'name') {
     r.at = end;
     continue;
   }
