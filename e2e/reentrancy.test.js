@@ -8,7 +8,8 @@
 // of its own, all at once on one page: no call throws, no page error, no trap, and the module
 // still serves a fresh element and a fresh mount() afterwards. And a host that echoes every
 // `filters-change` back into `filters` (a framework's two-way binding) gets one event per
-// change, not an endless loop.
+// change, not an endless loop. A token provider that calls back into its widget while it is
+// asked (removes it, moves it, gives it a token or another provider) is as safe.
 
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -184,6 +185,60 @@ async function echo() {
   return heard;
 }
 
+// In the page: for each kind of call, a widget whose first answer is a 401, so that it asks its
+// provider, which makes the call into the widget (in the call itself, or in an async provider
+// before its first await) and then gives a good token. Resolves with what each widget did.
+async function askedProvider() {
+  const wait = (ms) => new Promise((done) => setTimeout(done, ms));
+  const calls = {
+    "remove": (el) => el.remove(),
+    "remove and put back": (el) => {
+      el.remove();
+      document.body.append(el);
+    },
+    "new token": (el) => (el.token = "demo-token"),
+    "new provider": (el) => (el.tokenProvider = async () => "demo-token"),
+    "new endpoint": (el) => el.setAttribute("endpoint", "/lms-api"),
+    "set filters": (el) => (el.filters = { text: "a" }),
+    "read everything": (el) => {
+      void el.filters;
+      void el.selectedIds;
+      void el.exportCsv();
+    },
+  };
+  const started = Date.now();
+  const widgets = [];
+  for (const [name, call] of Object.entries(calls)) {
+    for (const kind of ["sync", "async"]) {
+      const el = document.createElement("enrollment-cards");
+      el.setAttribute("endpoint", `/lms-api/_fault/status=401,times=1,id=asked-${started}-${widgets.length}`);
+      const seen = { name: `${kind}: ${name}`, thrown: null, loaded: 0, errors: 0 };
+      const ask = () => {
+        if (seen.asked) return "demo-token";
+        seen.asked = true;
+        try {
+          call(el);
+        } catch (error) {
+          seen.thrown = String(error);
+        }
+        return "demo-token";
+      };
+      el.tokenProvider = kind === "sync" ? ask : async () => ask();
+      el.addEventListener("enrollments-loaded", () => (seen.loaded += 1));
+      el.addEventListener("enrollments-error", () => (seen.errors += 1));
+      document.body.append(el);
+      widgets.push({ el, seen });
+    }
+  }
+  // Until every widget kept on the page has loaded (or failed), then a little longer for what a
+  // removed one might still do.
+  const settled = ({ el, seen }) => !el.isConnected || seen.loaded + seen.errors > 0;
+  while (!widgets.every(settled) && Date.now() - started < 15_000) await wait(50);
+  await wait(300);
+  for (const { el } of widgets) el.remove();
+  return widgets.map(({ seen }) => `${seen.name}: asked ${Boolean(seen.asked)}, threw ${seen.thrown}, loaded ${seen.loaded}, errors ${seen.errors}`);
+}
+
 for (const name of BROWSERS) {
   describe(name, () => {
     const session = useBrowser(name);
@@ -227,6 +282,19 @@ for (const name of BROWSERS) {
       const { page } = await session.blank();
       // The element: a search typed, then filters set; the handle: filters set.
       assert.deepEqual(await page.evaluate(echo), { element: 2, handle: 1, thrown: [] });
+    });
+
+    test("a token provider calling back into its widget while it is asked: nothing throws, the widget loads unless removed", async () => {
+      const { page, seen } = await session.blank();
+      const expected = [];
+      for (const call of ["remove", "remove and put back", "new token", "new provider", "new endpoint", "set filters", "read everything"]) {
+        for (const kind of ["sync", "async"]) {
+          expected.push(`${kind}: ${call}: asked true, threw null, loaded ${call === "remove" ? 0 : 1}, errors 0`);
+        }
+      }
+      assert.deepEqual(await page.evaluate(askedProvider), expected);
+      assert.deepEqual(seen.errors, [], "uncaught errors");
+      assert.equal(await page.evaluate(loadFreshWidget), 300, "the module still serves a fresh element");
     });
   });
 }
