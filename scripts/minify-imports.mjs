@@ -12,6 +12,7 @@
 // Fails loudly when the glue's shape is not the one this reads. Usage: minify-imports.mjs DIR NAME
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Reader, customName, encodeName, encodeSection, sections, uleb } from './wasm-binary.mjs';
 
 const [dir, name] = process.argv.slice(2);
 if (!dir || !name) {
@@ -34,55 +35,6 @@ function shortName(n) {
   return out;
 }
 
-/** A reader of the wasm binary format's pieces used here. */
-class Reader {
-  constructor(bytes, at = 0) {
-    this.bytes = bytes;
-    this.at = at;
-  }
-  byte() {
-    if (this.at >= this.bytes.length) fail('the module ends inside a section');
-    return this.bytes[this.at++];
-  }
-  uleb() {
-    let value = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = this.byte();
-      value += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    return value;
-  }
-  name() {
-    const len = this.uleb();
-    const text = Buffer.from(this.bytes.subarray(this.at, this.at + len)).toString('utf8');
-    this.at += len;
-    return text;
-  }
-  limits() {
-    const flags = this.byte();
-    this.uleb();
-    if (flags & 1) this.uleb();
-  }
-}
-
-const uleb = (value) => {
-  const out = [];
-  do {
-    let b = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) b |= 0x80;
-    out.push(b);
-  } while (value > 0);
-  return Buffer.from(out);
-};
-const encodeName = (text) => {
-  const bytes = Buffer.from(text, 'utf8');
-  return Buffer.concat([uleb(bytes.length), bytes]);
-};
-
 const wasmPath = join(dir, `${name}_bg.wasm`);
 const wasm = readFileSync(wasmPath);
 const gluePath = join(dir, `${name}.js`);
@@ -97,46 +49,29 @@ const rename = (map, old) => {
   return map.get(old);
 };
 
-const sections = [];
-const r = new Reader(wasm, 8);
+const out = [wasm.subarray(0, 8)];
 let renamed = 0;
-while (r.at < wasm.length) {
-  const id = r.byte();
-  const size = r.uleb();
-  const start = r.at;
-  const end = start + size;
-  if (id === 0 && new Reader(wasm, start).name() !== 'name') {
-    r.at = end;
-    continue;
+try {
+  for (const section of sections(wasm)) {
+    if (section.id === 0 && customName(wasm, section) !== 'name') continue;
+    if (section.id !== 2) {
+      out.push(section.bytes);
+      continue;
+    }
+    const r = new Reader(wasm, section.start);
+    const count = r.uleb();
+    const parts = [uleb(count)];
+    for (let i = 0; i < count; i++) {
+      const { module, field, desc } = r.importEntry();
+      const own = module === OWN;
+      renamed += own ? 1 : 0;
+      parts.push(encodeName(rename(moduleNames, module)), encodeName(own ? rename(fieldNames, field) : field), desc);
+    }
+    if (r.at !== section.end) fail('the import section holds more than its imports');
+    out.push(encodeSection(2, Buffer.concat(parts)));
   }
-  if (id !== 2) {
-    sections.push(wasm.subarray(start - 1 - uleb(size).length, end));
-    r.at = end;
-    continue;
-  }
-  const count = r.uleb();
-  const parts = [uleb(count)];
-  for (let i = 0; i < count; i++) {
-    const module = r.name();
-    const field = r.name();
-    const descStart = r.at;
-    const kind = r.byte();
-    if (kind === 0) r.uleb();
-    else if (kind === 1) {
-      r.byte();
-      r.limits();
-    } else if (kind === 2) r.limits();
-    else if (kind === 3) {
-      r.byte();
-      r.byte();
-    } else fail(`import ${module}.${field} has kind ${kind}, which this does not read`);
-    const newField = module === OWN ? rename(fieldNames, field) : field;
-    renamed += module === OWN ? 1 : 0;
-    parts.push(encodeName(rename(moduleNames, module)), encodeName(newField), wasm.subarray(descStart, r.at));
-  }
-  if (r.at !== end) fail('the import section holds more than its imports');
-  const body = Buffer.concat(parts);
-  sections.push(Buffer.concat([Buffer.from([2]), uleb(body.length), body]));
+} catch (error) {
+  fail(error.message);
 }
 if (renamed < 10) fail(`only ${renamed} imports from ${OWN}; wasm-bindgen's output changed shape`);
 
@@ -153,5 +88,5 @@ for (const [old, short] of moduleNames) {
   glue = glue.replace(key, `"${short}": import`);
 }
 
-writeFileSync(wasmPath, Buffer.concat([wasm.subarray(0, 8), ...sections]));
+writeFileSync(wasmPath, Buffer.concat(out));
 writeFileSync(gluePath, glue);

@@ -14,6 +14,7 @@
 // functions whose names match it.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { Reader, customName, encodeSection, sections, uleb } from './wasm-binary.mjs';
 
 const [path, pattern] = process.argv.slice(2);
 if (!path) {
@@ -21,80 +22,31 @@ if (!path) {
   process.exit(2);
 }
 const wasm = readFileSync(path);
+const all = sections(wasm);
 
-const uleb = (value) => {
-  const out = [];
-  do {
-    let b = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) b |= 0x80;
-    out.push(b);
-  } while (value > 0);
-  return Buffer.from(out);
-};
-/** Reads an unsigned LEB128 at `at.pos`, moving it on. */
-const readUleb = (at) => {
-  let value = 0;
-  let shift = 0;
-  let b;
-  do {
-    b = wasm[at.pos++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (b & 0x80);
-  return value;
-};
-const readName = (at) => {
-  const len = readUleb(at);
-  const text = wasm.subarray(at.pos, at.pos + len).toString('utf8');
-  at.pos += len;
-  return text;
-};
-const skipLimits = (at) => {
-  const flags = wasm[at.pos++];
-  readUleb(at);
-  if (flags & 1) readUleb(at);
-};
-
-// The sections, the number of imported functions (they come first in the function index space)
-// and the function names.
-const sections = [];
+// The function names, and the number of imported functions (they come first in the function
+// index space).
 const names = new Map();
 let importedFunctions = 0;
-const at = { pos: 8 };
-while (at.pos < wasm.length) {
-  const id = wasm[at.pos++];
-  const size = readUleb(at);
-  const start = at.pos;
-  sections.push({ id, start, size });
-  if (id === 0 && readName(at) === 'name') {
-    while (at.pos < start + size) {
-      const sub = wasm[at.pos++];
-      const end = readUleb(at) + at.pos;
+for (const section of all) {
+  if (section.id === 0 && customName(wasm, section) === 'name') {
+    const r = new Reader(wasm, section.start);
+    r.name();
+    while (r.at < section.end) {
+      const sub = r.byte();
+      const end = r.uleb() + r.at;
       if (sub === 1) {
-        for (let n = readUleb(at); n > 0; n--) {
-          const index = readUleb(at);
-          names.set(index, readName(at));
+        for (let n = r.uleb(); n > 0; n--) {
+          const index = r.uleb();
+          names.set(index, r.name());
         }
       }
-      at.pos = end;
+      r.at = end;
     }
-  } else if (id === 2) {
-    for (let n = readUleb(at); n > 0; n--) {
-      readName(at);
-      readName(at);
-      const kind = wasm[at.pos++];
-      if (kind === 0) {
-        readUleb(at);
-        importedFunctions += 1;
-      } else if (kind === 1) {
-        at.pos += 1;
-        skipLimits(at);
-      } else if (kind === 2) skipLimits(at);
-      else at.pos += 2;
-    }
+  } else if (section.id === 2) {
+    const r = new Reader(wasm, section.start);
+    for (let n = r.uleb(); n > 0; n--) importedFunctions += r.importEntry().kind === 0 ? 1 : 0;
   }
-  at.pos = start + size;
 }
 if (names.size === 0) {
   console.error(`size-by-crate: ${path} has no function names (build it with wasm-bindgen --keep-debug)`);
@@ -107,25 +59,24 @@ const crateOf = (name) => name?.match(/^[<&]*(?:dyn )?([a-z_0-9]+)(?:\[[0-9a-f]+
 /** The module without its custom sections, with the bodies of the functions `drop` picks emptied. */
 function build(drop) {
   const out = [wasm.subarray(0, 8)];
-  for (const { id, start, size } of sections) {
-    if (id === 0) continue;
-    if (id !== 10 || !drop) {
-      out.push(Buffer.from([id]), uleb(size), wasm.subarray(start, start + size));
+  for (const section of all) {
+    if (section.id === 0) continue;
+    if (section.id !== 10 || !drop) {
+      out.push(section.bytes);
       continue;
     }
-    const code = { pos: start };
-    const count = readUleb(code);
+    const r = new Reader(wasm, section.start);
+    const count = r.uleb();
     const parts = [uleb(count)];
     for (let i = 0; i < count; i++) {
-      const bodySize = readUleb(code);
-      const body = wasm.subarray(code.pos, code.pos + bodySize);
-      code.pos += bodySize;
+      const bodySize = r.uleb();
+      const body = wasm.subarray(r.at, r.at + bodySize);
+      r.at += bodySize;
       const name = names.get(importedFunctions + i);
       // No locals, `unreachable`, `end`.
       parts.push(...(drop(crateOf(name), name ?? '') ? [uleb(3), Buffer.from([0, 0, 0x0b])] : [uleb(bodySize), body]));
     }
-    const body = Buffer.concat(parts);
-    out.push(Buffer.from([10]), uleb(body.length), body);
+    out.push(encodeSection(10, Buffer.concat(parts)));
   }
   return Buffer.concat(out);
 }
