@@ -12,7 +12,7 @@
 // Fails loudly when the glue's shape is not the one this reads. Usage: minify-imports.mjs DIR NAME
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Reader, customName, encodeName, encodeSection, sections, uleb } from './wasm-binary.mjs';
+import { customName, encodeName, rewriteVector, sections } from './wasm-binary.mjs';
 
 const [dir, name] = process.argv.slice(2);
 if (!dir || !name) {
@@ -58,17 +58,14 @@ try {
       out.push(section.bytes);
       continue;
     }
-    const r = new Reader(wasm, section.start);
-    const count = r.uleb();
-    const parts = [uleb(count)];
-    for (let i = 0; i < count; i++) {
-      const { module, field, desc } = r.importEntry();
-      const own = module === OWN;
-      renamed += own ? 1 : 0;
-      parts.push(encodeName(rename(moduleNames, module)), encodeName(own ? rename(fieldNames, field) : field), desc);
-    }
-    if (r.at !== section.end) fail('the import section holds more than its imports');
-    out.push(encodeSection(2, Buffer.concat(parts)));
+    out.push(
+      rewriteVector(wasm, section, (r) => {
+        const { module, field, desc } = r.importEntry();
+        const own = module === OWN;
+        renamed += own ? 1 : 0;
+        return [encodeName(rename(moduleNames, module)), encodeName(own ? rename(fieldNames, field) : field), desc];
+      }),
+    );
   }
 } catch (error) {
   fail(error.message);

@@ -14,7 +14,7 @@
 // functions whose names match it.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { Reader, customName, encodeSection, sections, uleb } from './wasm-binary.mjs';
+import { Reader, customName, rewriteVector, sections, uleb } from './wasm-binary.mjs';
 
 const [path, pattern] = process.argv.slice(2);
 if (!path) {
@@ -65,18 +65,16 @@ function build(drop) {
       out.push(section.bytes);
       continue;
     }
-    const r = new Reader(wasm, section.start);
-    const count = r.uleb();
-    const parts = [uleb(count)];
-    for (let i = 0; i < count; i++) {
-      const bodySize = r.uleb();
-      const body = wasm.subarray(r.at, r.at + bodySize);
-      r.at += bodySize;
-      const name = names.get(importedFunctions + i);
-      // No locals, `unreachable`, `end`.
-      parts.push(...(drop(crateOf(name), name ?? '') ? [uleb(3), Buffer.from([0, 0, 0x0b])] : [uleb(bodySize), body]));
-    }
-    out.push(encodeSection(10, Buffer.concat(parts)));
+    out.push(
+      rewriteVector(wasm, section, (r, i) => {
+        const bodySize = r.uleb();
+        const body = wasm.subarray(r.at, r.at + bodySize);
+        r.at += bodySize;
+        const name = names.get(importedFunctions + i);
+        // No locals, `unreachable`, `end`.
+        return drop(crateOf(name), name ?? '') ? [uleb(3), Buffer.from([0, 0, 0x0b])] : [uleb(bodySize), body];
+      }),
+    );
   }
   return Buffer.concat(out);
 }

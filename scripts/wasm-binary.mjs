@@ -95,6 +95,19 @@ export function sections(wasm) {
   return out;
 }
 
+/**
+ * Section `section` of `wasm` (a vector: a count, then its entries) written anew: `entry(reader,
+ * i)` reads the `i`th entry from `reader` and returns the buffers to write in its place.
+ */
+export function rewriteVector(wasm, section, entry) {
+  const r = new Reader(wasm, section.start);
+  const count = r.uleb();
+  const parts = [uleb(count)];
+  for (let i = 0; i < count; i++) parts.push(...entry(r, i));
+  if (r.at !== section.end) throw new Error(`section ${section.id} holds more than its entries`);
+  return encodeSection(section.id, Buffer.concat(parts));
+}
+
 /** The name of custom section `section`. */
 export function customName(wasm, section) {
   return new Reader(wasm, section.start).name();
