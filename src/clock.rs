@@ -1,7 +1,7 @@
 //! The browser's clock: the local date derived states are computed for, the current instant,
 //! and keeping both current while a widget is shown.
 
-use leptos::prelude::*;
+use leptos::prelude::{on_cleanup, set_interval_with_handle};
 use time::{Date, Month, OffsetDateTime};
 
 use crate::core::status::StatusRules;

@@ -12,6 +12,7 @@ pub mod enrich;
 pub mod i18n;
 pub mod idle;
 pub mod loader;
+pub mod reactive;
 pub mod state;
 
 pub use enrollment_core as core;

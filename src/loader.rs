@@ -9,9 +9,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::reactive::Tracked;
 use futures::future::{abortable, AbortHandle};
 use gloo_timers::future::TimeoutFuture;
-use leptos::prelude::{Callable, Callback, GetUntracked, WithUntracked};
+use leptos::prelude::{Callable, Callback};
 use leptos::task::spawn_local;
 
 use crate::api::retry::retry_delay_ms;

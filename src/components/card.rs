@@ -4,7 +4,8 @@
 //! department, completion and progress, labelled dates in the widget's locale with relative
 //! hints, type, certificate, and the IDs at the foot). States are text badges, never colour alone.
 
-use leptos::prelude::*;
+use crate::reactive::{memo, Tracked};
+use leptos::prelude::Memo;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
@@ -52,7 +53,7 @@ pub fn card_slot(
     });
     let held = article.clone();
     bind(move || set(&held, "aria-setsize", &total.get().to_string()));
-    let row = Memo::new(move |_| state.result.with(|r| r.0.rows.get(index)));
+    let row = memo(move |_| state.result.with(|r| r.0.rows.get(index)));
     let (card, dom) = (article.clone(), dom.clone());
     let mut shown = Shown::default();
     bind(move || {

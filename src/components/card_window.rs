@@ -10,7 +10,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use crate::reactive::{memo, rw_signal, stored, Stored, Tracked, Writable};
+use leptos::prelude::{request_animation_frame, untrack, Callable, Callback, Memo, Owner};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -71,6 +72,21 @@ struct Window {
     grid_top_px: i64,
     /// List pixels per scrolled pixel: 1, or more for a list taller than [`MAX_SPACER_PX`].
     scale: f64,
+}
+
+/// Nothing rendered, one column (what a disposed window reads as).
+impl Default for Window {
+    fn default() -> Self {
+        Window {
+            start: 0,
+            end: 0,
+            first_row: 0,
+            columns: 1,
+            spacer_px: 0,
+            grid_top_px: 0,
+            scale: 1.0,
+        }
+    }
 }
 
 fn window_for(
@@ -142,10 +158,10 @@ pub fn card_window(
     }
     let (width, height) = element_size(&container);
     // The list's scroll offset, followed through its scroll events.
-    let y = RwSignal::new(0.0);
+    let y = rw_signal(0.0);
     let scrolled = container.clone();
     let set_y = move |top: f64| scrolled.set_scroll_top(top.round() as i32);
-    let total = Memo::new(move |_| state.result.with(|r| r.0.len()));
+    let total = memo(move |_| state.result.with(|r| r.0.len()));
     // The stylesheet's measures, from the probes (they follow the density and the font size).
     let (min_width, card) = element_size(&card_probe);
     let (gap, _) = element_size(&gap_probe);
@@ -160,18 +176,18 @@ pub fn card_window(
     // of the cards, and of the work, on every keystroke; input waiting goes first). Scrolling,
     // loading and names arriving keep them (and so keep the card elements, and the focus, where
     // they are).
-    let overscan_tick = RwSignal::new(0u64);
+    let overscan_tick = rw_signal(0u64);
     // The answer shown and the store version it was computed from: a new answer from the same
     // version is a new filter or sort.
-    let shown = StoredValue::new((0usize, u64::MAX));
-    let window = Memo::new(move |_| {
+    let shown = stored((0usize, u64::MAX));
+    let window = memo(move |_| {
         overscan_tick.track();
         let answer = state.result.with(|r| Arc::as_ptr(&r.0) as usize);
         let version = state.version.get();
         let (shown_answer, shown_version) = shown.try_get_value().unwrap_or_default();
         let fresh = answer != shown_answer && (version == shown_version || shown_version == u64::MAX);
         if answer != shown_answer || version != shown_version {
-            shown.try_set_value((answer, version));
+            shown.set_value((answer, version));
         }
         if fresh {
             // Not for an answer replaced meanwhile (typing on): its own cards come first.
@@ -185,11 +201,11 @@ pub fn card_window(
         window_for(y.get(), height.get(), width.get(), total.get(), overscan, grid())
     });
     // The card Tab lands on: the last one focused, kept inside the rendered window.
-    let active = RwSignal::new(0usize);
+    let active = rw_signal(0usize);
     // A card to focus once it is rendered (after the scroll that brings it in), and when it was
     // asked for. Windowing may re-create the card's element while the scroll settles, so the
     // focus is re-applied on every window change for a moment.
-    let focus_request = RwSignal::new(None::<usize>);
+    let focus_request = rw_signal(None::<usize>);
     let requested_at = Rc::new(Cell::new(0.0));
     let (focused, asked) = (container.clone(), requested_at.clone());
     bind(move || {
@@ -201,7 +217,7 @@ pub fn card_window(
             }
         }
     });
-    let tab_stop = Memo::new(move |_| {
+    let tab_stop = memo(move |_| {
         let w = window.get();
         active.get().clamp(w.start, w.end.saturating_sub(1).max(w.start))
     });

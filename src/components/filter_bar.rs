@@ -3,7 +3,8 @@
 //! updates the shared filter; the count and cards follow on the same keystroke. In a narrow host
 //! everything but the search folds behind a "Filters (N active)" button.
 
-use leptos::prelude::*;
+use crate::reactive::{memo, rw_signal, Tracked, Writable};
+use leptos::prelude::RwSignal;
 use time::Date;
 
 use wasm_bindgen::JsCast;
@@ -46,7 +47,7 @@ fn build(dom: &Dom, root: &Element, state: CardsState) -> Option<()> {
     set(&probe, "aria-hidden", "true");
     let (width, _) = element_size(&probe);
     // Until the first measurement the bar is shown unfolded (width 0 means "not measured").
-    let narrow = Memo::new(move |folded: Option<&bool>| {
+    let narrow = memo(move |folded: Option<&bool>| {
         let below = match folded {
             Some(true) => FOLD_BELOW_PX + UNFOLD_MARGIN_PX,
             _ => FOLD_BELOW_PX,
@@ -55,7 +56,7 @@ fn build(dom: &Dom, root: &Element, state: CardsState) -> Option<()> {
     });
     let held = root.clone();
     bind(move || set(&held, "data-narrow", if narrow.get() { "true" } else { "false" }));
-    let unfolded = RwSignal::new(false);
+    let unfolded = rw_signal(false);
 
     let top = dom.element(root, "div", "ec-filters__top")?;
     let label = dom.element(&top, "label", "ec-search")?;

@@ -3,7 +3,8 @@
 //! (`dom.rs`) into one holder, again only when the panel to show changes; the holder handles
 //! the buttons' clicks.
 
-use leptos::prelude::*;
+use crate::reactive::{Tracked, Writable};
+use leptos::prelude::{Callable, Callback};
 use web_sys::Element;
 
 use super::dom::{bind, event_within, listen, set, Dom};

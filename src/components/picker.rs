@@ -4,7 +4,8 @@
 //! best matches are listed (there can be 100,000 learners); typing narrows the list. Built from
 //! data (`dom.rs`); the `<details>` listens to its search box's input and its checkboxes.
 
-use leptos::prelude::*;
+use crate::reactive::{memo, rw_signal, Tracked, Writable};
+use leptos::prelude::{on_cleanup, Memo, RwSignal};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
 
@@ -42,9 +43,9 @@ pub fn picker(dom: &Dom, parent: &Element, state: CardsState, kind: PickerKind) 
     on_cleanup(move || {
         open.try_set(false);
     });
-    let query = RwSignal::new(String::new());
+    let query = rw_signal(String::new());
     // Computed only while open: the learner list can be long.
-    let options = Memo::new(move |_| {
+    let options = memo(move |_| {
         if !open.get() {
             return PickerList::default();
         }

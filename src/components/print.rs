@@ -3,7 +3,7 @@
 //! browser is about to print (`beforeprint`) and dropped after (`afterprint`); the print
 //! stylesheet hides everything else.
 
-use leptos::prelude::*;
+use crate::reactive::{rw_signal, Tracked, Writable};
 
 use web_sys::Element;
 
@@ -20,7 +20,7 @@ pub const PRINT_CAP: usize = 2_000;
 
 /// The print-only list, at the end of `parent` while printing.
 pub fn print_list(dom: &Dom, parent: &Element, state: CardsState) -> Option<()> {
-    let printing = RwSignal::new(false);
+    let printing = rw_signal(false);
     if let Some(window) = web_sys::window() {
         let target: web_sys::EventTarget = window.into();
         listen(&target, "beforeprint", move |_| {

@@ -2,7 +2,7 @@
 //! chips and "Clear filters". Built from data (`dom.rs`); the root handles every click and
 //! change in it.
 
-use leptos::prelude::*;
+use crate::reactive::{Tracked, Writable};
 use web_sys::Element;
 
 use super::dom::{bind, event_within, listen, place_of, set, set_text, show_at, update_text, Dom};

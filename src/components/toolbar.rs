@@ -2,8 +2,9 @@
 //! selection"), the field picker, and "Export CSV". Built from data (`dom.rs`) inside the
 //! summary, whose root handles its clicks (`toolbar_click`) and the field picker's checkboxes.
 
+use crate::reactive::{rw_signal, Tracked, Writable};
 use gloo_timers::future::TimeoutFuture;
-use leptos::prelude::*;
+use leptos::prelude::{set_timeout, RwSignal};
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -29,8 +30,8 @@ impl Default for ToolbarState {
     /// Nothing exporting, the field picker closed.
     fn default() -> Self {
         ToolbarState {
-            exporting: RwSignal::new(None),
-            fields_open: RwSignal::new(false),
+            exporting: rw_signal(None),
+            fields_open: rw_signal(false),
         }
     }
 }

@@ -2,7 +2,11 @@
 //! state panels and the windowed card grid. What happens is reported through [`ViewEvents`]
 //! (the embedding turns them into DOM events).
 
-use leptos::prelude::*;
+use crate::reactive::{callback, rw_signal, Tracked, Writable};
+use leptos::prelude::{
+    component, on_cleanup, set_timeout, untrack, view, Callable, Callback, Effect, IntoView, ReadSignal,
+};
+use leptos::tachys::prelude::{ClassAttribute, DirectiveAttribute};
 use send_wrapper::SendWrapper;
 
 use web_sys::Element;
@@ -227,9 +231,9 @@ pub fn EnrollmentCards(
         },
         std::time::Duration::ZERO,
     );
-    let retry = Callback::new(move |()| loader.resume());
+    let retry = callback(move |()| loader.resume());
     let on_activate = events.select.map(|select| {
-        Callback::new(move |row: u32| {
+        callback(move |row: u32| {
             let selected = state.with_store(|s| Selected {
                 enrollment_id: s.enrollment_id(row).to_owned(),
                 course_id: s.course_id(row).to_owned(),
@@ -313,7 +317,7 @@ fn controls_by_first_cards(state: CardsState) -> ReadSignal<bool> {
         state.version.track();
         state.with_store(|s| !s.is_empty()).unwrap_or(false) || state.load.with(|l| *l != LoadState::Loading)
     };
-    let built = RwSignal::new(untrack(arrived));
+    let built = rw_signal(untrack(arrived));
     if !built.get_untracked() {
         crate::idle::when_idle(Box::new(move || {
             // Only if the first cards have not built them already: setting it again would

@@ -1,6 +1,7 @@
 //! DOM events to the host: `CustomEvent`s on the host element with `bubbles` and `composed`,
 //! so they cross the shadow root.
 
+use crate::reactive::callback;
 use js_sys::{Object, Reflect};
 use leptos::prelude::Callback;
 use send_wrapper::SendWrapper;
@@ -52,7 +53,7 @@ pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> Vie
     let host = SendWrapper::new(host.clone());
     let loaded = {
         let host = host.clone();
-        Callback::new(move |summary: LoadSummary| {
+        callback(move |summary: LoadSummary| {
             let detail = object(&[
                 ("count", (summary.count as f64).into()),
                 ("pages", summary.pages.into()),
@@ -63,7 +64,7 @@ pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> Vie
     };
     let error = {
         let host = host.clone();
-        Callback::new(move |error: crate::api::ApiError| {
+        callback(move |error: crate::api::ApiError| {
             let status = error.status().map_or(JsValue::NULL, JsValue::from);
             let message = crate::i18n::error_text(language(&host), &error);
             let detail = object(&[("status", status), ("message", message.into())]);
@@ -72,7 +73,7 @@ pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> Vie
     };
     let select = {
         let host = host.clone();
-        Callback::new(move |selected: Selected| {
+        callback(move |selected: Selected| {
             let mut fields = vec![
                 ("enrollmentId", selected.enrollment_id.into()),
                 ("courseId", selected.course_id.into()),
@@ -90,20 +91,20 @@ pub fn to_host(host: &web_sys::HtmlElement, ready: Callback<WidgetParts>) -> Vie
     };
     let filters = {
         let host = host.clone();
-        Callback::new(move |state| {
+        callback(move |state| {
             dispatch(&host, "filters-change", &filter_state::to_js(&state));
         })
     };
     let selection = {
         let host = host.clone();
-        Callback::new(move |ids: Vec<String>| {
+        callback(move |ids: Vec<String>| {
             let count = ids.len() as f64;
             let ids: js_sys::Array = ids.into_iter().map(JsValue::from).collect();
             let detail = object(&[("enrollmentIds", ids.into()), ("count", count.into())]);
             dispatch(&host, "selection-change", &detail);
         })
     };
-    let enrichment = Callback::new(move |status: EnrichmentStatus| {
+    let enrichment = callback(move |status: EnrichmentStatus| {
         let parts = [
             ("users", status.users),
             ("courses", status.courses),

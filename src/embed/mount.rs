@@ -5,7 +5,8 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
+use crate::reactive::{callback, Tracked, Writable};
+use leptos::prelude::view;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -308,7 +309,7 @@ impl WidgetHandle {
         // The callbacks are created inside the mount so that its owner disposes of them on
         // unmount (created outside any owner, they would outlive it).
         let mounted = leptos::mount::mount_to(container, move || {
-            let ready = Callback::new(move |parts: WidgetParts| {
+            let ready = callback(move |parts: WidgetParts| {
                 slot.replace(Some(parts));
             });
             let events = events::to_host(&host, ready);

@@ -4,7 +4,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use leptos::prelude::*;
+use crate::reactive::{memo, rw_signal, stored, Stored, Tracked, Writable};
+use leptos::prelude::{set_timeout, LocalStorage, Memo, RwSignal, StoredValue};
 
 use crate::api::ApiError;
 use crate::core::enrichment::{EnrichParts, EnrichmentStatus};
@@ -17,11 +18,12 @@ use crate::core::store::EnrollmentStore;
 use crate::i18n::{Locale, Messages};
 
 /// How loading stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum LoadState {
     /// Neither a token nor a token provider yet: nothing is requested until one arrives.
     WaitingForCredentials,
     /// Pages are arriving.
+    #[default]
     Loading,
     /// A request failed in a way that may pass; it is sent again after a pause.
     Retrying {
@@ -146,16 +148,16 @@ pub struct CardsState {
 impl CardsState {
     /// Empty state for `rules`, worded for `locale` (`None`: the browser's).
     pub fn new(rules: StatusRules, locale: Option<&str>) -> Self {
-        let store = StoredValue::new_local(EnrollmentStore::new(rules));
-        let version = RwSignal::new(0u64);
-        let filter = RwSignal::new(Filter::default());
-        let sort = RwSignal::new(Sort::default());
+        let store = stored(EnrollmentStore::new(rules));
+        let version = rw_signal(0u64);
+        let filter = rw_signal(Filter::default());
+        let sort = rw_signal(Sort::default());
         let pickers_open = PickersOpen {
-            courses: RwSignal::new(false),
-            learners: RwSignal::new(false),
-            departments: RwSignal::new(false),
+            courses: rw_signal(false),
+            learners: rw_signal(false),
+            departments: rw_signal(false),
         };
-        let result = Memo::new(move |_| {
+        let result = memo(move |_| {
             version.track();
             let sort = sort.get();
             let counted = Counted {
@@ -172,19 +174,19 @@ impl CardsState {
             version,
             filter,
             sort,
-            load: RwSignal::new(LoadState::Loading),
+            load: rw_signal(LoadState::Loading),
             result,
             pickers_open,
-            fields: RwSignal::new(CardFields::default()),
-            selection: RwSignal::new(Selection::default()),
-            show_filters: RwSignal::new(true),
-            density: RwSignal::new(Density::default()),
-            locale_version: RwSignal::new(0),
-            epoch: RwSignal::new(0),
-            names_version: RwSignal::new(0),
-            enrichment: RwSignal::new(EnrichmentStatus::pending(EnrichParts::NONE)),
-            locale: StoredValue::new_local(Locale::new(locale)),
-            unannounced: StoredValue::new_local(Unannounced::default()),
+            fields: rw_signal(CardFields::default()),
+            selection: rw_signal(Selection::default()),
+            show_filters: rw_signal(true),
+            density: rw_signal(Density::default()),
+            locale_version: rw_signal(0),
+            epoch: rw_signal(0),
+            names_version: rw_signal(0),
+            enrichment: rw_signal(EnrichmentStatus::pending(EnrichParts::NONE)),
+            locale: stored(Locale::new(locale)),
+            unannounced: stored(Unannounced::default()),
         }
     }
 
@@ -322,7 +324,7 @@ impl CardsState {
     /// Words and formats everything for `locale` from now on: no request (titles already
     /// loaded keep their language until the next load).
     pub fn set_locale(&self, locale: Option<&str>) {
-        self.locale.try_set_value(Locale::new(locale));
+        self.locale.set_value(Locale::new(locale));
         self.epoch.try_update(|e| *e += 1);
         self.locale_version.try_update(|e| *e += 1);
     }

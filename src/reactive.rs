@@ -1,0 +1,230 @@
+//! The widget's reads and writes of signals, memos and stored values, through methods that never
+//! panic: [`Tracked`] for signals and memos, [`Writable`] for signals, [`Stored`] for stored
+//! values, and [`rw_signal`], [`memo`], [`stored`] and [`callback`] to make them.
+//!
+//! leptos's own methods of the same names panic when the value has been disposed (the widget was
+//! removed while one of its tasks or listeners still ran), which would trap the module every
+//! widget on the page shares; and each is `#[track_caller]`, so that every call site in the
+//! widget carried a panic location of its own (16 bytes of data, and the code passing it). Here
+//! a disposed value reads as its type's default and takes no writes. Modules that import these
+//! traits import leptos's items by name, not its prelude, whose traits have the same method
+//! names.
+
+use leptos::prelude::{
+    Callback, Memo, RwSignal, StoredValue, Track, Update, UpdateValue, With, WithUntracked, WithValue,
+};
+use leptos::reactive::owner::LocalStorage;
+
+/// Reading a signal or memo.
+pub trait Tracked {
+    /// What it holds.
+    type Value;
+
+    /// A copy of the value, subscribing the running effect or memo to it.
+    fn get(&self) -> Self::Value
+    where
+        Self::Value: Clone + Default;
+
+    /// A copy of the value, without subscribing.
+    fn get_untracked(&self) -> Self::Value
+    where
+        Self::Value: Clone + Default;
+
+    /// `f` of the value, subscribing; `U::default()` once disposed.
+    fn with<U: Default>(&self, f: impl FnOnce(&Self::Value) -> U) -> U;
+
+    /// `f` of the value, without subscribing; `U::default()` once disposed.
+    fn with_untracked<U: Default>(&self, f: impl FnOnce(&Self::Value) -> U) -> U;
+
+    /// A copy of the value, subscribing, or `None` once disposed.
+    fn try_get(&self) -> Option<Self::Value>
+    where
+        Self::Value: Clone;
+
+    /// A copy of the value without subscribing, or `None` once disposed.
+    fn try_get_untracked(&self) -> Option<Self::Value>
+    where
+        Self::Value: Clone;
+
+    /// `f` of the value, subscribing, or `None` once disposed.
+    fn try_with<U>(&self, f: impl FnOnce(&Self::Value) -> U) -> Option<U>;
+
+    /// `f` of the value without subscribing, or `None` once disposed.
+    fn try_with_untracked<U>(&self, f: impl FnOnce(&Self::Value) -> U) -> Option<U>;
+
+    /// Subscribes the running effect or memo without reading.
+    fn track(&self);
+}
+
+impl<S> Tracked for S
+where
+    S: With + WithUntracked<Value = <S as With>::Value> + Track,
+    <S as With>::Value: Sized,
+{
+    type Value = <S as With>::Value;
+
+    fn get(&self) -> Self::Value
+    where
+        Self::Value: Clone + Default,
+    {
+        With::try_with(self, Clone::clone).unwrap_or_default()
+    }
+
+    fn get_untracked(&self) -> Self::Value
+    where
+        Self::Value: Clone + Default,
+    {
+        WithUntracked::try_with_untracked(self, Clone::clone).unwrap_or_default()
+    }
+
+    fn with<U: Default>(&self, f: impl FnOnce(&Self::Value) -> U) -> U {
+        With::try_with(self, f).unwrap_or_default()
+    }
+
+    fn with_untracked<U: Default>(&self, f: impl FnOnce(&Self::Value) -> U) -> U {
+        WithUntracked::try_with_untracked(self, f).unwrap_or_default()
+    }
+
+    fn try_get(&self) -> Option<Self::Value>
+    where
+        Self::Value: Clone,
+    {
+        With::try_with(self, Clone::clone)
+    }
+
+    fn try_get_untracked(&self) -> Option<Self::Value>
+    where
+        Self::Value: Clone,
+    {
+        WithUntracked::try_with_untracked(self, Clone::clone)
+    }
+
+    fn try_with<U>(&self, f: impl FnOnce(&Self::Value) -> U) -> Option<U> {
+        With::try_with(self, f)
+    }
+
+    fn try_with_untracked<U>(&self, f: impl FnOnce(&Self::Value) -> U) -> Option<U> {
+        WithUntracked::try_with_untracked(self, f)
+    }
+
+    fn track(&self) {
+        Track::track(self)
+    }
+}
+
+/// Writing a signal.
+pub trait Writable {
+    /// What it holds.
+    type Value;
+
+    /// Replaces the value and notifies (nothing once disposed).
+    fn set(&self, value: Self::Value);
+
+    /// Replaces the value and notifies; once disposed, hands `value` back.
+    fn try_set(&self, value: Self::Value) -> Option<Self::Value>;
+
+    /// Changes the value in place and notifies (nothing once disposed).
+    fn update(&self, f: impl FnOnce(&mut Self::Value));
+
+    /// Changes the value in place and notifies, returning what `f` returns; `None` once
+    /// disposed.
+    fn try_update<U>(&self, f: impl FnOnce(&mut Self::Value) -> U) -> Option<U>;
+}
+
+impl<T: Send + Sync + 'static> Writable for RwSignal<T> {
+    type Value = T;
+
+    fn set(&self, value: T) {
+        self.try_set(value);
+    }
+
+    fn try_set(&self, value: T) -> Option<T> {
+        let mut value = Some(value);
+        Update::try_update(self, |v| {
+            if let Some(new) = value.take() {
+                *v = new;
+            }
+        });
+        value
+    }
+
+    fn update(&self, f: impl FnOnce(&mut T)) {
+        Update::try_update(self, f);
+    }
+
+    fn try_update<U>(&self, f: impl FnOnce(&mut T) -> U) -> Option<U> {
+        Update::try_update(self, f)
+    }
+}
+
+/// Reading and writing a stored value (never tracked).
+pub trait Stored {
+    /// What it holds.
+    type Value;
+
+    /// `f` of the value, or `None` once disposed.
+    fn try_with_value<U>(&self, f: impl FnOnce(&Self::Value) -> U) -> Option<U>;
+
+    /// `f` of the value in place, or `None` once disposed.
+    fn try_update_value<U>(&self, f: impl FnOnce(&mut Self::Value) -> U) -> Option<U>;
+
+    /// A copy of the value; the default once disposed.
+    fn get_value(&self) -> Self::Value
+    where
+        Self::Value: Clone + Default,
+    {
+        self.try_with_value(Clone::clone).unwrap_or_default()
+    }
+
+    /// A copy of the value, or `None` once disposed.
+    fn try_get_value(&self) -> Option<Self::Value>
+    where
+        Self::Value: Clone,
+    {
+        self.try_with_value(Clone::clone)
+    }
+
+    /// Replaces the value (nothing once disposed).
+    fn set_value(&self, value: Self::Value) {
+        self.try_update_value(|v| *v = value);
+    }
+}
+
+impl<T: 'static, S> Stored for StoredValue<T, S>
+where
+    StoredValue<T, S>: WithValue<Value = T> + UpdateValue<Value = T>,
+{
+    type Value = T;
+
+    fn try_with_value<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        WithValue::try_with_value(self, f)
+    }
+
+    fn try_update_value<U>(&self, f: impl FnOnce(&mut T) -> U) -> Option<U> {
+        UpdateValue::try_update_value(self, f)
+    }
+}
+
+/// A new signal holding `value`, owned by the running owner.
+pub fn rw_signal<T: Send + Sync + 'static>(value: T) -> RwSignal<T> {
+    RwSignal::new(value)
+}
+
+/// A new memo of `f` (given its previous value), owned by the running owner.
+pub fn memo<T: PartialEq + Send + Sync + 'static>(
+    f: impl Fn(Option<&T>) -> T + Send + Sync + 'static,
+) -> Memo<T> {
+    Memo::new(f)
+}
+
+/// A new stored value, held on this thread and owned by the running owner.
+pub fn stored<T: 'static>(value: T) -> StoredValue<T, LocalStorage> {
+    StoredValue::new_local(value)
+}
+
+/// A new callback calling `f`, owned by the running owner.
+pub fn callback<In: 'static, Out: 'static>(
+    f: impl Fn(In) -> Out + Send + Sync + 'static,
+) -> Callback<In, Out> {
+    Callback::new(f)
+}
