@@ -228,3 +228,60 @@ pub fn callback<In: 'static, Out: 'static>(
 ) -> Callback<In, Out> {
     Callback::new(f)
 }
+
+#[cfg(test)]
+mod tests {
+    use leptos::prelude::{Dispose, Owner};
+
+    use super::{callback, memo, rw_signal, stored, Stored, Tracked, Writable};
+
+    #[test]
+    fn live_values_read_and_write_as_leptos_does() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let count = rw_signal(2u32);
+            let doubled = memo(move |_| count.get() * 2);
+            let notes = stored(vec!["a".to_owned()]);
+            count.update(|n| *n += 1);
+            assert_eq!(count.get_untracked(), 3);
+            assert_eq!(doubled.get_untracked(), 6);
+            assert_eq!(count.try_set(5), None);
+            assert_eq!(doubled.with_untracked(|d| d + 1), 11);
+            assert_eq!(count.try_update(|n| std::mem::replace(n, 7)), Some(5));
+            notes.try_update_value(|n| n.push("b".to_owned()));
+            assert_eq!(notes.get_value(), ["a", "b"]);
+            let said = callback(move |n: u32| n + count.get_untracked());
+            assert_eq!(leptos::prelude::Callable::try_run(&said, 1), Some(8));
+        });
+    }
+
+    #[test]
+    fn disposed_values_read_as_defaults_and_take_no_writes() {
+        let owner = Owner::new();
+        let (count, doubled, notes) = owner.with(|| {
+            let count = rw_signal(2u32);
+            (
+                count,
+                memo(move |_| count.get() * 2),
+                stored(vec!["a".to_owned()]),
+            )
+        });
+        count.dispose();
+        doubled.dispose();
+        notes.dispose();
+        assert_eq!(count.get(), 0);
+        assert_eq!(count.get_untracked(), 0);
+        assert_eq!(doubled.get(), 0);
+        assert_eq!(doubled.with(|d| d + 1), 0);
+        assert_eq!(count.try_get_untracked(), None);
+        assert_eq!(count.try_with(|n| *n), None);
+        count.set(9);
+        count.update(|n| *n += 1);
+        assert_eq!(count.try_set(9), Some(9));
+        assert_eq!(count.try_update(|n| *n), None);
+        notes.set_value(vec![]);
+        assert_eq!(notes.try_with_value(Vec::len), None);
+        assert_eq!(notes.get_value(), Vec::<String>::new());
+        count.track();
+    }
+}
