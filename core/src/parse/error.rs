@@ -35,7 +35,7 @@ impl fmt::Display for Location {
             Location::Enrollment {
                 index,
                 enrollment_id: Some(id),
-            } => write!(f, "enrollment #{index} (enrollmentId {:?})", snippet(id)),
+            } => write!(f, "enrollment #{index} (enrollmentId {})", quoted(id)),
             Location::Enrollment {
                 index,
                 enrollment_id: None,
@@ -46,10 +46,10 @@ impl fmt::Display for Location {
                 id: Some(id),
             } => write!(
                 f,
-                "{} #{index} ({} {:?})",
+                "{} #{index} ({} {})",
                 kind.element(),
                 kind.id_field(),
-                snippet(id)
+                quoted(id)
             ),
             Location::Item { kind, index, .. } => write!(f, "{} #{index}", kind.element()),
         }
@@ -66,7 +66,10 @@ pub enum ParseError {
     #[error("the response body is empty: expected an XML document with a <response> root element")]
     EmptyBody,
     /// The body does not start like XML (JSON, plain text, ...).
-    #[error("the response is not XML (it starts with {snippet:?}); check that the endpoint URL points at the LMS API")]
+    #[error(
+        "the response is not XML (it starts with {}); check that the endpoint URL points at the LMS API",
+        quoted(snippet)
+    )]
     NotXml {
         /// The first characters of the body.
         snippet: String,
@@ -111,8 +114,8 @@ pub enum ParseError {
     },
     /// A field holds a value of the wrong form.
     #[error(
-        "{at}: <{field}> has the value {:?}, expected {expected} (byte {offset})",
-        snippet(value)
+        "{at}: <{field}> has the value {}, expected {expected} (byte {offset})",
+        quoted(value)
     )]
     InvalidValue {
         /// Which enrollment.
@@ -161,11 +164,74 @@ pub fn snippet(value: &str) -> String {
     shorten(value, 60)
 }
 
+/// `value` cut like [`snippet`], in double quotes, with quotes, backslashes, control characters
+/// and invisible formatting characters (bidirectional overrides, zero-width spaces) escaped as
+/// Rust writes them, so that a message shows what the service sent and nothing it hid.
+/// (`{:?}` did this, with the standard library's tables of printable characters: 1 KB of the
+/// module for four messages.)
+pub fn quoted(value: &str) -> impl fmt::Display {
+    Quoted(snippet(value))
+}
+
+struct Quoted(String);
+
+impl fmt::Display for Quoted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            match c {
+                '"' | '\\' => {
+                    f.write_char('\\')?;
+                    f.write_char(c)?;
+                }
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '\0' => f.write_str("\\0")?,
+                c if c.is_control() || is_invisible(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}
+
+/// Characters that change how text around them shows without showing themselves.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+}
+
 /// `text` cut to at most `max_chars` characters (with "…" when cut), so that hostile input
 /// cannot make an error message arbitrarily long.
 pub fn shorten(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn quoted_values_show_what_was_sent_and_nothing_hidden() {
+        let cases = [
+            ("fc1fc35c-040d-11ed", "\"fc1fc35c-040d-11ed\""),
+            ("Иванова", "\"Иванова\""),
+            ("say \"hi\" \\ bye", "\"say \\\"hi\\\" \\\\ bye\""),
+            ("a\nb\tc\r", "\"a\\nb\\tc\\r\""),
+            ("\u{0}\u{1b}[31m", "\"\\0\\u{1b}[31m\""),
+            ("admin\u{202e}gpj.exe", "\"admin\\u{202e}gpj.exe\""),
+            ("zero\u{200b}width\u{feff}", "\"zero\\u{200b}width\\u{feff}\""),
+        ];
+        for (value, shown) in cases {
+            assert_eq!(quoted(value).to_string(), shown, "{value}");
+            // What `{:?}` wrote before, for every case it had escaped the same way.
+            assert_eq!(format!("{value:?}"), shown);
+        }
+        let long = "x".repeat(100);
+        assert_eq!(quoted(&long).to_string(), format!("\"{}…\"", "x".repeat(60)));
     }
 }
