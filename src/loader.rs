@@ -9,7 +9,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::reactive::Tracked;
 use futures::future::{abortable, AbortHandle};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::{Callable, Callback};
@@ -23,6 +22,7 @@ use crate::api::{
 };
 use crate::core::maps::FastSet;
 use crate::enrich::{EnrichParts, Enricher, EnrichmentStatus};
+use crate::reactive::Tracked;
 use crate::state::{CardsState, LoadState};
 
 /// Enrollments parsed from one answer (unpaged, or a paged load's first page) before the

@@ -4,7 +4,6 @@
 //! department, completion and progress, labelled dates in the widget's locale with relative
 //! hints, type, certificate, and the IDs at the foot). States are text badges, never colour alone.
 
-use crate::reactive::{memo, Tracked};
 use leptos::prelude::Memo;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -16,6 +15,7 @@ use crate::core::model::Enrollment;
 use crate::core::status::CertificateState;
 use crate::core::store::EnrollmentStore;
 use crate::i18n::{fill as fill_in, Messages};
+use crate::reactive::{memo, Tracked};
 use crate::state::CardsState;
 
 use super::dom::{bind, set, Dom};

@@ -10,7 +10,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::reactive::{memo, rw_signal, stored, Stored, Tracked, Writable};
 use leptos::prelude::{request_animation_frame, untrack, Callable, Callback, Memo, Owner};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -18,6 +17,7 @@ use web_sys::{Element, HtmlElement};
 use super::card::card_slot;
 use super::dom::{bind, child_of, listen, set, set_or_remove, Dom};
 use super::observe::element_size;
+use crate::reactive::{memo, rw_signal, stored, Stored, Tracked, Writable};
 use crate::state::{CardsState, LoadState};
 
 /// Rows rendered above and below the visible ones, once the visible ones are painted.

@@ -3,7 +3,6 @@
 //! updates the shared filter; the count and cards follow on the same keystroke. In a narrow host
 //! everything but the search folds behind a "Filters (N active)" button.
 
-use crate::reactive::{memo, rw_signal, Tracked, Writable};
 use leptos::prelude::RwSignal;
 use time::Date;
 
@@ -20,6 +19,7 @@ use crate::core::query::{Facets, Filter, Member, Sort, SortKey};
 use crate::core::related::CompletionStatus;
 use crate::core::status::{CertificateState, Status};
 use crate::i18n::fill;
+use crate::reactive::{memo, rw_signal, Tracked, Writable};
 use crate::state::{CardsState, LoadState};
 
 /// Below this width (px) the filters fold behind a button, so the first cards show on the first

@@ -4,12 +4,13 @@
 //! Hand-written rather than leptos-use's `use_element_size` / `use_document_visibility`: those
 //! brought about 6 KB (gzipped) into the module, float parsing included, for two listeners.
 
-use crate::reactive::{rw_signal, Writable};
 use leptos::prelude::{on_cleanup, RwSignal};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
+
+use crate::reactive::{rw_signal, Writable};
 
 /// The content-box width and height of `target` in CSS pixels, 0 until it is laid out and
 /// measured, while the calling owner lives.

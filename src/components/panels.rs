@@ -3,7 +3,6 @@
 //! (`dom.rs`) into one holder, again only when the panel to show changes; the holder handles
 //! the buttons' clicks.
 
-use crate::reactive::{Tracked, Writable};
 use leptos::prelude::{Callable, Callback};
 use web_sys::Element;
 
@@ -11,6 +10,7 @@ use super::dom::{bind, event_within, listen, set, Dom};
 use crate::api::ApiError;
 use crate::core::query::Filter;
 use crate::i18n::{error_text, fill};
+use crate::reactive::{Tracked, Writable};
 use crate::state::{CardsState, LoadState};
 
 /// Skeleton cards shown before the first page arrives.

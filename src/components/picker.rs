@@ -4,7 +4,6 @@
 //! best matches are listed (there can be 100,000 learners); typing narrows the list. Built from
 //! data (`dom.rs`); the `<details>` listens to its search box's input and its checkboxes.
 
-use crate::reactive::{memo, rw_signal, Tracked, Writable};
 use leptos::prelude::{on_cleanup, Memo, RwSignal};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
@@ -15,6 +14,7 @@ use super::dom::{
 use super::patch::{Parts, Shown, CHECKED, ROOT};
 use crate::core::fold::fold;
 use crate::core::picker_options::{picker_options, PickerKind, PickerList};
+use crate::reactive::{memo, rw_signal, Tracked, Writable};
 use crate::state::CardsState;
 
 /// Options listed at once; the rest are reached by typing.

@@ -3,8 +3,6 @@
 //! browser is about to print (`beforeprint`) and dropped after (`afterprint`); the print
 //! stylesheet hides everything else.
 
-use crate::reactive::{rw_signal, Tracked, Writable};
-
 use web_sys::Element;
 
 use super::dom::{listen, set, show_when, Dom};
@@ -13,6 +11,7 @@ use crate::core::fields::CardField;
 use crate::core::query::Filter;
 use crate::core::store::EnrollmentStore;
 use crate::i18n::fill;
+use crate::reactive::{rw_signal, Tracked, Writable};
 use crate::state::CardsState;
 
 /// Most enrollments printed (more would be hundreds of pages; the CSV export has them all).

@@ -2,7 +2,6 @@
 //! chips and "Clear filters". Built from data (`dom.rs`); the root handles every click and
 //! change in it.
 
-use crate::reactive::{Tracked, Writable};
 use web_sys::Element;
 
 use super::dom::{bind, event_within, listen, place_of, set, set_text, show_at, update_text, Dom};
@@ -12,6 +11,7 @@ use crate::core::enrichment::PartStatus;
 use crate::core::query::{ActiveFilter, DateRange, Filter};
 use crate::core::store::EnrollmentStore;
 use crate::i18n::{fill, Locale};
+use crate::reactive::{Tracked, Writable};
 use crate::state::{CardsState, LoadState};
 
 /// "N of M enrollments" (`data-ec="count"`), progress while loading, the toolbar, notes,

@@ -2,7 +2,6 @@
 //! selection"), the field picker, and "Export CSV". Built from data (`dom.rs`) inside the
 //! summary, whose root handles its clicks (`toolbar_click`) and the field picker's checkboxes.
 
-use crate::reactive::{rw_signal, Tracked, Writable};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::{set_timeout, RwSignal};
 use leptos::task::spawn_local;
@@ -14,6 +13,7 @@ use super::picker::follow_open;
 use crate::core::export::CsvExport;
 use crate::core::fields::CardField;
 use crate::i18n::fill;
+use crate::reactive::{rw_signal, Tracked, Writable};
 use crate::state::CardsState;
 
 /// Rows written between two turns of the browser while exporting (about 10 ms of work).

@@ -2,7 +2,6 @@
 //! state panels and the windowed card grid. What happens is reported through [`ViewEvents`]
 //! (the embedding turns them into DOM events).
 
-use crate::reactive::{callback, rw_signal, Tracked, Writable};
 use leptos::prelude::{
     component, on_cleanup, set_timeout, untrack, view, Callable, Callback, Effect, IntoView, ReadSignal,
 };
@@ -25,6 +24,7 @@ use crate::core::status::StatusRules;
 use crate::enrich::{EnrichParts, EnrichmentStatus};
 use crate::i18n::Locale;
 use crate::loader::{LoadEvents, LoadPlan, LoadSummary, Loader};
+use crate::reactive::{callback, rw_signal, Tracked, Writable};
 use crate::state::{CardsState, Density, LoadState};
 
 /// Where the widget gets its data and how it shows it.

@@ -1,7 +1,6 @@
 //! DOM events to the host: `CustomEvent`s on the host element with `bubbles` and `composed`,
 //! so they cross the shadow root.
 
-use crate::reactive::callback;
 use js_sys::{Object, Reflect};
 use leptos::prelude::Callback;
 use send_wrapper::SendWrapper;
@@ -12,6 +11,7 @@ use crate::components::view::WidgetParts;
 use crate::components::{Selected, ViewEvents};
 use crate::enrich::EnrichmentStatus;
 use crate::loader::LoadSummary;
+use crate::reactive::callback;
 
 /// The messages of the widget's language (its root's `lang`, set from the locale), so the error
 /// event says what the panel says.

@@ -5,7 +5,6 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::reactive::{callback, Tracked, Writable};
 use leptos::prelude::view;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
@@ -16,6 +15,7 @@ use crate::components::view::WidgetParts;
 use crate::components::{EnrollmentCards, ListSource};
 use crate::core::export::to_csv;
 use crate::core::filter_state::FilterState;
+use crate::reactive::{callback, Tracked, Writable};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::reactive::{memo, rw_signal, stored, Stored, Tracked, Writable};
 use leptos::prelude::{set_timeout, LocalStorage, Memo, RwSignal, StoredValue};
 
 use crate::api::ApiError;
@@ -16,6 +15,7 @@ use crate::core::selection::Selection;
 use crate::core::status::StatusRules;
 use crate::core::store::EnrollmentStore;
 use crate::i18n::{Locale, Messages};
+use crate::reactive::{memo, rw_signal, stored, Stored, Tracked, Writable};
 
 /// How loading stands.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
