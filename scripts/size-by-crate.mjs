@@ -7,18 +7,21 @@
 // whole: the data segment, imports and tables are nobody's here), good for telling where the
 // weight is, not for a budget.
 //
-//   node scripts/size-by-crate.mjs MODULE.wasm [REGEX]
+//   node scripts/size-by-crate.mjs MODULE.wasm [REGEX] [--modules]
 //
 // MODULE.wasm must keep its function names, with v0 symbol names so that generic functions
 // name their crate (README, Size, says how to build one). With REGEX, also the share of the
-// functions whose names match it.
+// functions whose names match it. With --modules, the widget's and the core's functions are
+// counted by module (`enrollment_core::parse::related`) instead of as two crates.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { Reader, customName, rewriteVector, sections, uleb } from './wasm-binary.mjs';
 
-const [path, pattern] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const byModule = args.includes('--modules');
+const [path, pattern] = args.filter((arg) => arg !== '--modules');
 if (!path) {
-  console.error('usage: size-by-crate.mjs MODULE.wasm [REGEX]');
+  console.error('usage: size-by-crate.mjs MODULE.wasm [REGEX] [--modules]');
   process.exit(2);
 }
 const wasm = readFileSync(path);
@@ -53,8 +56,15 @@ if (names.size === 0) {
   process.exit(1);
 }
 
-/** The crate a (v0-demangled) function name belongs to: its first path segment. */
-const crateOf = (name) => name?.match(/^[<&]*(?:dyn )?([a-z_0-9]+)(?:\[[0-9a-f]+\])?::/)?.[1] ?? 'other';
+/**
+ * The crate a (v0-demangled) function name belongs to: its first path segment; with --modules,
+ * for this project's two crates, the module path as well (up to two levels).
+ */
+function crateOf(name) {
+  const path = name?.match(/^[<&]*(?:dyn )?([a-z_0-9]+)(?:\[[0-9a-f]+\])?((?:::[a-z_0-9]+){0,2})/);
+  if (!path) return 'other';
+  return byModule && path[1].startsWith('enrollment_c') ? path[1] + path[2] : path[1];
+}
 
 /** The module without its custom sections, with the bodies of the functions `drop` picks emptied. */
 function build(drop) {
@@ -86,7 +96,7 @@ const shares = crates
   .map((crate) => [crate, whole - gzipped(build((c) => c === crate))])
   .filter(([, share]) => share >= 256)
   .sort((a, b) => b[1] - a[1]);
-console.log(`${path}: ${whole} bytes gzipped without custom sections; each crate's share (at least 256 bytes):`);
+console.log(`${path}: ${whole} bytes gzipped without custom sections; each ${byModule ? 'crate or module' : 'crate'}'s share (at least 256 bytes):`);
 for (const [crate, share] of shares) console.log(`${crate.padEnd(24)} ${String(share).padStart(7)}`);
 if (pattern) {
   const re = new RegExp(pattern);
