@@ -110,6 +110,13 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// `true` when `needle` occurs in `haystack`, through the byte search the store's searches use
+/// (`str::contains` with a string brings the standard library's own substring search, a second
+/// copy of the same idea in the module).
+pub fn occurs_in(haystack: &str, needle: &str) -> bool {
+    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
+}
+
 /// Folds one non-ASCII character: each character of its lowercase form through the tables, the
 /// few mappings outside them, or as it is.
 fn fold_char(c: char, out: &mut String) {

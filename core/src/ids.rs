@@ -353,7 +353,7 @@ pub fn contains_folded(haystack: &str, needle: &str) -> bool {
             .windows(n.len())
             .any(|window| window.eq_ignore_ascii_case(n))
     } else {
-        crate::fold::fold(haystack).contains(needle)
+        crate::fold::occurs_in(&crate::fold::fold(haystack), needle)
     }
 }
 

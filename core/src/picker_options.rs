@@ -9,7 +9,7 @@
 
 use std::cmp::Ordering;
 
-use crate::fold::fold;
+use crate::fold::{fold, occurs_in};
 use crate::ids::contains_folded;
 use crate::sorting::sort_by;
 use crate::store::EnrollmentStore;
@@ -197,7 +197,7 @@ fn department_options(store: &EnrollmentStore, needle: &str, wanted: Wanted<'_>)
         .departments()
         .options()
         .into_iter()
-        .filter(|d| contains_folded(&d.id, needle) || fold(&d.path).contains(needle))
+        .filter(|d| contains_folded(&d.id, needle) || occurs_in(&fold(&d.path), needle))
         .map(|d| PickerOption {
             hint: format!("{}\n{}", d.path, d.id),
             depth: if needle.is_empty() { d.depth } else { 0 },

@@ -16,7 +16,7 @@ use time::{Date, OffsetDateTime};
 use crate::days::{DayColumn, NO_DAY};
 use crate::departments::DepartmentTree;
 use crate::directory::{Directory, PersonEntry, ResultEntry};
-use crate::fold::{fold, Folded};
+use crate::fold::{fold, occurs_in, Folded};
 use crate::ids::{contains_folded, could_be_in_uuid, Handles, IdColumn, Interner, RowIndex};
 use crate::index_column::IndexColumn;
 use crate::model::{Certificate, Enrollment, EnrollmentType};
@@ -626,7 +626,7 @@ impl EnrollmentStore {
             let matcher = self.text_matcher(&mut cache.ids, needle);
             let (c, texts) = (&self.cols, &cache.texts);
             let few = |t: &&TextMatches| t.rows.count_ones(..) * NARROW_BELOW < t.rows.len();
-            let shorter = texts.iter().rev().find(|t| needle.contains(t.needle.as_str()));
+            let shorter = texts.iter().rev().find(|t| occurs_in(needle, &t.needle));
             if let Some(shorter) = shorter.filter(few).filter(|_| current.rows.is_empty()) {
                 current.rows = FixedBitSet::with_capacity(shorter.rows.len());
                 for r in shorter.rows.ones().filter(|&r| matcher.matches(c, r)) {

@@ -1,7 +1,8 @@
 //! Search folding: case- and accent-insensitive over Latin, Greek and Cyrillic, CJK kept, and the
 //! folded store's one-pass search.
 
-use enrollment_core::fold::{fold, fold_into, Folded};
+use enrollment_core::fold::{fold, fold_into, occurs_in, Folded};
+use proptest::prelude::*;
 
 /// `true` when a search for `needle` finds `haystack`.
 fn finds(haystack: &str, needle: &str) -> bool {
@@ -286,5 +287,23 @@ fn timing_one_million_names() {
             let count = hits.iter().filter(|&&h| h).count();
             println!("{label}: fold+push 1M in {fold_time:?}; hits({needle}) {count} in {elapsed:?}");
         }
+    }
+}
+
+#[test]
+fn occurs_in_finds_substrings_by_bytes() {
+    assert!(occurs_in("иванова мария", "мари"));
+    assert!(occurs_in("núñez", "ñe"));
+    assert!(occurs_in("anything", ""));
+    assert!(!occurs_in("", "a"));
+    assert!(!occurs_in("ivanova", "ivanovaa"));
+    assert!(!occurs_in("sales / berlin", "sales/"));
+}
+
+proptest! {
+    /// What `str::contains` says, for any texts (the store's searches narrow with it).
+    #[test]
+    fn occurs_in_agrees_with_str_contains(haystack in "[a-cé ж]{0,12}", needle in "[a-cé ж]{0,4}") {
+        prop_assert_eq!(occurs_in(&haystack, &needle), haystack.contains(needle.as_str()));
     }
 }
