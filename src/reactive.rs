@@ -20,12 +20,13 @@ pub trait Tracked {
     /// What it holds.
     type Value;
 
-    /// A copy of the value, subscribing the running effect or memo to it.
+    /// A copy of the value, subscribing the running effect or memo to it; the default once
+    /// disposed.
     fn get(&self) -> Self::Value
     where
         Self::Value: Clone + Default;
 
-    /// A copy of the value, without subscribing.
+    /// A copy of the value, without subscribing; the default once disposed.
     fn get_untracked(&self) -> Self::Value
     where
         Self::Value: Clone + Default;
@@ -52,7 +53,7 @@ pub trait Tracked {
     /// `f` of the value without subscribing, or `None` once disposed.
     fn try_with_untracked<U>(&self, f: impl FnOnce(&Self::Value) -> U) -> Option<U>;
 
-    /// Subscribes the running effect or memo without reading.
+    /// Subscribes the running effect or memo without reading (nothing once disposed).
     fn track(&self);
 }
 
