@@ -20,8 +20,7 @@ pub trait Tracked {
     /// What it holds.
     type Value;
 
-    /// A copy of the value, subscribing the running effect or memo to it; the default once
-    /// disposed.
+    /// A copy of the value, subscribing the running effect or memo; the default once disposed.
     fn get(&self) -> Self::Value
     where
         Self::Value: Clone + Default;
