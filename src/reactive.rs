@@ -1,6 +1,7 @@
-//! The widget's reads and writes of signals, memos and stored values, through methods that never
-//! panic: [`Tracked`] for signals and memos, [`Writable`] for signals, [`Stored`] for stored
-//! values, and [`rw_signal`], [`memo`], [`stored`] and [`callback`] to make them.
+//! The widget's signals and stored values, and reads and writes of them (and of memos) through
+//! methods that never panic: [`Tracked`] for signals and memos, [`Writable`] for signals,
+//! [`Stored`] for stored values, and [`rw_signal`], [`memo`], [`stored`] and [`callback`] to
+//! make them.
 //!
 //! leptos's own methods of the same names panic when the value has been disposed (the widget was
 //! removed while one of its tasks or listeners still ran), which would trap the module every
@@ -9,11 +10,65 @@
 //! a disposed value reads as its type's default and takes no writes. Modules that import these
 //! traits import leptos's items by name, not its prelude, whose traits have the same method
 //! names.
+//!
+//! A signal ([`Var`]) and a stored value ([`Held`]) keep their value in one type of leptos's
+//! arena slot, `Rc<dyn Any>`, beside a [`Trigger`] for a signal's subscribers: leptos's storage
+//! and signal code is compiled once per value type, and the widget has two dozen of them. Each
+//! is owned by the owner it was made under and disposed with it, as leptos's are.
 
-use leptos::prelude::{
-    Callback, Memo, RwSignal, StoredValue, Track, Update, UpdateValue, With, WithUntracked, WithValue,
-};
-use leptos::reactive::owner::LocalStorage;
+use std::any::Any;
+use std::cell::RefCell;
+use std::marker::PhantomData;
+use std::rc::Rc;
+
+use leptos::prelude::{Callback, Memo, Track, With, WithUntracked, WithValue};
+use leptos::reactive::owner::{LocalStorage, StoredValue};
+use leptos::reactive::signal::Trigger;
+use leptos::reactive::traits::Notify;
+
+/// An arena slot holding a value of any type, in a `RefCell` (one type for every value).
+type Slot = StoredValue<Rc<dyn Any>, LocalStorage>;
+
+/// A value kept for its owner's lifetime, read and written without tracking (see [`Stored`]).
+pub struct Held<T> {
+    slot: Slot,
+    value: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Held<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Held<T> {}
+
+impl<T: 'static> Held<T> {
+    /// The value's cell, or `None` once disposed.
+    fn cell(&self) -> Option<Rc<RefCell<T>>> {
+        slot_value(self.slot)?.downcast().ok()
+    }
+}
+
+/// What a slot holds, or `None` once disposed. Not generic: one copy of leptos's arena code.
+#[inline(never)]
+fn slot_value(slot: Slot) -> Option<Rc<dyn Any>> {
+    slot.try_with_value(Rc::clone)
+}
+
+/// A signal: a value its readers subscribe to, and whose writes notify them.
+pub struct Var<T> {
+    held: Held<T>,
+    changed: Trigger,
+}
+
+impl<T> Clone for Var<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Var<T> {}
 
 /// Reading a signal or memo.
 pub trait Tracked {
@@ -112,6 +167,59 @@ where
     }
 }
 
+impl<T: 'static> Tracked for Var<T> {
+    type Value = T;
+
+    fn get(&self) -> T
+    where
+        T: Clone + Default,
+    {
+        self.try_with(Clone::clone).unwrap_or_default()
+    }
+
+    fn get_untracked(&self) -> T
+    where
+        T: Clone + Default,
+    {
+        self.try_with_untracked(Clone::clone).unwrap_or_default()
+    }
+
+    fn with<U: Default>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.try_with(f).unwrap_or_default()
+    }
+
+    fn with_untracked<U: Default>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.try_with_untracked(f).unwrap_or_default()
+    }
+
+    fn try_get(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.try_with(Clone::clone)
+    }
+
+    fn try_get_untracked(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.try_with_untracked(Clone::clone)
+    }
+
+    fn try_with<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        self.track();
+        self.try_with_untracked(f)
+    }
+
+    fn try_with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        self.held.try_with_value(f)
+    }
+
+    fn track(&self) {
+        self.changed.track();
+    }
+}
+
 /// Writing a signal.
 pub trait Writable {
     /// What it holds.
@@ -131,7 +239,7 @@ pub trait Writable {
     fn try_update<U>(&self, f: impl FnOnce(&mut Self::Value) -> U) -> Option<U>;
 }
 
-impl<T: Send + Sync + 'static> Writable for RwSignal<T> {
+impl<T: 'static> Writable for Var<T> {
     type Value = T;
 
     fn set(&self, value: T) {
@@ -140,7 +248,7 @@ impl<T: Send + Sync + 'static> Writable for RwSignal<T> {
 
     fn try_set(&self, value: T) -> Option<T> {
         let mut value = Some(value);
-        Update::try_update(self, |v| {
+        self.try_update(|v| {
             if let Some(new) = value.take() {
                 *v = new;
             }
@@ -149,11 +257,13 @@ impl<T: Send + Sync + 'static> Writable for RwSignal<T> {
     }
 
     fn update(&self, f: impl FnOnce(&mut T)) {
-        Update::try_update(self, f);
+        self.try_update(f);
     }
 
     fn try_update<U>(&self, f: impl FnOnce(&mut T) -> U) -> Option<U> {
-        Update::try_update(self, f)
+        let changed = self.held.try_update_value(f)?;
+        self.changed.notify();
+        Some(changed)
     }
 }
 
@@ -190,24 +300,28 @@ pub trait Stored {
     }
 }
 
-impl<T: 'static, S> Stored for StoredValue<T, S>
-where
-    StoredValue<T, S>: WithValue<Value = T> + UpdateValue<Value = T>,
-{
+impl<T: 'static> Stored for Held<T> {
     type Value = T;
 
     fn try_with_value<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
-        WithValue::try_with_value(self, f)
+        let cell = self.cell()?;
+        let value = cell.try_borrow().ok()?;
+        Some(f(&value))
     }
 
     fn try_update_value<U>(&self, f: impl FnOnce(&mut T) -> U) -> Option<U> {
-        UpdateValue::try_update_value(self, f)
+        let cell = self.cell()?;
+        let mut value = cell.try_borrow_mut().ok()?;
+        Some(f(&mut value))
     }
 }
 
 /// A new signal holding `value`, owned by the running owner.
-pub fn rw_signal<T: Send + Sync + 'static>(value: T) -> RwSignal<T> {
-    RwSignal::new(value)
+pub fn rw_signal<T: 'static>(value: T) -> Var<T> {
+    Var {
+        held: stored(value),
+        changed: Trigger::new(),
+    }
 }
 
 /// A new memo of `f` (given its previous value), owned by the running owner.
@@ -217,9 +331,13 @@ pub fn memo<T: PartialEq + Send + Sync + 'static>(
     Memo::new(f)
 }
 
-/// A new stored value, held on this thread and owned by the running owner.
-pub fn stored<T: 'static>(value: T) -> StoredValue<T, LocalStorage> {
-    StoredValue::new_local(value)
+/// A new stored value, owned by the running owner.
+pub fn stored<T: 'static>(value: T) -> Held<T> {
+    let value: Rc<dyn Any> = Rc::new(RefCell::new(value));
+    Held {
+        slot: StoredValue::new_local(value),
+        value: PhantomData,
+    }
 }
 
 /// A new callback calling `f`, owned by the running owner.
@@ -231,7 +349,7 @@ pub fn callback<In: 'static, Out: 'static>(
 
 #[cfg(test)]
 mod tests {
-    use leptos::prelude::{Dispose, Owner};
+    use leptos::prelude::Owner;
 
     use super::{callback, memo, rw_signal, stored, Stored, Tracked, Writable};
 
@@ -266,9 +384,7 @@ mod tests {
                 stored(vec!["a".to_owned()]),
             )
         });
-        count.dispose();
-        doubled.dispose();
-        notes.dispose();
+        owner.cleanup();
         assert_eq!(count.get(), 0);
         assert_eq!(count.get_untracked(), 0);
         assert_eq!(doubled.get(), 0);
@@ -283,5 +399,41 @@ mod tests {
         assert_eq!(notes.try_with_value(Vec::len), None);
         assert_eq!(notes.get_value(), Vec::<String>::new());
         count.track();
+    }
+
+    #[test]
+    fn a_write_during_a_read_of_the_same_value_is_refused_not_a_panic() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let count = rw_signal(1u32);
+            assert_eq!(count.with_untracked(|_| count.try_set(2)), Some(2));
+            assert_eq!(count.with_untracked(|_| count.try_update(|n| *n)), None);
+            let notes = stored(1u8);
+            assert_eq!(
+                notes.try_update_value(|_| notes.try_with_value(|n| *n)),
+                Some(None)
+            );
+            assert_eq!((count.get_untracked(), notes.get_value()), (1, 1));
+        });
+    }
+
+    #[test]
+    fn a_write_reruns_the_memos_that_read_it_and_only_those() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let count = rw_signal(2u32);
+            let other = rw_signal(0u32);
+            let runs = stored(0u32);
+            let doubled = memo(move |_| {
+                runs.try_update_value(|r| *r += 1);
+                count.get() * 2
+            });
+            assert_eq!(doubled.get_untracked(), 4);
+            other.set(1);
+            assert_eq!(doubled.get_untracked(), 4);
+            count.set(5);
+            assert_eq!(doubled.get_untracked(), 10);
+            assert_eq!(runs.get_value(), 2);
+        });
     }
 }

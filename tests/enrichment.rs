@@ -11,6 +11,7 @@ use enrollment_cards::api::{AccessToken, ClientConfig};
 use enrollment_cards::components::view::WidgetParts;
 use enrollment_cards::components::{EnrollmentCards, ListSource, ViewEvents};
 use enrollment_cards::enrich::{EnrichParts, EnrichmentStatus, PartStatus};
+use enrollment_cards::reactive::{Tracked, Writable};
 use enrollment_cards::StatusRules;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;

@@ -16,6 +16,7 @@ use enrollment_cards::components::view::WidgetParts;
 use enrollment_cards::components::{EnrollmentCards, ListSource, LoadState, ViewEvents};
 use enrollment_cards::enrich::EnrichParts;
 use enrollment_cards::loader::LoadSummary;
+use enrollment_cards::reactive::Tracked;
 use enrollment_cards::{ParseError, StatusRules};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;

@@ -6,6 +6,7 @@
 
 use enrollment_cards::api::ApiError;
 use enrollment_cards::components::{CardsState, CardsView, LoadState};
+use enrollment_cards::reactive::Writable;
 use enrollment_cards::{
     Certificate, DateRange, Enrollment, EnrollmentStore, EnrollmentType, Filter, Sort, SortKey, Status,
     StatusRules,

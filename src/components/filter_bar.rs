@@ -3,7 +3,6 @@
 //! updates the shared filter; the count and cards follow on the same keystroke. In a narrow host
 //! everything but the search folds behind a "Filters (N active)" button.
 
-use leptos::prelude::RwSignal;
 use time::Date;
 
 use wasm_bindgen::JsCast;
@@ -19,7 +18,7 @@ use crate::core::query::{Facets, Filter, Member, Sort, SortKey};
 use crate::core::related::CompletionStatus;
 use crate::core::status::{CertificateState, Status};
 use crate::i18n::fill;
-use crate::reactive::{memo, rw_signal, Tracked, Writable};
+use crate::reactive::{memo, rw_signal, Tracked, Var, Writable};
 use crate::state::{CardsState, LoadState};
 
 /// Below this width (px) the filters fold behind a button, so the first cards show on the first
@@ -99,7 +98,7 @@ fn build(dom: &Dom, root: &Element, state: CardsState) -> Option<()> {
 }
 
 /// The "Filters (N active)" button of a narrow bar, which unfolds and folds the filters.
-fn fold_toggle(dom: &Dom, parent: &Element, state: CardsState, unfolded: RwSignal<bool>) -> Option<()> {
+fn fold_toggle(dom: &Dom, parent: &Element, state: CardsState, unfolded: Var<bool>) -> Option<()> {
     let t = state.t();
     let toggle = dom.element(parent, "button", "ec-button")?;
     set(&toggle, "type", "button");

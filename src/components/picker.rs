@@ -4,7 +4,7 @@
 //! best matches are listed (there can be 100,000 learners); typing narrows the list. Built from
 //! data (`dom.rs`); the `<details>` listens to its search box's input and its checkboxes.
 
-use leptos::prelude::{on_cleanup, Memo, RwSignal};
+use leptos::prelude::{on_cleanup, Memo};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
 
@@ -14,7 +14,7 @@ use super::dom::{
 use super::patch::{Parts, Shown, CHECKED, ROOT};
 use crate::core::fold::fold;
 use crate::core::picker_options::{picker_options, PickerKind, PickerList};
-use crate::reactive::{memo, rw_signal, Tracked, Writable};
+use crate::reactive::{memo, rw_signal, Tracked, Var, Writable};
 use crate::state::CardsState;
 
 /// Options listed at once; the rest are reached by typing.
@@ -25,8 +25,8 @@ const MAX_OPTIONS: usize = 60;
 struct PickerState {
     state: CardsState,
     kind: PickerKind,
-    open: RwSignal<bool>,
-    query: RwSignal<String>,
+    open: Var<bool>,
+    query: Var<String>,
     options: Memo<PickerList>,
 }
 
@@ -215,7 +215,7 @@ fn option_item(items: &mut Parts, state: CardsState, option: &crate::core::picke
 
 /// A `<details>` dropdown's `toggle` handler: `open` follows `details` (the pickers build their
 /// panel only while it is true). After unmount the signal is gone and a late event does nothing.
-pub fn follow_open(open: RwSignal<bool>, details: HtmlDetailsElement) -> impl Fn(web_sys::Event) + 'static {
+pub fn follow_open(open: Var<bool>, details: HtmlDetailsElement) -> impl Fn(web_sys::Event) + 'static {
     move |_| {
         open.try_set(details.open());
     }

@@ -3,7 +3,7 @@
 //! summary, whose root handles its clicks (`toolbar_click`) and the field picker's checkboxes.
 
 use gloo_timers::future::TimeoutFuture;
-use leptos::prelude::{set_timeout, RwSignal};
+use leptos::prelude::set_timeout;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -13,7 +13,7 @@ use super::picker::follow_open;
 use crate::core::export::CsvExport;
 use crate::core::fields::CardField;
 use crate::i18n::fill;
-use crate::reactive::{rw_signal, Tracked, Writable};
+use crate::reactive::{rw_signal, Tracked, Var, Writable};
 use crate::state::CardsState;
 
 /// Rows written between two turns of the browser while exporting (about 10 ms of work).
@@ -22,8 +22,8 @@ const EXPORT_BATCH: usize = 10_000;
 /// The toolbar's own state: the export's progress (percent) and whether the field picker is open.
 #[derive(Clone, Copy)]
 pub struct ToolbarState {
-    exporting: RwSignal<Option<usize>>,
-    fields_open: RwSignal<bool>,
+    exporting: Var<Option<usize>>,
+    fields_open: Var<bool>,
 }
 
 impl Default for ToolbarState {
@@ -140,7 +140,7 @@ fn field_of(element: &Element) -> Option<CardField> {
 
 /// Which fields cards show and in what order: a checkbox and up/down buttons per field, the
 /// list built while the picker is open.
-fn build_field_picker(dom: &Dom, parent: &Element, state: CardsState, open: RwSignal<bool>) -> Option<()> {
+fn build_field_picker(dom: &Dom, parent: &Element, state: CardsState, open: Var<bool>) -> Option<()> {
     let t = state.t();
     let details = dom.element(parent, "details", "ec-picker ec-fields")?;
     set(&details, "data-ec", "fields");
@@ -206,7 +206,7 @@ fn fill_fields(dom: &Dom, list: &Element, state: CardsState, fields: Vec<(CardFi
 /// Writes the current view as a CSV file a batch at a time (the browser keeps its turns and the
 /// button shows the progress), then hands it to the browser as a download. Stops, without a
 /// download, if the widget is removed meanwhile.
-fn export_file(state: CardsState, exporting: RwSignal<Option<usize>>) {
+fn export_file(state: CardsState, exporting: Var<Option<usize>>) {
     let Some(rows) = state.result.try_with_untracked(|r| r.0.rows.to_vec()) else {
         return;
     };

@@ -3,7 +3,7 @@
 //! (the embedding turns them into DOM events).
 
 use leptos::prelude::{
-    component, on_cleanup, set_timeout, untrack, view, Callable, Callback, Effect, IntoView, ReadSignal,
+    component, on_cleanup, set_timeout, untrack, view, Callable, Callback, Effect, IntoView,
 };
 use leptos::tachys::prelude::{ClassAttribute, DirectiveAttribute};
 use send_wrapper::SendWrapper;
@@ -24,7 +24,7 @@ use crate::core::status::StatusRules;
 use crate::enrich::{EnrichParts, EnrichmentStatus};
 use crate::i18n::Locale;
 use crate::loader::{LoadEvents, LoadPlan, LoadSummary, Loader};
-use crate::reactive::{callback, rw_signal, Tracked, Writable};
+use crate::reactive::{callback, rw_signal, Tracked, Var, Writable};
 use crate::state::{CardsState, Density, LoadState};
 
 /// Where the widget gets its data and how it shows it.
@@ -312,7 +312,7 @@ fn fill_root(root: Element, (state, retry, on_activate): (CardsState, Callback<(
 /// one layout and never push the cards down, and a first page already waiting is not kept
 /// waiting behind them. At once when there is already something to show or loading has stopped
 /// (no token, an error).
-fn controls_by_first_cards(state: CardsState) -> ReadSignal<bool> {
+fn controls_by_first_cards(state: CardsState) -> Var<bool> {
     let arrived = move || {
         state.version.track();
         state.with_store(|s| !s.is_empty()).unwrap_or(false) || state.load.with(|l| *l != LoadState::Loading)
@@ -333,5 +333,5 @@ fn controls_by_first_cards(state: CardsState) -> ReadSignal<bool> {
             }
         });
     }
-    built.read_only()
+    built
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use leptos::prelude::{set_timeout, LocalStorage, Memo, RwSignal, StoredValue};
+use leptos::prelude::{set_timeout, Memo};
 
 use crate::api::ApiError;
 use crate::core::enrichment::{EnrichParts, EnrichmentStatus};
@@ -15,7 +15,7 @@ use crate::core::selection::Selection;
 use crate::core::status::StatusRules;
 use crate::core::store::EnrollmentStore;
 use crate::i18n::{Locale, Messages};
-use crate::reactive::{memo, rw_signal, stored, Stored, Tracked, Writable};
+use crate::reactive::{memo, rw_signal, stored, Held, Stored, Tracked, Var, Writable};
 
 /// How loading stands.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -100,49 +100,49 @@ struct Unannounced {
 #[derive(Clone, Copy)]
 pub struct PickersOpen {
     /// The course picker.
-    pub courses: RwSignal<bool>,
+    pub courses: Var<bool>,
     /// The learner picker.
-    pub learners: RwSignal<bool>,
+    pub learners: Var<bool>,
     /// The department picker.
-    pub departments: RwSignal<bool>,
+    pub departments: Var<bool>,
 }
 
 /// Handles to the view's state (cheap to copy into closures).
 #[derive(Clone, Copy)]
 pub struct CardsState {
     /// Local: the store keeps its query caches in cells (one thread in the browser).
-    store: StoredValue<EnrollmentStore, LocalStorage>,
+    store: Held<EnrollmentStore>,
     /// Bumped whenever the store changes.
-    pub version: RwSignal<u64>,
+    pub version: Var<u64>,
     /// The client-side filter.
-    pub filter: RwSignal<Filter>,
+    pub filter: Var<Filter>,
     /// The sort order.
-    pub sort: RwSignal<Sort>,
+    pub sort: Var<Sort>,
     /// Load progress.
-    pub load: RwSignal<LoadState>,
+    pub load: Var<LoadState>,
     /// Rows matching the filter, in order, with facet counts.
     pub result: Memo<Answer>,
     /// Which pickers are open: the result counts the facets per course, learner and department
     /// of those only (each costs the query a counter update per row).
     pub pickers_open: PickersOpen,
     /// The fields cards show, in order.
-    pub fields: RwSignal<CardFields>,
+    pub fields: Var<CardFields>,
     /// Selected enrollments, by store row (kept across filters, cleared by a reload).
-    pub selection: RwSignal<Selection>,
+    pub selection: Var<Selection>,
     /// Show the filter bar.
-    pub show_filters: RwSignal<bool>,
+    pub show_filters: Var<bool>,
     /// How many cards a screen holds.
-    pub density: RwSignal<Density>,
+    pub density: Var<Density>,
     /// Bumped when the locale changes (the whole view is worded again).
-    pub locale_version: RwSignal<u64>,
+    pub locale_version: Var<u64>,
     /// Bumped when what cards show changes without the rows changing (locale, "today").
-    pub epoch: RwSignal<u64>,
+    pub epoch: Var<u64>,
     /// Bumped when names, titles, departments or results arrive (cards update in place).
-    pub names_version: RwSignal<u64>,
+    pub names_version: Var<u64>,
     /// How resolving names, titles, results and departments goes.
-    pub enrichment: RwSignal<EnrichmentStatus>,
-    locale: StoredValue<Locale, LocalStorage>,
-    unannounced: StoredValue<Unannounced, LocalStorage>,
+    pub enrichment: Var<EnrichmentStatus>,
+    locale: Held<Locale>,
+    unannounced: Held<Unannounced>,
 }
 
 impl CardsState {
