@@ -12,14 +12,16 @@
 //! names.
 //!
 //! A signal ([`Var`]) and a stored value ([`Held`]) keep their value in one type of leptos's
-//! arena slot, `Rc<dyn Any>`, beside a [`Trigger`] for a signal's subscribers: leptos's storage
-//! and signal code is compiled once per value type, and the widget has two dozen of them. Each
-//! is owned by the owner it was made under and disposed with it, as leptos's are.
+//! arena slot, `Rc<dyn Any>`, beside a [`Trigger`] for a signal's subscribers, and a memo
+//! ([`Computed`]) is one type of leptos `Memo` whatever it holds: leptos's storage, signal and
+//! memo code is compiled once per value type, and the widget has two dozen of them. Each is
+//! owned by the owner it was made under and disposed with it, as leptos's are.
 
 use std::any::Any;
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::{Callback, Memo, Track, With, WithUntracked, WithValue};
 use leptos::reactive::owner::{LocalStorage, StoredValue};
@@ -70,38 +72,59 @@ impl<T> Clone for Var<T> {
 
 impl<T> Copy for Var<T> {}
 
-/// Reading a signal or memo.
+/// A memo: a value derived from signals and memos, computed again when they change, whose
+/// readers are notified only when it comes out different.
+pub struct Computed<T> {
+    memo: Memo<AnyValue>,
+    value: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Computed<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Computed<T> {}
+
+/// A memo's value, of any type, equal to another of the same type and value: one `Memo` type
+/// for every memo.
+#[derive(Clone)]
+struct AnyValue(Arc<dyn Comparable>);
+
+impl AnyValue {
+    /// The value, if it is a `T`.
+    fn get<T: 'static>(&self) -> Option<&T> {
+        let value: &dyn Any = &*self.0;
+        value.downcast_ref()
+    }
+}
+
+impl PartialEq for AnyValue {
+    fn eq(&self, other: &AnyValue) -> bool {
+        self.0.equals(&*other.0)
+    }
+}
+
+/// A value that can tell whether another one is equal to it.
+trait Comparable: Any + Send + Sync {
+    /// Whether `other` is of this type and equal.
+    fn equals(&self, other: &dyn Comparable) -> bool;
+}
+
+impl<T: PartialEq + Send + Sync + 'static> Comparable for T {
+    fn equals(&self, other: &dyn Comparable) -> bool {
+        let other: &dyn Any = other;
+        other.downcast_ref::<T>() == Some(self)
+    }
+}
+
+/// Reading a signal or memo: three methods to give, the rest follow.
 pub trait Tracked {
     /// What it holds.
     type Value;
 
-    /// A copy of the value, subscribing the running effect or memo; the default once disposed.
-    fn get(&self) -> Self::Value
-    where
-        Self::Value: Clone + Default;
-
-    /// A copy of the value, without subscribing; the default once disposed.
-    fn get_untracked(&self) -> Self::Value
-    where
-        Self::Value: Clone + Default;
-
-    /// `f` of the value, subscribing; `U::default()` once disposed.
-    fn with<U: Default>(&self, f: impl FnOnce(&Self::Value) -> U) -> U;
-
-    /// `f` of the value, without subscribing; `U::default()` once disposed.
-    fn with_untracked<U: Default>(&self, f: impl FnOnce(&Self::Value) -> U) -> U;
-
-    /// A copy of the value, subscribing, or `None` once disposed.
-    fn try_get(&self) -> Option<Self::Value>
-    where
-        Self::Value: Clone;
-
-    /// A copy of the value without subscribing, or `None` once disposed.
-    fn try_get_untracked(&self) -> Option<Self::Value>
-    where
-        Self::Value: Clone;
-
-    /// `f` of the value, subscribing, or `None` once disposed.
+    /// `f` of the value, subscribing the running effect or memo, or `None` once disposed.
     fn try_with<U>(&self, f: impl FnOnce(&Self::Value) -> U) -> Option<U>;
 
     /// `f` of the value without subscribing, or `None` once disposed.
@@ -109,102 +132,52 @@ pub trait Tracked {
 
     /// Subscribes the running effect or memo without reading (nothing once disposed).
     fn track(&self);
-}
 
-impl<S> Tracked for S
-where
-    S: With + WithUntracked<Value = <S as With>::Value> + Track,
-    <S as With>::Value: Sized,
-{
-    type Value = <S as With>::Value;
-
+    /// A copy of the value, subscribing; the default once disposed.
     fn get(&self) -> Self::Value
     where
         Self::Value: Clone + Default,
     {
-        With::try_with(self, Clone::clone).unwrap_or_default()
+        self.try_with(Clone::clone).unwrap_or_default()
     }
 
+    /// A copy of the value, without subscribing; the default once disposed.
     fn get_untracked(&self) -> Self::Value
     where
         Self::Value: Clone + Default,
     {
-        WithUntracked::try_with_untracked(self, Clone::clone).unwrap_or_default()
+        self.try_with_untracked(Clone::clone).unwrap_or_default()
     }
 
+    /// `f` of the value, subscribing; `U::default()` once disposed.
     fn with<U: Default>(&self, f: impl FnOnce(&Self::Value) -> U) -> U {
-        With::try_with(self, f).unwrap_or_default()
+        self.try_with(f).unwrap_or_default()
     }
 
+    /// `f` of the value, without subscribing; `U::default()` once disposed.
     fn with_untracked<U: Default>(&self, f: impl FnOnce(&Self::Value) -> U) -> U {
-        WithUntracked::try_with_untracked(self, f).unwrap_or_default()
+        self.try_with_untracked(f).unwrap_or_default()
     }
 
+    /// A copy of the value, subscribing, or `None` once disposed.
     fn try_get(&self) -> Option<Self::Value>
     where
         Self::Value: Clone,
     {
-        With::try_with(self, Clone::clone)
+        self.try_with(Clone::clone)
     }
 
+    /// A copy of the value without subscribing, or `None` once disposed.
     fn try_get_untracked(&self) -> Option<Self::Value>
     where
         Self::Value: Clone,
     {
-        WithUntracked::try_with_untracked(self, Clone::clone)
-    }
-
-    fn try_with<U>(&self, f: impl FnOnce(&Self::Value) -> U) -> Option<U> {
-        With::try_with(self, f)
-    }
-
-    fn try_with_untracked<U>(&self, f: impl FnOnce(&Self::Value) -> U) -> Option<U> {
-        WithUntracked::try_with_untracked(self, f)
-    }
-
-    fn track(&self) {
-        Track::track(self)
+        self.try_with_untracked(Clone::clone)
     }
 }
 
 impl<T: 'static> Tracked for Var<T> {
     type Value = T;
-
-    fn get(&self) -> T
-    where
-        T: Clone + Default,
-    {
-        self.try_with(Clone::clone).unwrap_or_default()
-    }
-
-    fn get_untracked(&self) -> T
-    where
-        T: Clone + Default,
-    {
-        self.try_with_untracked(Clone::clone).unwrap_or_default()
-    }
-
-    fn with<U: Default>(&self, f: impl FnOnce(&T) -> U) -> U {
-        self.try_with(f).unwrap_or_default()
-    }
-
-    fn with_untracked<U: Default>(&self, f: impl FnOnce(&T) -> U) -> U {
-        self.try_with_untracked(f).unwrap_or_default()
-    }
-
-    fn try_get(&self) -> Option<T>
-    where
-        T: Clone,
-    {
-        self.try_with(Clone::clone)
-    }
-
-    fn try_get_untracked(&self) -> Option<T>
-    where
-        T: Clone,
-    {
-        self.try_with_untracked(Clone::clone)
-    }
 
     fn try_with<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
         self.track();
@@ -217,6 +190,22 @@ impl<T: 'static> Tracked for Var<T> {
 
     fn track(&self) {
         self.changed.track();
+    }
+}
+
+impl<T: 'static> Tracked for Computed<T> {
+    type Value = T;
+
+    fn try_with<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        With::try_with(&self.memo, |value| value.get().map(f)).flatten()
+    }
+
+    fn try_with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        WithUntracked::try_with_untracked(&self.memo, |value| value.get().map(f)).flatten()
+    }
+
+    fn track(&self) {
+        Track::track(&self.memo);
     }
 }
 
@@ -327,8 +316,13 @@ pub fn rw_signal<T: 'static>(value: T) -> Var<T> {
 /// A new memo of `f` (given its previous value), owned by the running owner.
 pub fn memo<T: PartialEq + Send + Sync + 'static>(
     f: impl Fn(Option<&T>) -> T + Send + Sync + 'static,
-) -> Memo<T> {
-    Memo::new(f)
+) -> Computed<T> {
+    Computed {
+        memo: Memo::new(move |previous: Option<&AnyValue>| {
+            AnyValue(Arc::new(f(previous.and_then(AnyValue::get))))
+        }),
+        value: PhantomData,
+    }
 }
 
 /// A new stored value, owned by the running owner.
@@ -433,6 +427,28 @@ mod tests {
             assert_eq!(doubled.get_untracked(), 4);
             count.set(5);
             assert_eq!(doubled.get_untracked(), 10);
+            assert_eq!(runs.get_value(), 2);
+        });
+    }
+
+    #[test]
+    fn a_memo_that_comes_out_the_same_notifies_no_one_and_sees_its_previous_value() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let count = rw_signal(2u32);
+            let parity = memo(move |_| count.get() % 2);
+            let runs = stored(0u32);
+            let seen = memo(move |previous: Option<&Vec<u32>>| {
+                runs.try_update_value(|r| *r += 1);
+                let mut seen = previous.cloned().unwrap_or_default();
+                seen.push(parity.get());
+                seen
+            });
+            assert_eq!(seen.get_untracked(), [0]);
+            count.set(4);
+            assert_eq!(seen.get_untracked(), [0]);
+            count.set(5);
+            assert_eq!(seen.get_untracked(), [0, 1]);
             assert_eq!(runs.get_value(), 2);
         });
     }

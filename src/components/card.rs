@@ -4,7 +4,6 @@
 //! department, completion and progress, labelled dates in the widget's locale with relative
 //! hints, type, certificate, and the IDs at the foot). States are text badges, never colour alone.
 
-use leptos::prelude::Memo;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
@@ -15,7 +14,7 @@ use crate::core::model::Enrollment;
 use crate::core::status::CertificateState;
 use crate::core::store::EnrollmentStore;
 use crate::i18n::{fill as fill_in, Messages};
-use crate::reactive::{memo, Tracked};
+use crate::reactive::{memo, Computed, Tracked};
 use crate::state::CardsState;
 
 use super::dom::{bind, set, Dom};
@@ -36,8 +35,8 @@ pub fn card_slot(
     dom: &Dom,
     state: CardsState,
     index: usize,
-    total: Memo<usize>,
-    tab_stop: Memo<usize>,
+    total: Computed<usize>,
+    tab_stop: Computed<usize>,
 ) -> Option<Element> {
     let article = dom.create("article", "ec-card")?;
     set(&article, "aria-posinset", &(index + 1).to_string());

@@ -10,14 +10,14 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use leptos::prelude::{request_animation_frame, untrack, Callable, Callback, Memo, Owner};
+use leptos::prelude::{request_animation_frame, untrack, Callable, Callback, Owner};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::card::card_slot;
 use super::dom::{bind, child_of, listen, set, set_or_remove, Dom};
 use super::observe::element_size;
-use crate::reactive::{memo, rw_signal, stored, Stored, Tracked, Writable};
+use crate::reactive::{memo, rw_signal, stored, Computed, Stored, Tracked, Writable};
 use crate::state::{CardsState, LoadState};
 
 /// Rows rendered above and below the visible ones, once the visible ones are painted.
@@ -393,8 +393,8 @@ fn slots(
     grid: Element,
     state: CardsState,
     cards: impl Fn() -> Vec<(usize, u64)> + 'static,
-    total: Memo<usize>,
-    tab_stop: Memo<usize>,
+    total: Computed<usize>,
+    tab_stop: Computed<usize>,
 ) {
     let dom = dom.clone();
     // Each slot's owner is a child of the window's, not of the effect's (cleaned up each run);

@@ -4,7 +4,7 @@
 //! best matches are listed (there can be 100,000 learners); typing narrows the list. Built from
 //! data (`dom.rs`); the `<details>` listens to its search box's input and its checkboxes.
 
-use leptos::prelude::{on_cleanup, Memo};
+use leptos::prelude::on_cleanup;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
 
@@ -14,7 +14,7 @@ use super::dom::{
 use super::patch::{Parts, Shown, CHECKED, ROOT};
 use crate::core::fold::fold;
 use crate::core::picker_options::{picker_options, PickerKind, PickerList};
-use crate::reactive::{memo, rw_signal, Tracked, Var, Writable};
+use crate::reactive::{memo, rw_signal, Computed, Tracked, Var, Writable};
 use crate::state::CardsState;
 
 /// Options listed at once; the rest are reached by typing.
@@ -27,7 +27,7 @@ struct PickerState {
     kind: PickerKind,
     open: Var<bool>,
     query: Var<String>,
-    options: Memo<PickerList>,
+    options: Computed<PickerList>,
 }
 
 /// A `<details>` dropdown with a search box and checkboxes, at the end of `parent`: courses,

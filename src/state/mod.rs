@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use leptos::prelude::{set_timeout, Memo};
+use leptos::prelude::set_timeout;
 
 use crate::api::ApiError;
 use crate::core::enrichment::{EnrichParts, EnrichmentStatus};
@@ -15,7 +15,7 @@ use crate::core::selection::Selection;
 use crate::core::status::StatusRules;
 use crate::core::store::EnrollmentStore;
 use crate::i18n::{Locale, Messages};
-use crate::reactive::{memo, rw_signal, stored, Held, Stored, Tracked, Var, Writable};
+use crate::reactive::{memo, rw_signal, stored, Computed, Held, Stored, Tracked, Var, Writable};
 
 /// How loading stands.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -121,7 +121,7 @@ pub struct CardsState {
     /// Load progress.
     pub load: Var<LoadState>,
     /// Rows matching the filter, in order, with facet counts.
-    pub result: Memo<Answer>,
+    pub result: Computed<Answer>,
     /// Which pickers are open: the result counts the facets per course, learner and department
     /// of those only (each costs the query a counter update per row).
     pub pickers_open: PickersOpen,
