@@ -698,7 +698,7 @@ impl EnrollmentStore {
             (!present, if sort.descending { !value } else { value })
         };
         let mut rows: Vec<u32> = (0..self.len() as u32).collect();
-        rows.sort_by_cached_key(|&r| key(r as usize));
+        radsort::sort_by_key(&mut rows, |&r| key(r as usize));
         self.cache.borrow_mut().sorted = Some((sort, rows));
     }
 }
