@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use futures::future::{abortable, AbortHandle};
+use futures::future::{abortable, AbortHandle, LocalBoxFuture};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::{Callable, Callback};
 use leptos::task::spawn_local;
@@ -299,6 +299,8 @@ impl Loader {
 /// Runs `work` on the browser's event loop; aborting the returned handle drops it at its next
 /// turn (a widget's tasks end with the widget this way).
 pub(crate) fn spawn_abortable(work: impl std::future::Future<Output = ()> + 'static) -> AbortHandle {
+    // Boxed first: one `Abortable` type, whatever the work.
+    let work: LocalBoxFuture<'static, ()> = Box::pin(work);
     let (task, handle) = abortable(work);
     spawn_local(async move {
         let _ = task.await;
