@@ -16,6 +16,14 @@
 //! ([`Computed`]) is one type of leptos `Memo` whatever it holds: leptos's storage, signal and
 //! memo code is compiled once per value type, and the widget has two dozen of them. Each is
 //! owned by the owner it was made under and disposed with it, as leptos's are.
+//!
+//! A write made while the same value is being read (inside its `with`, or a stored value's
+//! `try_with_value`) is refused: the value is in a `RefCell`, and a second borrow is not taken.
+//! `try_set` then hands the value back and `try_update` says `None`; nothing is notified.
+//! leptos's signals keep theirs in an `RwLock`, whose second lock panics (here that would trap
+//! the module). A read while the value is being written reads `None` the same way. A read holds
+//! an `Rc` of the value's cell taken out of leptos's arena, so a value disposed during a read (its
+//! owner cleaned up by the reader) lives until the read ends.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -267,14 +275,6 @@ pub trait Stored {
     /// `f` of the value in place, or `None` once disposed.
     fn try_update_value<U>(&self, f: impl FnOnce(&mut Self::Value) -> U) -> Option<U>;
 
-    /// A copy of the value; the default once disposed.
-    fn get_value(&self) -> Self::Value
-    where
-        Self::Value: Clone + Default,
-    {
-        self.try_with_value(Clone::clone).unwrap_or_default()
-    }
-
     /// A copy of the value, or `None` once disposed.
     fn try_get_value(&self) -> Option<Self::Value>
     where
@@ -361,7 +361,7 @@ mod tests {
             assert_eq!(doubled.with_untracked(|d| d + 1), 11);
             assert_eq!(count.try_update(|n| std::mem::replace(n, 7)), Some(5));
             notes.try_update_value(|n| n.push("b".to_owned()));
-            assert_eq!(notes.get_value(), ["a", "b"]);
+            assert_eq!(notes.try_get_value(), Some(vec!["a".to_owned(), "b".to_owned()]));
             let said = callback(move |n: u32| n + count.get_untracked());
             assert_eq!(leptos::prelude::Callable::try_run(&said, 1), Some(8));
         });
@@ -391,7 +391,7 @@ mod tests {
         assert_eq!(count.try_update(|n| *n), None);
         notes.set_value(vec![]);
         assert_eq!(notes.try_with_value(Vec::len), None);
-        assert_eq!(notes.get_value(), Vec::<String>::new());
+        assert_eq!(notes.try_get_value(), None);
         count.track();
     }
 
@@ -407,7 +407,7 @@ mod tests {
                 notes.try_update_value(|_| notes.try_with_value(|n| *n)),
                 Some(None)
             );
-            assert_eq!((count.get_untracked(), notes.get_value()), (1, 1));
+            assert_eq!((count.get_untracked(), notes.try_get_value()), (1, Some(1)));
         });
     }
 
@@ -427,7 +427,7 @@ mod tests {
             assert_eq!(doubled.get_untracked(), 4);
             count.set(5);
             assert_eq!(doubled.get_untracked(), 10);
-            assert_eq!(runs.get_value(), 2);
+            assert_eq!(runs.try_get_value(), Some(2));
         });
     }
 
@@ -449,7 +449,7 @@ mod tests {
             assert_eq!(seen.get_untracked(), [0]);
             count.set(5);
             assert_eq!(seen.get_untracked(), [0, 1]);
-            assert_eq!(runs.get_value(), 2);
+            assert_eq!(runs.try_get_value(), Some(2));
         });
     }
 }
