@@ -18,10 +18,19 @@ extern "C" {
     fn define_element(mount: &js_sys::Function);
 }
 
+#[wasm_bindgen(module = "/src/embed/intl_worker.js")]
+extern "C" {
+    /// Starts the worker that loads the browser's locale data off the main thread (its module
+    /// has usually started it already, when the glue imported it; see `intl_worker.js`).
+    #[wasm_bindgen(js_name = warmUpIntl)]
+    fn warm_up_intl();
+}
+
 /// Registers `<enrollment-cards>` when the module is initialised (once: later calls and other
 /// copies of the module leave the first registration in place).
 #[wasm_bindgen(start)]
 pub fn start() {
+    warm_up_intl();
     let mount = Closure::<dyn Fn(web_sys::HtmlElement, JsValue) -> Result<JsValue, JsValue>>::new(
         |element: web_sys::HtmlElement, options: JsValue| mount(element, options).map(JsValue::from),
     );

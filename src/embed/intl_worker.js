@@ -1,0 +1,39 @@
+// Loads the browser's locale data off the main thread. A page's first `Intl` formatter takes
+// 15-35 ms on the main thread, whichever formatter it is and for whatever locale: the browser
+// loads its locale data then (the next formatters take under a millisecond, on any thread,
+// as that data is shared by the page's threads). Without this, the widget paid that in the middle of
+// its first cards, for their first date.
+//
+// This file runs in two places. On the page, the widget's glue imports it before fetching the
+// wasm module, and it starts itself as a module worker. In that worker, it builds a date and a
+// number formatter and ends. Nothing here can throw into the page: a host's policy or a module
+// served from another origin can refuse the worker, and then the widget builds its formatters
+// itself, as before.
+
+const inWorker = typeof WorkerGlobalScope !== "undefined" && globalThis instanceof WorkerGlobalScope;
+let started = false;
+
+/** Starts the worker, once (the module's start function calls it too). */
+export function warmUpIntl() {
+  if (started || inWorker || typeof Worker === "undefined") {
+    return;
+  }
+  started = true;
+  try {
+    new Worker(new URL(import.meta.url), { type: "module", name: "enrollment-cards intl" });
+  } catch {
+    // Refused: the first formatter then loads the data on the main thread.
+  }
+}
+
+if (inWorker) {
+  try {
+    new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(0);
+    new Intl.NumberFormat().format(1000);
+  } catch {
+    // No `Intl` here: nothing to load.
+  }
+  globalThis.close();
+} else {
+  warmUpIntl();
+}
