@@ -13,7 +13,7 @@ const UNIX_EPOCH_DAY: i32 = 2_440_588;
 /// the browser's, and a browser without `Intl` to ISO dates.
 pub struct DateFormatter {
     locale: Option<String>,
-    /// Built on first use (building an `Intl.DateTimeFormat` takes tens of milliseconds).
+    /// Built on first use (a page's first takes tens of ms unless `intl_worker.js` came first).
     format: OnceCell<Option<Function>>,
     /// The same style in the viewer's time zone, for instants.
     local: OnceCell<Option<Function>>,
