@@ -1,14 +1,14 @@
 // Loads the browser's locale data off the main thread. A page's first `Intl` formatter takes
 // 15-35 ms on the main thread, whichever formatter it is and for whatever locale: the browser
-// loads its locale data then (the next formatters take under a millisecond, on any thread,
-// as that data is shared by the page's threads). Without this, the widget paid that in the middle of
-// its first cards, for their first date.
+// loads its locale data then. The page's threads share that data, so once a worker has built a
+// formatter, the page's first takes under a millisecond. Without this, the widget paid for it
+// in the middle of its first cards, for their first date.
 //
 // This file runs in two places. On the page, the widget's glue imports it before fetching the
 // wasm module, and it starts itself as a module worker. In that worker, it builds a date and a
-// number formatter and ends. Nothing here can throw into the page: a host's policy or a module
-// served from another origin can refuse the worker, and then the widget builds its formatters
-// itself, as before.
+// number formatter and ends. Nothing here throws into the page: where the worker is refused (a
+// policy with `worker-src 'none'`, which then reports that one violation, or the module served
+// from another origin), the widget builds its formatters itself, as before.
 
 const inWorker = typeof WorkerGlobalScope !== "undefined" && globalThis instanceof WorkerGlobalScope;
 let started = false;
@@ -20,7 +20,9 @@ export function warmUpIntl() {
   }
   started = true;
   try {
-    new Worker(new URL(import.meta.url), { type: "module", name: "enrollment-cards intl" });
+    // Named, not `import.meta.url` itself: bundlers recognise `new URL("./file", import.meta.url)`
+    // and give the worker this file alone (in a host's bundle, `import.meta.url` is the bundle's).
+    new Worker(new URL("./intl_worker.js", import.meta.url), { type: "module", name: "enrollment-cards intl" });
   } catch {
     // Refused: the first formatter then loads the data on the main thread.
   }
