@@ -10,6 +10,8 @@
 // policy with `worker-src 'none'`, which then reports that one violation, or the module served
 // from another origin), the widget builds its formatters itself, as before.
 
+/** The worker's name: this file ends only a worker of that name (a host may import it elsewhere). */
+const NAME = "enrollment-cards intl";
 const inWorker = typeof WorkerGlobalScope !== "undefined" && globalThis instanceof WorkerGlobalScope;
 let started = false;
 
@@ -22,13 +24,13 @@ export function warmUpIntl() {
   try {
     // Named, not `import.meta.url` itself: bundlers recognise `new URL("./file", import.meta.url)`
     // and give the worker this file alone (in a host's bundle, `import.meta.url` is the bundle's).
-    new Worker(new URL("./intl_worker.js", import.meta.url), { type: "module", name: "enrollment-cards intl" });
+    new Worker(new URL("./intl_worker.js", import.meta.url), { type: "module", name: NAME });
   } catch {
     // Refused: the first formatter then loads the data on the main thread.
   }
 }
 
-if (inWorker) {
+if (inWorker && globalThis.name === NAME) {
   try {
     new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(0);
     new Intl.NumberFormat().format(1000);
@@ -36,6 +38,6 @@ if (inWorker) {
     // No `Intl` here: nothing to load.
   }
   globalThis.close();
-} else {
+} else if (!inWorker) {
   warmUpIntl();
 }
