@@ -1,7 +1,8 @@
 // Compares two builds of the shipped module on the cold first card (element created at once, as
 // in the cold phase of bench/run.mjs), alternating them, with the JavaScript widget as a third:
 // single runs of `make bench` vary too much on a shared machine to tell a 5% change apart. Also
-// prints each one's created → first request (the widget starting up until its `fetch` of page 1).
+// prints each one's created → first request (the widget starting up until its `fetch` of page 1),
+// and the median of the two builds' differences paired by round.
 //
 //   node bench/ab.mjs BEFORE_PKG AFTER_PKG [--rounds 9] [--per-round 3] [--latency MS]
 //
@@ -76,3 +77,11 @@ for (const [name, list] of Object.entries(times)) {
       `created → first request median ${median(requests[name]).toFixed(1)} ms`,
   );
 }
+// The two builds' loads of one round are minutes apart at most, so the machine's mood changes
+// less between them than across the whole comparison: the median of their differences is the
+// steadier figure (10 ms changes need 36 rounds or more on a shared machine).
+const paired = times.after.map((t, i) => t - times.before[i]);
+console.log(
+  `after − before, paired by round: median ${median(paired).toFixed(1)} ms, ` +
+    `after quicker in ${paired.filter((d) => d < 0).length} of ${paired.length}`,
+);
