@@ -216,6 +216,27 @@ for (const name of BROWSERS) {
       assert.deepEqual(seen.errors, []);
     });
 
+    test("the module imported in a host's own worker leaves that worker running", async () => {
+      // The module's JavaScript starts a worker of its own to load the locale data and ends it
+      // (src/embed/intl_worker.js); a worker of the host's that imports the module is not that.
+      const { page, seen } = await session.blank();
+      const answer = await page.evaluate(async () => {
+        const glue = new URL("/pkg/enrollment_cards.js", location.href).href;
+        const source = `import(${JSON.stringify(glue)}).then(
+          () => setTimeout(() => postMessage("alive"), 50),
+          (error) => postMessage("import failed: " + error))`;
+        const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+        const worker = new Worker(url, { type: "module", name: "host" });
+        return new Promise((resolve) => {
+          worker.onmessage = (event) => resolve(event.data);
+          worker.onerror = (event) => resolve(`error: ${event.message}`);
+          setTimeout(() => resolve("no answer: the worker was ended"), 5000);
+        });
+      });
+      assert.equal(answer, "alive");
+      assert.deepEqual(seen.errors, []);
+    });
+
     test("a refreshed token sends no request; the next query uses it", async () => {
       const { page, seen } = await session.blank();
       await page.evaluate(() => {
